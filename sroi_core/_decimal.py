@@ -1,0 +1,48 @@
+"""Exact decimal arithmetic and the standard's one rounding rule.
+
+Rule (normative, docs/valuation-method.md): money is computed exactly with at least 28
+significant digits and rounded **half to even, to the cent** only where a figure is
+reported: each yearly value, each line's present value, each line's adjustments shown.
+Totals are sums of rounded line figures, so they do not depend on record order.
+"""
+
+from __future__ import annotations
+
+import decimal
+from decimal import ROUND_HALF_EVEN, Decimal
+
+CENT = Decimal("0.01")
+PRECISION = 50
+"""Significant digits of the exact path (the standard requires at least 28)."""
+
+
+def exact_context() -> decimal.Context:
+    """A fresh context for the exact path: 50 digits, half-even, traps on invalid ops."""
+    return decimal.Context(
+        prec=PRECISION,
+        rounding=ROUND_HALF_EVEN,
+        traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+    )
+
+
+def round_cent(value: Decimal) -> Decimal:
+    """Round to the cent, half to even (the standard's only money rounding)."""
+    return value.quantize(CENT, rounding=ROUND_HALF_EVEN, context=exact_context())
+
+
+def to_cents(value: Decimal) -> int:
+    """Integer cents of a money figure, rounded half to even."""
+    return int(round_cent(value).scaleb(2))
+
+
+def from_cents(cents: int) -> Decimal:
+    """The money figure of an integer number of cents, with exactly two decimals."""
+    return Decimal(cents).scaleb(-2).quantize(CENT)
+
+
+def decimal_text(value: Decimal) -> str:
+    """Plain positional text of a decimal, never exponent notation (the wire format)."""
+    text = format(value, "f")
+    if text.startswith("-") and Decimal(text) == 0:
+        text = text[1:]
+    return text

@@ -1,0 +1,22 @@
+"""Version numbers: of this package, of the standard it implements, and which it reads.
+
+The package version (semantic versioning of the Python API) and the standard version
+(``major.minor`` of the exchange format) move independently; see docs/versioning.md.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+"""Version of the ``sroi_core`` Python package (the reference implementation)."""
+
+STANDARD_ID = "sroi-os"
+"""Short identifier of the SROI Outcome Standard."""
+
+STANDARD_VERSION = "1.0"
+"""The version of the standard this package writes."""
+
+SUPPORTED_STANDARD_VERSIONS: tuple[str, ...] = ("1.0",)
+"""Standard versions this package reads. A file with any other version is refused."""
+
+SCHEMA_BASE_URI = "https://sroi-os.org/schema"
+"""Base of every schema ``$id``. An identifier, never fetched: validation is offline."""

@@ -1,0 +1,86 @@
+"""Finding catalogues by id and version: built-in ones and files the user names.
+
+A bid names its catalogue (``{"id": "nl", "version": "2026.1"}``); the store answers with
+that exact catalogue or says it has none — it never substitutes another version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+
+from sroi_core.errors import CatalogueError, InputError
+from sroi_core.model.catalogue import Catalogue
+from sroi_core.model.types import DocumentRef
+
+BUILTIN_PACKAGE = "sroi_core.catalogues"
+
+
+def _builtin_files() -> list[tuple[str, str]]:
+    """(name, text) of every catalogue shipped in the package."""
+    try:
+        folder = resources.files(BUILTIN_PACKAGE)
+    except ModuleNotFoundError:
+        return []
+    return sorted(
+        (entry.name, entry.read_text(encoding="utf-8"))
+        for entry in folder.iterdir()
+        if entry.name.endswith(".json")
+    )
+
+
+class CatalogueStore:
+    """Catalogues available to a validation or a valuation run."""
+
+    def __init__(self, catalogues: Iterable[Catalogue] = (), *, builtin: bool = True) -> None:
+        self._catalogues: list[Catalogue] = list(catalogues)
+        self._builtin_loaded = not builtin
+
+    def _load_builtin(self) -> None:
+        if self._builtin_loaded:
+            return
+        self._builtin_loaded = True
+        from sroi_core.documents import parse_document  # noqa: PLC0415 - avoids an import cycle
+
+        for name, text in _builtin_files():
+            document = parse_document(text, f"{BUILTIN_PACKAGE}/{name}")
+            if isinstance(document, Catalogue):
+                self._catalogues.append(document)
+
+    def add(self, catalogue: Catalogue) -> None:
+        """Make ``catalogue`` available (it takes precedence over a built-in one)."""
+        self._catalogues.insert(0, catalogue)
+
+    def add_file(self, path: Path) -> Catalogue:
+        """Load a catalogue file and make it available."""
+        from sroi_core.documents import load_document  # noqa: PLC0415 - avoids an import cycle
+
+        document = load_document(path)
+        if not isinstance(document, Catalogue):
+            raise InputError(
+                f"is a {document.document_type} document", source=str(path), expected="a catalogue"
+            )
+        self.add(document)
+        return document
+
+    def all(self) -> list[Catalogue]:
+        """Every catalogue available, user-supplied first."""
+        self._load_builtin()
+        return list(self._catalogues)
+
+    def find(self, ref: DocumentRef) -> Catalogue | None:
+        """The catalogue with this id (and version, when the reference gives one)."""
+        for catalogue in self.all():
+            if catalogue.id == ref.id and (ref.version is None or catalogue.version == ref.version):
+                return catalogue
+        return None
+
+    def get(self, ref: DocumentRef) -> Catalogue:
+        """Like :meth:`find` but raises CatalogueError listing what is available."""
+        found = self.find(ref)
+        if found is None:
+            have = ", ".join(f"{c.id} {c.version}" for c in self.all()) or "none"
+            wanted = f"{ref.id} {ref.version or '(any version)'}"
+            raise CatalogueError(f"catalogue {wanted} is not available; available: {have}")
+        return found

@@ -1,0 +1,1 @@
+"""Catalogues shipped with sroi_core, as catalogue documents (JSON files in this folder)."""

@@ -1,0 +1,78 @@
+"""The ``sroi`` command line: one module per command, registered on one parser.
+
+Exit codes (all commands): 0 success, 1 the data is invalid or a check failed,
+2 usage or file errors, 70 an internal error (a bug: please report it). No command
+prints a Python traceback unless SROI_DEBUG=1 is set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+
+from sroi_core._version import STANDARD_VERSION, __version__
+from sroi_core.errors import SroiError
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 70
+
+COMMAND_MODULES = (
+    "sroi_core.cli.validate_cmd",
+    "sroi_core.cli.schema_cmd",
+)
+"""Modules that each add one command (or group) through ``register(subparsers)``."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors exit 2 with a one-line hint (argparse's own code)."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``sroi`` parser with every command registered."""
+    parser = _Parser(
+        prog="sroi",
+        description=f"SROI Outcome Standard {STANDARD_VERSION} tools (sroi_core {__version__}).",
+    )
+    parser.add_argument("--version", action="version", version=f"sroi_core {__version__}, standard {STANDARD_VERSION}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in COMMAND_MODULES:
+        import_module(module).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI and return its exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        code: int = args.handler(args)
+    except SroiError as error:
+        print(f"sroi: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # the CLI's promise: never a traceback
+        if os.environ.get("SROI_DEBUG") == "1":
+            raise
+        print(
+            f"sroi: internal error ({type(error).__name__}: {error}); this is a bug in "
+            "sroi_core, please report it (set SROI_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+    return code
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,165 @@
+"""Reading, validating and writing exchange documents: the public document API.
+
+Validation runs in two layers — the JSON Schema first, then the standard's semantic
+rules — and collects every finding instead of stopping at the first.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError as PydanticValidationError
+
+from sroi_core.catalogue_store import CatalogueStore
+from sroi_core.errors import (
+    DocumentInvalidError,
+    DocumentTypeError,
+    FileReadError,
+    InputError,
+    JSONSyntaxError,
+    UnsupportedVersionError,
+)
+from sroi_core.io import (
+    RULE_DOC_TYPE,
+    RULE_FILE,
+    RULE_JSON,
+    RULE_VERSION,
+    RawDocument,
+    identify,
+    parse_json,
+    read_text,
+)
+from sroi_core.model import DOCUMENT_MODELS
+from sroi_core.model.document import Document
+from sroi_core.rules import Finding, Severity, define_rule, json_pointer, make_finding
+from sroi_core.validation.report import FileReport, ValidationReport
+from sroi_core.validation.schema_layer import schema_findings
+from sroi_core.validation.semantic import semantic_findings
+
+MODEL_DISAGREES = define_rule(
+    "model.invalid",
+    Severity.ERROR,
+    "Model refused a schema-valid document",
+    "{message}",
+    "The document passed the JSON Schema but the model refused it. The schema and the "
+    "model are meant to agree; please report this with the file.",
+    category="schema",
+)
+
+
+def _model_findings(error: PydanticValidationError, source: str) -> list[Finding]:
+    return [
+        make_finding(
+            MODEL_DISAGREES,
+            json_pointer(*(str(part) for part in item["loc"])),
+            source=source,
+            message=item["msg"],
+        )
+        for item in error.errors()
+    ]
+
+
+def build_model(raw: RawDocument) -> Document:
+    """The model of an identified document; raises DocumentInvalidError with findings."""
+    model = DOCUMENT_MODELS[raw.document_type]
+    try:
+        return model.model_validate(raw.data)
+    except PydanticValidationError as error:
+        findings = _model_findings(error, raw.source)
+        raise DocumentInvalidError(
+            f"the {raw.document_type.value} document is invalid: {findings[0].message}",
+            source=raw.source,
+            findings=list(findings),
+        ) from None
+
+
+def parse_document(text: str, source: str = "<memory>") -> Document:
+    """Parse JSON text into its document model after checking it against the schema."""
+    raw = identify(parse_json(text, source), source)
+    findings = schema_findings(raw.data, raw.document_type, source)
+    if findings:
+        first = findings[0]
+        raise DocumentInvalidError(
+            f"{len(findings)} schema error(s); first at {first.pointer or '/'}: {first.message}",
+            source=source,
+            findings=list(findings),
+        )
+    return build_model(raw)
+
+
+def load_document(path: Path) -> Document:
+    """Read and parse one exchange file (schema-checked, semantic rules not applied)."""
+    return parse_document(read_text(path), str(path))
+
+
+def document_dict(document: Document) -> dict[str, Any]:
+    """The JSON object of a document: fields that were set, plus the envelope."""
+    data: dict[str, Any] = document.model_dump(
+        mode="json", by_alias=True, exclude_unset=True, exclude_none=True
+    )
+    data.setdefault("documentType", getattr(document, "document_type"))
+    ordered = {
+        "standardVersion": data.pop("standardVersion"),
+        "documentType": data.pop("documentType"),
+    }
+    return {**ordered, **data}
+
+
+def dump_document(document: Document) -> str:
+    """Canonical text of a document: two-space indent, UTF-8, newline at the end."""
+    return json.dumps(document_dict(document), indent=2, ensure_ascii=False) + "\n"
+
+
+def _error_finding(error: InputError) -> Finding:
+    rule = RULE_JSON
+    if isinstance(error, DocumentTypeError):
+        rule = RULE_DOC_TYPE
+    elif isinstance(error, UnsupportedVersionError):
+        rule = RULE_VERSION
+    problem = error.message + (f" (expected {error.expected})" if error.expected else "")
+    return make_finding(rule, error.pointer, source=error.source, problem=problem)
+
+
+def validate_text(
+    text: str, source: str = "<memory>", store: CatalogueStore | None = None
+) -> FileReport:
+    """Validate JSON text in both layers and report every finding."""
+    report = FileReport(file=source)
+    try:
+        raw = identify(parse_json(text, source), source)
+    except (JSONSyntaxError, DocumentTypeError, UnsupportedVersionError) as error:
+        report.findings.append(_error_finding(error))
+        return report
+    report.document_type = raw.document_type.value
+    report.standard_version = raw.standard_version
+    report.findings.extend(schema_findings(raw.data, raw.document_type, source))
+    if report.findings:
+        return report
+    try:
+        document = build_model(raw)
+    except DocumentInvalidError as error:
+        report.findings.extend(f for f in error.findings if isinstance(f, Finding))
+        return report
+    catalogues = store if store is not None else CatalogueStore()
+    report.findings.extend(semantic_findings(document, source, catalogues.find))
+    return report
+
+
+def validate_file(path: Path, store: CatalogueStore | None = None) -> FileReport:
+    """Validate one file; an unreadable file gives a report with ``read_error`` set."""
+    try:
+        text = read_text(path)
+    except FileReadError as error:
+        report = FileReport(file=str(path), read_error=True)
+        report.findings.append(
+            make_finding(RULE_FILE, "", source=str(path), problem=error.message)
+        )
+        return report
+    return validate_text(text, str(path), store)
+
+
+def validate_files(paths: list[Path], store: CatalogueStore | None = None) -> ValidationReport:
+    """Validate several files with one catalogue store (catalogue files first)."""
+    return ValidationReport([validate_file(path, store) for path in paths])

@@ -1,0 +1,97 @@
+"""The one exception hierarchy of sroi_core.
+
+Every error the package raises on purpose derives from :class:`SroiError`, so a caller
+(and the CLI) can catch one class and never show a traceback. Errors about input carry
+the file and the JSON pointer of the offending value, so a message can be acted upon.
+"""
+
+from __future__ import annotations
+
+
+class SroiError(Exception):
+    """Base class of every error raised by sroi_core on purpose."""
+
+
+class InputError(SroiError):
+    """Input that cannot be read or is not what was expected.
+
+    ``source`` names the file (or ``<memory>``), ``pointer`` is an RFC 6901 JSON pointer
+    into the document ("" for the whole document) and ``expected`` says what would have
+    been accepted.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str = "<memory>",
+        pointer: str = "",
+        expected: str | None = None,
+    ) -> None:
+        self.message = message
+        self.source = source
+        self.pointer = pointer
+        self.expected = expected
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        where = self.source + (f"#{self.pointer}" if self.pointer else "")
+        text = f"{where}: {self.message}"
+        if self.expected:
+            text += f" (expected {self.expected})"
+        return text
+
+
+class FileReadError(InputError):
+    """The file cannot be opened or read: missing, a directory, not UTF-8, too large."""
+
+
+class JSONSyntaxError(InputError):
+    """The file is not strict JSON (truncated, NaN, Infinity, duplicate keys, overflow)."""
+
+
+class DocumentTypeError(InputError):
+    """The document's ``documentType`` is missing or not one the standard defines."""
+
+
+class UnsupportedVersionError(InputError):
+    """The document's ``standardVersion`` is missing, malformed or not supported."""
+
+
+class DocumentInvalidError(InputError):
+    """The document breaks the schema or the standard's rules.
+
+    ``findings`` holds every finding (see :mod:`sroi_core.rules`), not only the first.
+    """
+
+    def __init__(self, message: str, *, source: str, findings: list[object]) -> None:
+        self.findings = findings
+        super().__init__(message, source=source)
+
+
+class CatalogueError(SroiError):
+    """A catalogue cannot be found, or lacks what a valuation needs."""
+
+
+class UnitError(SroiError):
+    """A unit code is unknown, or a quantity cannot be converted to the unit asked for."""
+
+
+class MixedValuationBasisError(SroiError):
+    """An attempt to add outcome values and obligation credits, or two currencies.
+
+    Obligation credits (the Dutch "bouwblokken") count toward an effort quota; they are
+    not welfare values and the standard forbids summing the two.
+    """
+
+
+class ValuationError(SroiError):
+    """The valuation method cannot be applied to the inputs given.
+
+    Examples: a duration below one year, a fraction outside [0, 1], a price index year
+    missing from the series.
+    """
+
+
+class ConformanceError(SroiError):
+    """A conformance vector file is malformed (not a failed expectation)."""

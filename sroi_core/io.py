@@ -1,0 +1,213 @@
+"""Reading exchange files safely: strict JSON, bounded size, clear errors.
+
+Whatever the input — a directory, an empty or truncated file, NaN, Infinity, 1e999,
+duplicate keys, a huge or deeply nested document — the reader raises an
+:class:`~sroi_core.errors.InputError` naming the file and what was expected; it never
+lets a Python traceback through and never drops data silently.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sroi_core._version import SUPPORTED_STANDARD_VERSIONS
+from sroi_core.errors import (
+    DocumentTypeError,
+    FileReadError,
+    JSONSyntaxError,
+    UnsupportedVersionError,
+)
+from sroi_core.model.codes import DocumentType
+from sroi_core.model.document import VERSION_PATTERN
+from sroi_core.rules import Severity, define_rule
+
+MAX_FILE_BYTES = 512 * 1024 * 1024
+"""Largest file read (512 MiB): a 1,000,000-commitment bid is far smaller."""
+
+MAX_DEPTH = 64
+"""Deepest nesting accepted; the standard's documents nest fewer than 12 levels."""
+
+RULE_JSON = define_rule(
+    "json.syntax",
+    Severity.ERROR,
+    "Not strict JSON",
+    "{problem}",
+    "The file is not strict JSON (RFC 8259): truncated, NaN or Infinity, a duplicate key, "
+    "an out-of-range number or nesting deeper than the standard allows.",
+    category="file",
+    template_nl="{problem}",
+)
+RULE_FILE = define_rule(
+    "file.unreadable",
+    Severity.ERROR,
+    "File cannot be read",
+    "{problem}",
+    "The path is missing, a directory, unreadable, larger than the limit or not UTF-8 text.",
+    category="file",
+)
+RULE_DOC_TYPE = define_rule(
+    "document.type",
+    Severity.ERROR,
+    "Unknown document type",
+    "{problem}",
+    "The top-level documentType is missing or is not one of catalogue, tender, bid, "
+    "evidenceReport, valuation.",
+    category="envelope",
+)
+RULE_VERSION = define_rule(
+    "document.version",
+    Severity.ERROR,
+    "Unsupported standard version",
+    "{problem}",
+    "The top-level standardVersion is missing, malformed (major.minor) or not a version "
+    "this implementation reads.",
+    category="envelope",
+)
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """A parsed JSON document with where it came from and what it claims to be."""
+
+    data: dict[str, Any]
+    source: str
+    document_type: DocumentType
+    standard_version: str
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise ValueError(f"duplicate key {key!r} in one object")
+        seen[key] = value
+    return seen
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _depth_ok(node: Any, limit: int) -> bool:
+    stack: list[tuple[Any, int]] = [(node, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return False
+        if isinstance(item, dict):
+            stack.extend((value, depth + 1) for value in item.values())
+        elif isinstance(item, list):
+            stack.extend((value, depth + 1) for value in item)
+    return True
+
+
+def parse_json(text: str, source: str = "<memory>") -> Any:
+    """Parse strict JSON: no NaN/Infinity, no duplicate keys, floats kept as Decimal.
+
+    Numbers with a fraction or exponent become ``Decimal``, so ``1e999`` is kept exactly
+    (and then refused by the schema where a decimal string is expected) instead of
+    turning into ``inf``.
+    """
+    if not text.strip():
+        raise JSONSyntaxError("the file is empty", source=source, expected="a JSON object")
+    try:
+        data = json.loads(
+            text,
+            object_pairs_hook=_no_duplicates,
+            parse_constant=_no_constant,
+            parse_float=Decimal,
+        )
+    except json.JSONDecodeError as error:
+        raise JSONSyntaxError(
+            f"not valid JSON at line {error.lineno} column {error.colno}: {error.msg}",
+            source=source,
+            expected="a complete JSON document",
+        ) from None
+    except RecursionError:
+        raise JSONSyntaxError(
+            "the document is nested too deeply to read",
+            source=source,
+            expected=f"at most {MAX_DEPTH} levels",
+        ) from None
+    except ValueError as error:  # duplicate keys, NaN, over-long integers
+        raise JSONSyntaxError(str(error), source=source, expected="strict JSON") from None
+    if not _depth_ok(data, MAX_DEPTH):
+        raise JSONSyntaxError(
+            "the document is nested too deeply",
+            source=source,
+            expected=f"at most {MAX_DEPTH} levels",
+        )
+    return data
+
+
+def read_text(path: Path) -> str:
+    """The UTF-8 text of a file, refusing directories, missing and over-large files."""
+    name = str(path)
+    if not path.exists():
+        raise FileReadError("no such file", source=name)
+    if path.is_dir():
+        raise FileReadError("is a directory", source=name, expected="a JSON file")
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise FileReadError(
+                f"the file is {size} bytes", source=name, expected=f"at most {MAX_FILE_BYTES}"
+            )
+        raw = path.read_bytes()
+    except OSError as error:
+        raise FileReadError(f"cannot read the file: {error.strerror}", source=name) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise FileReadError(
+            f"not UTF-8 text (byte {error.start})", source=name, expected="UTF-8 JSON"
+        ) from None
+
+
+def identify(data: Any, source: str = "<memory>") -> RawDocument:
+    """Check the envelope (object, ``documentType``, ``standardVersion``) of parsed JSON."""
+    if not isinstance(data, dict):
+        raise DocumentTypeError(
+            f"the top level is a JSON {type(data).__name__}",
+            source=source,
+            expected="a JSON object with documentType and standardVersion",
+        )
+    raw_type = data.get("documentType")
+    known = ", ".join(t.value for t in DocumentType)
+    if not isinstance(raw_type, str) or raw_type not in DocumentType.__members__.values():
+        problem = "documentType is missing" if raw_type is None else f"unknown documentType {raw_type!r}"
+        raise DocumentTypeError(problem, source=source, pointer="/documentType", expected=known)
+    version = data.get("standardVersion")
+    supported = ", ".join(SUPPORTED_STANDARD_VERSIONS)
+    if not isinstance(version, str) or not _matches_version(version):
+        raise UnsupportedVersionError(
+            "standardVersion is missing or not major.minor"
+            if version is None
+            else f"standardVersion {version!r} is not major.minor",
+            source=source,
+            pointer="/standardVersion",
+            expected=f'a string such as "{SUPPORTED_STANDARD_VERSIONS[-1]}"',
+        )
+    if version not in SUPPORTED_STANDARD_VERSIONS:
+        raise UnsupportedVersionError(
+            f"standard version {version} is not supported by this implementation",
+            source=source,
+            pointer="/standardVersion",
+            expected=f"one of {supported}",
+        )
+    return RawDocument(data, source, DocumentType(raw_type), version)
+
+
+def _matches_version(text: str) -> bool:
+    return re.fullmatch(VERSION_PATTERN, text) is not None
+
+
+def load_raw(path: Path) -> RawDocument:
+    """Read, parse and identify one exchange file."""
+    name = str(path)
+    return identify(parse_json(read_text(path), name), name)

@@ -1,0 +1,45 @@
+"""The base of every model: immutable, strict about unknown keys, camelCase on the wire."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic.alias_generators import to_camel
+
+
+class SroiModel(BaseModel):
+    """Base model of the standard.
+
+    * frozen: a value read from a file cannot change behind the reader's back;
+    * extra keys are refused, so a misspelt field is an error, not silently dropped data;
+    * JSON keys are camelCase, Python attributes snake_case;
+    * ``null`` is refused everywhere: an absent optional field is simply left out, so a
+      file has one spelling of "no value" and round-trips byte for byte.
+    """
+
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        alias_generator=to_camel,
+        validate_by_name=True,
+        validate_by_alias=True,
+        serialize_by_alias=True,
+        use_enum_values=False,
+        ser_json_inf_nan="strings",
+        regex_engine="python-re",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _refuse_null(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for key, value in data.items():
+                if value is None:
+                    raise ValueError(f"{key!r} is null; leave an absent value out instead")
+        return data
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The model as the JSON object the standard defines (absent values left out)."""
+        data: dict[str, Any] = self.model_dump(mode="json", by_alias=True, exclude_none=True)
+        return data

@@ -1,0 +1,19 @@
+"""The envelope every exchange document shares: standard version and document type."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from sroi_core.model._base import SroiModel
+from sroi_core.model.types import Identifier
+
+VERSION_PATTERN = r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"
+
+
+class Document(SroiModel):
+    """Fields on top of every document. Subclasses fix ``document_type`` to a literal."""
+
+    standard_version: Annotated[str, Field(pattern=VERSION_PATTERN)]
+    id: Identifier

@@ -1,0 +1,58 @@
+"""Evidence: a delivered quantity against a commitment, with proof and its verification.
+
+No personal data: people appear only as pseudonymous references chosen by the supplier
+(``subjects``). There are no fields for names, BSN (citizen service numbers) or birth
+dates, and the semantic rules flag a reference that looks like a BSN.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import AwareDatetime, Field
+
+from sroi_core.model._base import SroiModel
+from sroi_core.model.codes import VerificationStatus
+from sroi_core.model.indicator import EvidenceTypeCode
+from sroi_core.model.types import Area, Identifier, LocalizedText, Period, Quantity
+
+PseudonymousRef = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]{3,63}$")]
+"""A supplier-chosen pseudonym for a person or household; never a name or a BSN."""
+
+Actor = Literal["supplier", "buyer"]
+
+
+class EvidenceDocument(SroiModel):
+    """A piece of proof held by the supplier or the buyer, referenced, not embedded."""
+
+    type: EvidenceTypeCode
+    reference: str = Field(min_length=1, max_length=500)
+    sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+    issued_by: str | None = Field(default=None, min_length=1)
+    date: dt.date | None = None
+
+
+class StatusChange(SroiModel):
+    """One step in an evidence item's history (append-only)."""
+
+    status: VerificationStatus
+    at: AwareDatetime
+    by: Actor
+    reason: str | None = Field(default=None, min_length=1)
+
+
+class Evidence(SroiModel):
+    """A delivered quantity for one commitment, its proof and its verification status."""
+
+    id: Identifier
+    commitment: Identifier
+    indicator: Identifier
+    quantity: Quantity
+    period: Period
+    areas: tuple[Area, ...] = Field(default=(), max_length=1000)
+    subjects: tuple[PseudonymousRef, ...] = Field(default=(), max_length=100000)
+    documents: tuple[EvidenceDocument, ...] = ()
+    status: VerificationStatus = VerificationStatus.SUBMITTED
+    history: tuple[StatusChange, ...] = ()
+    note: LocalizedText | None = None

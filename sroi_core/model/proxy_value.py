@@ -1,0 +1,70 @@
+"""ProxyValue: a published money value per unit of an indicator."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field
+
+from sroi_core.model._base import SroiModel
+from sroi_core.model.codes import ValuationBasis
+from sroi_core.model.source import Source
+from sroi_core.model.types import (
+    CurrencyCode,
+    Identifier,
+    LocalizedText,
+    NonNegativeDecimal,
+    UnitCode,
+    Year,
+    code_type,
+)
+
+LicenceCode = code_type("licence")
+
+
+class ValueRange(SroiModel):
+    """Low, central and high values per unit; the range drives the sensitivity analysis."""
+
+    low: NonNegativeDecimal | None = None
+    central: NonNegativeDecimal
+    high: NonNegativeDecimal | None = None
+
+
+class Scope(SroiModel):
+    """Where and by whom the value applies (a bouwblokken table is regional, say)."""
+
+    country: str = Field(pattern=r"^[A-Z]{2}$")
+    region: str | None = Field(default=None, min_length=1)
+    issuing_body: str | None = Field(default=None, min_length=1)
+
+
+class CurrencyTransfer(SroiModel):
+    """A value moved from another country's currency, with the rate and its source."""
+
+    original_currency: CurrencyCode
+    original_value: NonNegativeDecimal
+    exchange_rate: NonNegativeDecimal
+    rate_source: Source
+    note: LocalizedText | None = None
+
+
+class ProxyValue(SroiModel):
+    """A money value per unit of an indicator, traceable to its published source.
+
+    ``price_year`` is absent when the source does not state one; such a value cannot be
+    rebased to another year and the engine refuses to guess.
+    """
+
+    id: Identifier
+    indicator: Identifier
+    valuation_basis: ValuationBasis
+    value: ValueRange
+    currency: CurrencyCode
+    per_unit: UnitCode
+    price_year: Year | None = None
+    source: Source
+    scope: Scope
+    effective_from: dt.date
+    licence: LicenceCode
+    transfer: CurrencyTransfer | None = None
+    note: LocalizedText | None = None

@@ -1,0 +1,257 @@
+"""Shared value types: exact decimals, money, quantities, periods, bilingual text, ids.
+
+Wire format (normative): every exact number — money, quantities, fractions, rates — is a
+JSON *string* in plain decimal notation (``"1234.50"``, never ``1234.5`` or ``"1.2E+3"``).
+JSON numbers are read as binary floats by most parsers, which would lose cents; a string
+survives every language unchanged. The exported schemas accept exactly this form.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any, Self
+
+from pydantic import (
+    AfterValidator,
+    ConfigDict,
+    BeforeValidator,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+    model_validator,
+)
+
+from sroi_core._decimal import decimal_text
+from sroi_core.codelists import codelist
+from sroi_core.errors import MixedValuationBasisError
+from sroi_core.model._base import SroiModel
+
+DECIMAL_PATTERN = r"^-?(0|[1-9][0-9]{0,29})(\.[0-9]{1,20})?$"
+NON_NEGATIVE_PATTERN = r"^(0|[1-9][0-9]{0,29})(\.[0-9]{1,20})?$"
+FRACTION_PATTERN = r"^(0(\.[0-9]{1,20})?|1(\.0{1,20})?)$"
+MAX_DECIMAL_TEXT = 52
+
+
+def _parse_decimal(value: Any) -> Decimal:
+    """Accept decimal strings, ``Decimal`` and ``int``; refuse floats and booleans.
+
+    Floats are refused because they have already lost the exact value; the message tells
+    the writer to send a string.
+    """
+    if isinstance(value, bool) or isinstance(value, float):
+        raise ValueError("exact numbers are written as decimal strings, e.g. \"1234.50\"")
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError("must be a finite number")
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, str):
+        if len(value) > MAX_DECIMAL_TEXT:
+            raise ValueError("decimal text is too long")
+        try:
+            parsed = Decimal(value)
+        except InvalidOperation:
+            raise ValueError(f"{value!r} is not a decimal number") from None
+        if not parsed.is_finite() or "e" in value.lower() or value.strip() != value:
+            raise ValueError(f"{value!r} must be plain decimal notation, e.g. \"1234.50\"")
+        return parsed
+    raise ValueError("must be a decimal string")
+
+
+def _decimal_type(pattern: str, description: str) -> Any:
+    return Annotated[
+        Decimal,
+        BeforeValidator(_parse_decimal),
+        PlainSerializer(decimal_text, return_type=str, when_used="always"),
+        WithJsonSchema(
+            {"type": "string", "pattern": pattern, "description": description}
+        ),
+    ]
+
+
+def _non_negative(value: Decimal) -> Decimal:
+    if value < 0:
+        raise ValueError("must not be negative")
+    return value
+
+
+def _fraction(value: Decimal) -> Decimal:
+    if not Decimal(0) <= value <= Decimal(1):
+        raise ValueError("must be a fraction between 0 and 1")
+    return value
+
+
+DecimalString = Annotated[
+    Decimal, _decimal_type(DECIMAL_PATTERN, "An exact decimal number written as a string.")
+]
+"""Any exact decimal, written as a string."""
+
+NonNegativeDecimal = Annotated[
+    Decimal,
+    _decimal_type(NON_NEGATIVE_PATTERN, "A non-negative exact decimal written as a string."),
+    AfterValidator(_non_negative),
+]
+"""An exact decimal >= 0, written as a string."""
+
+Fraction = Annotated[
+    Decimal,
+    _decimal_type(FRACTION_PATTERN, "A fraction from 0 to 1 inclusive, written as a string."),
+    AfterValidator(_fraction),
+]
+"""A share in [0, 1] (deadweight, attribution, displacement, drop-off, weights)."""
+
+
+def code_type(name: str) -> Any:
+    """A string drawn from codelist ``name``.
+
+    A closed codelist is enumerated in the schema and refused otherwise; an open one takes
+    any code (the semantic layer warns about unknown codes).
+    """
+    listing = codelist(name)
+    if listing.closed:
+
+        def check(value: str) -> str:
+            if value not in listing:
+                raise ValueError(f"{value!r} is not in the closed codelist {name!r}")
+            return value
+
+        return Annotated[
+            str,
+            AfterValidator(check),
+            WithJsonSchema({"type": "string", "enum": list(listing.values), "x-codelist": name}),
+        ]
+    return Annotated[
+        str,
+        Field(min_length=1, max_length=100),
+        WithJsonSchema(
+            {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 100,
+                "x-codelist": name,
+                "examples": list(listing.values),
+            }
+        ),
+    ]
+
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"
+Identifier = Annotated[str, Field(pattern=ID_PATTERN)]
+"""An identifier: letters, digits and ``. _ : -``, at most 128 characters."""
+
+CurrencyCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+"""An ISO 4217 currency code such as ``EUR``."""
+
+Year = Annotated[int, Field(ge=1900, le=2200)]
+"""A calendar year."""
+
+
+class LocalizedText(SroiModel):
+    """Text in Dutch and/or English; at least one language is given."""
+
+    model_config = ConfigDict(json_schema_extra={"minProperties": 1})
+
+    nl: str | None = Field(default=None, min_length=1)
+    en: str | None = Field(default=None, min_length=1)
+
+    @model_validator(mode="after")
+    def _one_language(self) -> Self:
+        if self.nl is None and self.en is None:
+            raise ValueError("give the text in at least one language (nl or en)")
+        return self
+
+    def text(self, language: str = "en") -> str:
+        """The text in ``language``, falling back to the other language."""
+        preferred = self.nl if language == "nl" else self.en
+        return preferred or self.en or self.nl or ""
+
+
+class Money(SroiModel):
+    """An exact, non-negative amount of money in one currency.
+
+    Adding two amounts of different currencies raises: exchange rates are data with a
+    source, never implicit.
+    """
+
+    amount: NonNegativeDecimal
+    currency: CurrencyCode
+
+    def __add__(self, other: object) -> Money:
+        if not isinstance(other, Money) or type(other) is not type(self):
+            return NotImplemented
+        if other.currency != self.currency:
+            raise MixedValuationBasisError(
+                f"cannot add {other.currency} to {self.currency} without an exchange rate"
+            )
+        return type(self)(amount=self.amount + other.amount, currency=self.currency)
+
+
+UnitCode = code_type("unit")
+
+
+class Quantity(SroiModel):
+    """An exact amount in a unit from the unit codelist."""
+
+    value: NonNegativeDecimal
+    unit: UnitCode
+
+
+class Period(SroiModel):
+    """A closed date interval. That ``start`` is not after ``end`` is a semantic rule."""
+
+    start: dt.date
+    end: dt.date
+
+    def contains(self, other: Period) -> bool:
+        """Whether ``other`` lies wholly inside this period."""
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Period) -> bool:
+        """Whether the two periods share at least one day."""
+        return self.start <= other.end and other.start <= self.end
+
+
+AREA_PATTERN = r"^(GM[0-9]{4}|WK[0-9]{6}|BU[0-9]{8})$"
+
+
+class Area(SroiModel):
+    """A CBS region: municipality (GM), district (WK) or neighbourhood (BU) code.
+
+    The code carries its parents (BU03630100 lies in WK036301 and GM0363), so whether a
+    claim is "local" can be checked without a lookup table.
+    """
+
+    code: Annotated[str, Field(pattern=AREA_PATTERN)]
+    name: str | None = Field(default=None, min_length=1)
+
+    @property
+    def municipality(self) -> str:
+        """The GM code of the municipality the area lies in."""
+        return "GM" + self.code[2:6]
+
+    def within(self, other: Area) -> bool:
+        """Whether this area lies inside (or is) ``other``."""
+        return self.code[2:].startswith(other.code[2:]) and len(other.code) <= len(self.code)
+
+
+class OrganisationId(SroiModel):
+    """An organisation identifier as OCDS writes it: a scheme (``NL-KVK``) and an id."""
+
+    scheme: Annotated[str, Field(pattern=r"^[A-Z]{2}-[A-Z0-9]+$")]
+    id: Annotated[str, Field(min_length=1, max_length=64)]
+
+
+class Organisation(SroiModel):
+    """A buyer, supplier or partner organisation."""
+
+    identifier: OrganisationId
+    name: str = Field(min_length=1)
+
+
+class DocumentRef(SroiModel):
+    """A reference to another document by id and, where it matters, version."""
+
+    id: Identifier
+    version: str | None = Field(default=None, min_length=1, max_length=32)

@@ -1,0 +1,150 @@
+"""The one catalogue of rules behind every finding (validation errors, quality checks).
+
+Each rule has a stable id that never changes meaning, a severity, a bilingual message
+template with named placeholders, and a description. A message in a log can be looked
+up in docs/rules.md, which is generated from this registry (as frictionless-py does with
+its error classes). Modules define their rules with :func:`define_rule` at import time;
+:func:`all_rules` imports them all so the list is complete.
+"""
+
+from __future__ import annotations
+
+import importlib
+import string
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from sroi_core.errors import SroiError
+
+
+class Severity(StrEnum):
+    """How much a finding matters: an error makes a document invalid."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named check with a stable id, a severity and message templates."""
+
+    id: str
+    severity: Severity
+    title: str
+    template: str
+    description: str
+    category: str
+    template_nl: str = ""
+
+    def placeholders(self) -> set[str]:
+        """Names used in the templates; findings must supply each of them."""
+        names = set()
+        for text in (self.template, self.template_nl):
+            names |= {f for _, f, _, _ in string.Formatter().parse(text) if f}
+        return names
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One occurrence of a rule in one document, at one JSON pointer."""
+
+    rule_id: str
+    severity: Severity
+    pointer: str
+    message: str
+    source: str = "<memory>"
+    message_nl: str = ""
+    params: dict[str, str] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The finding as in the documented JSON report (docs/validation-report.md)."""
+        data: dict[str, Any] = {
+            "ruleId": self.rule_id,
+            "severity": self.severity.value,
+            "file": self.source,
+            "pointer": self.pointer,
+            "message": self.message,
+        }
+        if self.message_nl:
+            data["messageNl"] = self.message_nl
+        if self.params:
+            data["params"] = dict(sorted(self.params.items()))
+        return data
+
+
+_REGISTRY: dict[str, Rule] = {}
+
+_RULE_MODULES = (
+    "sroi_core.validation.schema_layer",
+    "sroi_core.validation.semantic",
+    "sroi_core.io",
+)
+"""Modules that define rules; imported by :func:`all_rules` so the list is complete."""
+
+
+def define_rule(
+    rule_id: str,
+    severity: Severity,
+    title: str,
+    template: str,
+    description: str,
+    *,
+    category: str,
+    template_nl: str = "",
+) -> Rule:
+    """Register a rule. Ids are unique: defining one twice is a programming error."""
+    if rule_id in _REGISTRY:
+        raise SroiError(f"rule {rule_id!r} is defined twice")
+    rule = Rule(rule_id, severity, title, template, description, category, template_nl)
+    _REGISTRY[rule_id] = rule
+    return rule
+
+
+def register_rule_module(module: str) -> None:
+    """Add a module whose import defines rules (for extensions and later subsystems)."""
+    global _RULE_MODULES  # noqa: PLW0603 - the list of rule modules is process-wide by design
+    if module not in _RULE_MODULES:
+        _RULE_MODULES = (*_RULE_MODULES, module)
+
+
+def get_rule(rule_id: str) -> Rule:
+    """The rule with this id; raises SroiError when no module defines it."""
+    if rule_id not in _REGISTRY:
+        all_rules()
+    try:
+        return _REGISTRY[rule_id]
+    except KeyError:
+        raise SroiError(f"no rule has id {rule_id!r}") from None
+
+
+def all_rules() -> list[Rule]:
+    """Every rule of the package, sorted by id."""
+    for module in _RULE_MODULES:
+        importlib.import_module(module)
+    return sorted(_REGISTRY.values(), key=lambda rule: rule.id)
+
+
+def make_finding(
+    rule: Rule, pointer: str, *, source: str = "<memory>", **params: object
+) -> Finding:
+    """A finding of ``rule`` at ``pointer``, its messages filled from ``params``."""
+    text = {key: str(value) for key, value in params.items()}
+    missing = rule.placeholders() - text.keys()
+    if missing:
+        raise SroiError(f"rule {rule.id} needs {sorted(missing)} to format its message")
+    return Finding(
+        rule_id=rule.id,
+        severity=rule.severity,
+        pointer=pointer,
+        message=rule.template.format(**text),
+        source=source,
+        message_nl=rule.template_nl.format(**text) if rule.template_nl else "",
+        params=text,
+    )
+
+
+def json_pointer(*parts: str | int) -> str:
+    """An RFC 6901 pointer from path parts (``~`` and ``/`` escaped)."""
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)

@@ -1,0 +1,73 @@
+"""Units: the closed unit codelist mapped onto the package's one pint registry.
+
+Why pint: it refuses to add persons to households and converts kilograms to tonnes
+exactly. Why one registry: pint quantities from two registries cannot be combined, so a
+second registry would be a bug waiting to happen. Magnitudes are ``Decimal`` so that a
+conversion never introduces float error into a figure that ends up in euros.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+
+import pint
+
+from sroi_core.codelists import codelist
+from sroi_core.errors import UnitError
+
+UNIT_REGISTRY: pint.UnitRegistry = pint.UnitRegistry(
+    filename=None, non_int_type=Decimal, autoconvert_offset_to_baseunit=False
+)
+"""The package's one pint registry."""
+
+for _line in (
+    resources.files("sroi_core").joinpath("units.txt").read_text(encoding="utf-8").splitlines()
+):
+    if _line.strip() and not _line.lstrip().startswith("#"):
+        UNIT_REGISTRY.define(_line)
+
+
+@cache
+def pint_unit(code: str) -> pint.Unit:
+    """The pint unit of a unit code from the codelist; raises UnitError for unknown codes."""
+    units = codelist("unit")
+    if code not in units:
+        raise UnitError(f"unknown unit code {code!r}; the unit codelist has {', '.join(units.values)}")
+    return UNIT_REGISTRY.Unit(units.get(code).get("pint_unit"))
+
+
+def compatible(from_code: str, to_code: str) -> bool:
+    """Whether a quantity in ``from_code`` can be expressed in ``to_code``.
+
+    Hours and FTE-years count as compatible: they convert through an FTE norm.
+    """
+    if {from_code, to_code} == {"hour", "fte-year"}:
+        return True
+    return bool(pint_unit(from_code).dimensionality == pint_unit(to_code).dimensionality)
+
+
+def convert(
+    value: Decimal, from_code: str, to_code: str, *, fte_norm_hours: Decimal | None = None
+) -> Decimal:
+    """Express ``value`` in ``from_code`` units in ``to_code`` units, exactly.
+
+    Hours and FTE-years convert only through ``fte_norm_hours`` (hours per FTE-year, from
+    the catalogue); without it the conversion is refused rather than guessed.
+    """
+    source = UNIT_REGISTRY.Quantity(value, pint_unit(from_code))
+    target = pint_unit(to_code)
+    if {from_code, to_code} == {"hour", "fte-year"}:
+        if fte_norm_hours is None or fte_norm_hours <= 0:
+            raise UnitError(
+                f"converting {from_code} to {to_code} needs a positive FTE norm "
+                "(hours per FTE-year) from the catalogue"
+            )
+        norm = UNIT_REGISTRY.Quantity(fte_norm_hours, pint_unit("hour") / pint_unit("fte-year"))
+        source = source / norm if from_code == "hour" else source * norm
+    try:
+        magnitude = source.to(target).magnitude
+    except pint.DimensionalityError as error:
+        raise UnitError(f"cannot convert {from_code} to {to_code}: different dimensions") from error
+    return Decimal(magnitude)

@@ -1,0 +1,401 @@
+"""Layer two: rules of the standard that a JSON Schema cannot express.
+
+References resolve, ids are unique, periods are ordered, units fit the indicator, the
+catalogue's figures are internally consistent, and no personal data slips in. Each rule
+has a stable id (docs/rules.md); each finding carries the JSON pointer of the value.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
+
+from sroi_core.codelists import codelist
+from sroi_core.model.bid import Bid
+from sroi_core.model.catalogue import Catalogue
+from sroi_core.model.conventions import ValuationConventions
+from sroi_core.model.document import Document
+from sroi_core.model.evidence_report import EvidenceReport
+from sroi_core.model.tender import Tender
+from sroi_core.model.types import DocumentRef, Period, Quantity
+from sroi_core.model.valuation import Valuation
+from sroi_core.rules import Finding, Rule, Severity, define_rule, json_pointer, make_finding
+from sroi_core.units import compatible
+
+CatalogueLookup = Callable[[DocumentRef], Catalogue | None]
+
+PERIOD_ORDER = define_rule(
+    "period.order",
+    Severity.ERROR,
+    "Period ends before it starts",
+    "the period starts on {start} but ends on {end}",
+    "A period's start date must not be after its end date.",
+    category="semantic",
+    template_nl="de periode begint op {start} maar eindigt op {end}",
+)
+DUPLICATE_ID = define_rule(
+    "id.duplicate",
+    Severity.ERROR,
+    "Duplicate id",
+    "{kind} id {id!s} is used {count} times",
+    "Ids must be unique within their list so that every reference points at one thing.",
+    category="semantic",
+    template_nl="{kind}-id {id!s} komt {count} keer voor",
+)
+UNKNOWN_REFERENCE = define_rule(
+    "ref.unknown",
+    Severity.ERROR,
+    "Reference does not resolve",
+    "{kind} {id!s} does not exist in {where}",
+    "A reference (to an indicator, outcome, theme, price index or commitment) names "
+    "something the referenced document does not contain.",
+    category="semantic",
+    template_nl="{kind} {id!s} bestaat niet in {where}",
+)
+CATALOGUE_UNAVAILABLE = define_rule(
+    "ref.catalogue-unavailable",
+    Severity.WARNING,
+    "Catalogue not available",
+    "catalogue {catalogue} is not available, so references to it were not checked",
+    "The document names a catalogue that is neither built in nor given with --catalogue; "
+    "its indicator references and units could not be checked.",
+    category="semantic",
+)
+UNIT_INCOMPATIBLE = define_rule(
+    "unit.incompatible",
+    Severity.ERROR,
+    "Unit does not fit the indicator",
+    "the quantity is in {unit} but indicator {indicator} is measured in {expected}",
+    "A quantity must be in the indicator's unit or in one that converts to it.",
+    category="semantic",
+    template_nl="de hoeveelheid is in {unit} maar indicator {indicator} wordt gemeten in {expected}",
+)
+UNIT_NEEDS_FTE_NORM = define_rule(
+    "unit.fte-norm-missing",
+    Severity.ERROR,
+    "No FTE norm to convert hours",
+    "hours and FTE-years are mixed for indicator {indicator} but catalogue {catalogue} states "
+    "no FTE norm",
+    "Hours convert to FTE-years only through the catalogue's published FTE norm.",
+    category="semantic",
+)
+UNKNOWN_CODE = define_rule(
+    "codelist.unknown-code",
+    Severity.WARNING,
+    "Code not in open codelist",
+    "{code!s} is not in the {codelist} codelist",
+    "An open codelist accepts new codes, but an unknown code is often a typo; check it "
+    "or propose it for the codelist.",
+    category="semantic",
+)
+PROXY_RANGE = define_rule(
+    "proxy.range-order",
+    Severity.ERROR,
+    "Proxy range out of order",
+    "the proxy value's range must satisfy low <= central <= high (low {low}, central "
+    "{central}, high {high})",
+    "Low, central and high values drive the sensitivity analysis and must be ordered.",
+    category="semantic",
+)
+PROXY_NO_PRICE_YEAR = define_rule(
+    "proxy.price-year-missing",
+    Severity.WARNING,
+    "Proxy value without price year",
+    "proxy value {id!s} states no price year, so it cannot be rebased to the valuation year",
+    "A value without a price year is used as published; the engine refuses to rebase it "
+    "rather than guess its year.",
+    category="semantic",
+)
+PROXY_LICENCE = define_rule(
+    "proxy.licence-restricted",
+    Severity.WARNING,
+    "Proxy value under a restrictive licence",
+    "proxy value {id!s} is under licence {licence}, which does not allow redistribution",
+    "Such values may be used by a licence holder in their own catalogue but must not be "
+    "redistributed in a published catalogue.",
+    category="semantic",
+)
+PROXY_CURRENCY = define_rule(
+    "proxy.currency-mismatch",
+    Severity.ERROR,
+    "Proxy value in another currency",
+    "proxy value {id!s} is in {currency} but the catalogue values in {expected}; "
+    "record the transfer and convert it",
+    "Values must be in the catalogue's currency; a value from another country is "
+    "converted at a cited exchange rate and recorded in 'transfer'.",
+    category="semantic",
+)
+MONETISATION = define_rule(
+    "indicator.monetisation",
+    Severity.ERROR,
+    "Monetisation state inconsistent",
+    "indicator {id!s} is {state} but {problem}",
+    "A monetised indicator has at least one proxy value; a not-monetised indicator has "
+    "none and says why.",
+    category="semantic",
+)
+SCHEDULE = define_rule(
+    "conventions.discount-schedule",
+    Severity.ERROR,
+    "Discount schedule malformed",
+    "the discount schedule must start at fromPeriod 1 and increase strictly ({problem})",
+    "Each entry of a declining schedule applies from its fromPeriod until the next entry.",
+    category="semantic",
+)
+WEIGHTS = define_rule(
+    "tender.weights",
+    Severity.ERROR,
+    "Award weights do not add up",
+    "{what} add up to {total}, not 1",
+    "Social value, price and other quality weights must add up to 1; so must theme "
+    "priorities, when given.",
+    category="semantic",
+)
+POSSIBLE_BSN = define_rule(
+    "privacy.possible-bsn",
+    Severity.ERROR,
+    "Possible citizen service number",
+    "the reference {value!s} looks like a BSN; use a pseudonym chosen by the supplier",
+    "Exchange files carry no personal data: people appear only as pseudonymous references. "
+    "A nine-digit number that passes the BSN check (elfproef) is refused.",
+    category="semantic",
+    template_nl="de verwijzing {value!s} lijkt een BSN; gebruik een pseudoniem",
+)
+INDEX_YEARS = define_rule(
+    "price-index.years",
+    Severity.ERROR,
+    "Price index years repeat or run backwards",
+    "price index {id!s} lists year {year} out of order or twice",
+    "A price-index series has one value per year, in increasing year order.",
+    category="semantic",
+)
+
+
+def _f(rule: Rule, source: str, *path: str | int, **params: object) -> Finding:
+    return make_finding(rule, json_pointer(*path), source=source, **params)
+
+
+def _duplicates(
+    items: Iterable[str], kind: str, source: str, *path: str | int
+) -> Iterator[Finding]:
+    ids = list(items)
+    counts = Counter(ids)
+    for index, item in enumerate(ids):
+        if counts[item] > 1 and ids.index(item) == index:
+            yield _f(DUPLICATE_ID, source, *path, ids.index(item, index + 1), "id",
+                     kind=kind, id=item, count=counts[item])
+
+
+def _period(period: Period, source: str, *path: str | int) -> Iterator[Finding]:
+    if period.start > period.end:
+        yield _f(PERIOD_ORDER, source, *path, start=period.start, end=period.end)
+
+
+def _schedule(conventions: ValuationConventions, source: str, *path: str | int) -> Iterator[Finding]:
+    schedule = conventions.discount_schedule
+    if not schedule:
+        return
+    periods = [entry.from_period for entry in schedule]
+    if periods[0] != 1:
+        yield _f(SCHEDULE, source, *path, "discountSchedule", 0, "fromPeriod",
+                 problem=f"the first entry starts at {periods[0]}")
+    for index in range(1, len(periods)):
+        if periods[index] <= periods[index - 1]:
+            yield _f(SCHEDULE, source, *path, "discountSchedule", index, "fromPeriod",
+                     problem=f"entry {index} starts at {periods[index]}")
+
+
+def _looks_like_bsn(value: str) -> bool:
+    if len(value) != 9 or not value.isdigit():
+        return False
+    weights = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+    total = sum(int(digit) * weight for digit, weight in zip(value, weights, strict=True))
+    return total % 11 == 0 and total != 0
+
+
+def _unit(
+    quantity: Quantity, catalogue: Catalogue, indicator_id: str, source: str, *path: str | int
+) -> Iterator[Finding]:
+    indicator = next((i for i in catalogue.indicators if i.id == indicator_id), None)
+    if indicator is None:
+        return
+    if not compatible(quantity.unit, indicator.unit):
+        yield _f(UNIT_INCOMPATIBLE, source, *path, "unit",
+                 unit=quantity.unit, indicator=indicator_id, expected=indicator.unit)
+    elif {quantity.unit, indicator.unit} == {"hour", "fte-year"} and catalogue.fte_norm is None:
+        yield _f(UNIT_NEEDS_FTE_NORM, source, *path, "unit",
+                 indicator=indicator_id, catalogue=f"{catalogue.id} {catalogue.version}")
+
+
+def _open_code(code: str, name: str, source: str, *path: str | int) -> Iterator[Finding]:
+    if code not in codelist(name):
+        yield _f(UNKNOWN_CODE, source, *path, code=code, codelist=name)
+
+
+def check_catalogue(doc: Catalogue, source: str) -> Iterator[Finding]:
+    """Internal consistency of a catalogue."""
+    yield from _duplicates((t.id for t in doc.themes), "theme", source, "themes")
+    yield from _duplicates((o.id for o in doc.outcomes), "outcome", source, "outcomes")
+    yield from _duplicates((i.id for i in doc.indicators), "indicator", source, "indicators")
+    yield from _duplicates((p.id for p in doc.proxy_values), "proxy value", source, "proxyValues")
+    yield from _duplicates((s.id for s in doc.price_indices), "price index", source, "priceIndices")
+    yield from _schedule(doc.conventions, source, "conventions")
+    where = f"catalogue {doc.id} {doc.version}"
+    themes = {t.id for t in doc.themes}
+    outcomes = {o.id for o in doc.outcomes}
+    indicator_ids = {i.id for i in doc.indicators}
+    for n, theme in enumerate(doc.themes):
+        yield from _open_code(theme.id, "theme", source, "themes", n, "id")
+    for n, outcome in enumerate(doc.outcomes):
+        if outcome.theme not in themes:
+            yield _f(UNKNOWN_REFERENCE, source, "outcomes", n, "theme", kind="theme", id=outcome.theme, where=where)
+    proxied = {p.indicator for p in doc.proxy_values}
+    for n, indicator in enumerate(doc.indicators):
+        if indicator.outcome not in outcomes:
+            yield _f(UNKNOWN_REFERENCE, source, "indicators", n, "outcome",
+                     kind="outcome", id=indicator.outcome, where=where)
+        if indicator.theme not in themes:
+            yield _f(UNKNOWN_REFERENCE, source, "indicators", n, "theme",
+                     kind="theme", id=indicator.theme, where=where)
+        if indicator.replaced_by is not None and indicator.replaced_by not in indicator_ids:
+            yield _f(UNKNOWN_REFERENCE, source, "indicators", n, "replacedBy",
+                     kind="indicator", id=indicator.replaced_by, where=where)
+        for e, code in enumerate(indicator.evidence_requirements):
+            yield from _open_code(code, "evidenceType", source, "indicators", n, "evidenceRequirements", e)
+        if indicator.monetisation == "monetised" and indicator.id not in proxied:
+            yield _f(MONETISATION, source, "indicators", n, "monetisation",
+                     id=indicator.id, state="monetised", problem="no proxy value refers to it")
+        if indicator.monetisation == "not-monetised":
+            if indicator.not_monetised_reason is None:
+                yield _f(MONETISATION, source, "indicators", n, "monetisation",
+                         id=indicator.id, state="not monetised", problem="notMonetisedReason is absent")
+            if indicator.id in proxied:
+                yield _f(MONETISATION, source, "indicators", n, "monetisation",
+                         id=indicator.id, state="not monetised", problem="proxy values refer to it")
+    units = {i.id: i.unit for i in doc.indicators}
+    for n, proxy in enumerate(doc.proxy_values):
+        if proxy.indicator not in indicator_ids:
+            yield _f(UNKNOWN_REFERENCE, source, "proxyValues", n, "indicator",
+                     kind="indicator", id=proxy.indicator, where=where)
+        elif not compatible(proxy.per_unit, units[proxy.indicator]):
+            yield _f(UNIT_INCOMPATIBLE, source, "proxyValues", n, "perUnit",
+                     unit=proxy.per_unit, indicator=proxy.indicator, expected=units[proxy.indicator])
+        value = proxy.value
+        low = value.low if value.low is not None else value.central
+        high = value.high if value.high is not None else value.central
+        if not low <= value.central <= high:
+            yield _f(PROXY_RANGE, source, "proxyValues", n, "value",
+                     low=low, central=value.central, high=high)
+        if proxy.price_year is None:
+            yield _f(PROXY_NO_PRICE_YEAR, source, "proxyValues", n, id=proxy.id)
+        licences = codelist("licence")
+        if proxy.licence in licences:
+            if licences.get(proxy.licence).get("redistributable") != "true":
+                yield _f(PROXY_LICENCE, source, "proxyValues", n, "licence", id=proxy.id, licence=proxy.licence)
+        else:
+            yield from _open_code(proxy.licence, "licence", source, "proxyValues", n, "licence")
+        if proxy.currency != doc.conventions.currency:
+            yield _f(PROXY_CURRENCY, source, "proxyValues", n, "currency",
+                     id=proxy.id, currency=proxy.currency, expected=doc.conventions.currency)
+    if doc.default_price_index is not None and doc.default_price_index not in {s.id for s in doc.price_indices}:
+        yield _f(UNKNOWN_REFERENCE, source, "defaultPriceIndex",
+                 kind="price index", id=doc.default_price_index, where=where)
+    for n, series in enumerate(doc.price_indices):
+        years = [point.year for point in series.values]
+        for k in range(1, len(years)):
+            if years[k] <= years[k - 1]:
+                yield _f(INDEX_YEARS, source, "priceIndices", n, "values", k, "year", id=series.id, year=years[k])
+
+
+def _catalogue_for(
+    ref: DocumentRef, lookup: CatalogueLookup, source: str
+) -> tuple[Catalogue | None, list[Finding]]:
+    catalogue = lookup(ref)
+    if catalogue is None:
+        label = f"{ref.id} {ref.version or '(no version)'}"
+        return None, [_f(CATALOGUE_UNAVAILABLE, source, "catalogue", catalogue=label)]
+    return catalogue, []
+
+
+def _indicator_ref(
+    indicator_id: str, catalogue: Catalogue, source: str, *path: str | int
+) -> Iterator[Finding]:
+    if indicator_id not in {i.id for i in catalogue.indicators}:
+        yield _f(UNKNOWN_REFERENCE, source, *path, kind="indicator", id=indicator_id,
+                 where=f"catalogue {catalogue.id} {catalogue.version}")
+
+
+def check_tender(doc: Tender, source: str, lookup: CatalogueLookup) -> Iterator[Finding]:
+    """References, period and award weights of a tender."""
+    yield from _period(doc.period, source, "period")
+    yield from _duplicates((t.indicator for t in doc.indicators), "tender indicator", source, "indicators")
+    if doc.conventions is not None:
+        yield from _schedule(doc.conventions, source, "conventions")
+    scoring = doc.scoring
+    total = scoring.social_value_weight + scoring.price_weight + scoring.other_quality_weight
+    if total != 1:
+        yield _f(WEIGHTS, source, "scoring", what="socialValueWeight, priceWeight and otherQualityWeight", total=total)
+    if doc.theme_priorities:
+        theme_total = sum((p.weight for p in doc.theme_priorities), Decimal(0))
+        if theme_total != 1:
+            yield _f(WEIGHTS, source, "themePriorities", what="theme priority weights", total=theme_total)
+    catalogue, missing = _catalogue_for(doc.catalogue, lookup, source)
+    yield from missing
+    if catalogue is not None:
+        for n, item in enumerate(doc.indicators):
+            yield from _indicator_ref(item.indicator, catalogue, source, "indicators", n, "indicator")
+            if item.target is not None:
+                yield from _unit(item.target, catalogue, item.indicator, source, "indicators", n, "target")
+
+
+def check_bid(doc: Bid, source: str, lookup: CatalogueLookup) -> Iterator[Finding]:
+    """References, ids, periods and units of a bid's commitments."""
+    yield from _duplicates((c.id for c in doc.commitments), "commitment", source, "commitments")
+    catalogue, missing = _catalogue_for(doc.catalogue, lookup, source)
+    yield from missing
+    for n, commitment in enumerate(doc.commitments):
+        yield from _period(commitment.period, source, "commitments", n, "period")
+        if catalogue is not None:
+            yield from _indicator_ref(commitment.indicator, catalogue, source, "commitments", n, "indicator")
+            yield from _unit(commitment.quantity, catalogue, commitment.indicator, source,
+                             "commitments", n, "quantity")
+
+
+def check_evidence_report(doc: EvidenceReport, source: str, lookup: CatalogueLookup) -> Iterator[Finding]:
+    """References, ids, periods, units and pseudonymity of an evidence report."""
+    yield from _period(doc.period, source, "period")
+    yield from _duplicates((item.id for item in doc.items), "evidence item", source, "items")
+    catalogue, missing = _catalogue_for(doc.catalogue, lookup, source)
+    yield from missing
+    for n, item in enumerate(doc.items):
+        yield from _period(item.period, source, "items", n, "period")
+        for s, subject in enumerate(item.subjects):
+            if _looks_like_bsn(subject):
+                yield _f(POSSIBLE_BSN, source, "items", n, "subjects", s, value=subject)
+        for d, document in enumerate(item.documents):
+            yield from _open_code(document.type, "evidenceType", source, "items", n, "documents", d, "type")
+        if catalogue is not None:
+            yield from _indicator_ref(item.indicator, catalogue, source, "items", n, "indicator")
+            yield from _unit(item.quantity, catalogue, item.indicator, source, "items", n, "quantity")
+
+
+def check_valuation(doc: Valuation, source: str) -> Iterator[Finding]:
+    """Ids of a valuation's lines are unique."""
+    yield from _duplicates((line.line_id for line in doc.lines), "line", source, "lines")
+    yield from _schedule(doc.conventions, source, "conventions")
+
+
+def semantic_findings(doc: Document, source: str, lookup: CatalogueLookup) -> list[Finding]:
+    """Every semantic finding of one document."""
+    if isinstance(doc, Catalogue):
+        return list(check_catalogue(doc, source))
+    if isinstance(doc, Tender):
+        return list(check_tender(doc, source, lookup))
+    if isinstance(doc, Bid):
+        return list(check_bid(doc, source, lookup))
+    if isinstance(doc, EvidenceReport):
+        return list(check_evidence_report(doc, source, lookup))
+    if isinstance(doc, Valuation):
+        return list(check_valuation(doc, source))
+    return []

@@ -1,0 +1,1 @@
+"""Line-level valuation: placeholder while modules are written."""
