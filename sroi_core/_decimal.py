@@ -41,8 +41,9 @@ def from_cents(cents: int) -> Decimal:
 
 
 def decimal_text(value: Decimal) -> str:
-    """Plain positional text of a decimal, never exponent notation (the wire format)."""
-    text = format(value, "f")
-    if text.startswith("-") and Decimal(text) == 0:
-        text = text[1:]
-    return text
+    """Plain positional text of a decimal, never exponent notation (the wire format).
+
+    The text keeps the value's exponent (``Decimal("1.50")`` gives ``"1.50"``) and sign,
+    so a value read from a file is written back exactly as it was.
+    """
+    return format(value, "f")

@@ -89,8 +89,16 @@ class ValuationError(SroiError):
     """The valuation method cannot be applied to the inputs given.
 
     Examples: a duration below one year, a fraction outside [0, 1], a price index year
-    missing from the series.
+    missing from the series. ``code`` is a stable error code (docs/valuation-method.md)
+    that conformance vectors and callers can match on.
     """
+
+    code: str = "valuation-error"
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        if code is not None:
+            self.code = code
+        super().__init__(message)
 
 
 class ConformanceError(SroiError):

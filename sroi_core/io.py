@@ -180,7 +180,9 @@ def identify(data: Any, source: str = "<memory>") -> RawDocument:
     raw_type = data.get("documentType")
     known = ", ".join(t.value for t in DocumentType)
     if not isinstance(raw_type, str) or raw_type not in DocumentType.__members__.values():
-        problem = "documentType is missing" if raw_type is None else f"unknown documentType {raw_type!r}"
+        problem = (
+            "documentType is missing" if raw_type is None else f"unknown documentType {raw_type!r}"
+        )
         raise DocumentTypeError(problem, source=source, pointer="/documentType", expected=known)
     version = data.get("standardVersion")
     supported = ", ".join(SUPPORTED_STANDARD_VERSIONS)

@@ -76,10 +76,19 @@ class Finding:
 
 _REGISTRY: dict[str, Rule] = {}
 
-_RULE_MODULES = (
+_RULE_MODULES: tuple[str, ...] = (
     "sroi_core.validation.schema_layer",
     "sroi_core.validation.semantic",
     "sroi_core.io",
+    "sroi_core.documents",
+    "sroi_core.quality.context",
+    "sroi_core.quality.commitments",
+    "sroi_core.quality.scope",
+    "sroi_core.quality.evidence",
+    "sroi_core.quality.double_counting",
+    "sroi_core.quality.plausibility",
+    "sroi_core.quality.credits",
+    "sroi_core.verification",
 )
 """Modules that define rules; imported by :func:`all_rules` so the list is complete."""
 

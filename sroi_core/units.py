@@ -11,13 +11,14 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import pint
 
 from sroi_core.codelists import codelist
 from sroi_core.errors import UnitError
 
-UNIT_REGISTRY: pint.UnitRegistry = pint.UnitRegistry(
+UNIT_REGISTRY: pint.UnitRegistry[Any] = pint.UnitRegistry(
     filename=None, non_int_type=Decimal, autoconvert_offset_to_baseunit=False
 )
 """The package's one pint registry."""
@@ -34,7 +35,9 @@ def pint_unit(code: str) -> pint.Unit:
     """The pint unit of a unit code from the codelist; raises UnitError for unknown codes."""
     units = codelist("unit")
     if code not in units:
-        raise UnitError(f"unknown unit code {code!r}; the unit codelist has {', '.join(units.values)}")
+        raise UnitError(
+            f"unknown unit code {code!r}; the unit codelist has {', '.join(units.values)}"
+        )
     return UNIT_REGISTRY.Unit(units.get(code).get("pint_unit"))
 
 

@@ -24,6 +24,12 @@ EXIT_INTERNAL = 70
 COMMAND_MODULES = (
     "sroi_core.cli.validate_cmd",
     "sroi_core.cli.schema_cmd",
+    "sroi_core.cli.value_cmd",
+    "sroi_core.cli.conformance_cmd",
+    "sroi_core.cli.catalogue_cmd",
+    "sroi_core.cli.docs_cmd",
+    "sroi_core.cli.check_cmd",
+    "sroi_core.cli.verify_cmd",
 )
 """Modules that each add one command (or group) through ``register(subparsers)``."""
 
@@ -38,7 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="sroi",
         description=f"SROI Outcome Standard {STANDARD_VERSION} tools (sroi_core {__version__}).",
     )
-    parser.add_argument("--version", action="version", version=f"sroi_core {__version__}, standard {STANDARD_VERSION}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"sroi_core {__version__}, standard {STANDARD_VERSION}",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in COMMAND_MODULES:
         import_module(module).register(subparsers)

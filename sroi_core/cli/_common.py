@@ -15,7 +15,8 @@ def add_catalogue_option(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="PATH",
-        help="a catalogue file to resolve references (repeatable); built-in catalogues are always available",
+        help="a catalogue file to resolve references (repeatable); the built-in catalogues "
+        "are always available",
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,7 @@ def _catalogues_first(paths: list[Path]) -> list[Path]:
             head = path.read_text(encoding="utf-8", errors="replace")[:4096]
         except OSError:
             return False
-        return '"catalogue"' in head and '"documentType"' in head
+        return re.search(r'"documentType"\s*:\s*"catalogue"', head) is not None
 
     return sorted(paths, key=lambda p: 0 if p.is_file() and is_catalogue(p) else 1)
 

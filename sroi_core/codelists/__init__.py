@@ -52,7 +52,7 @@ class Codelist:
         return tuple(code.code for code in self.codes)
 
     def __contains__(self, code: object) -> bool:
-        return code in self.values
+        return any(row.code == code for row in self.codes)
 
     def get(self, code: str) -> Code:
         """The row of ``code``; raises KeyError when the code is not in the list."""

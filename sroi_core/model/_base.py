@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
 from pydantic.alias_generators import to_camel
 
 
@@ -14,8 +14,10 @@ class SroiModel(BaseModel):
     * frozen: a value read from a file cannot change behind the reader's back;
     * extra keys are refused, so a misspelt field is an error, not silently dropped data;
     * JSON keys are camelCase, Python attributes snake_case;
-    * ``null`` is refused everywhere: an absent optional field is simply left out, so a
-      file has one spelling of "no value" and round-trips byte for byte.
+    * ``null`` is refused in documents read from files (validation context
+      ``{"document": True}``, as :func:`sroi_core.documents.build_model` sets it): an absent
+      optional field is simply left out, so a file has one spelling of "no value" and
+      round-trips byte for byte. Python callers may pass ``None`` for an absent value.
     """
 
     model_config = ConfigDict(
@@ -27,17 +29,35 @@ class SroiModel(BaseModel):
         serialize_by_alias=True,
         use_enum_values=False,
         ser_json_inf_nan="strings",
-        regex_engine="python-re",
     )
 
     @model_validator(mode="before")
     @classmethod
-    def _refuse_null(cls, data: Any) -> Any:
-        if isinstance(data, dict):
+    def _refuse_null(cls, data: Any, info: ValidationInfo) -> Any:
+        if (
+            isinstance(data, dict)
+            and isinstance(info.context, dict)
+            and info.context.get("document")
+        ):
             for key, value in data.items():
                 if value is None:
                     raise ValueError(f"{key!r} is null; leave an absent value out instead")
         return data
+
+    @classmethod
+    def trusted(cls, **values: Any) -> Self:
+        """Build an instance from values the engine computed itself, without validation.
+
+        For hot paths only (the valuation of large documents builds hundreds of thousands
+        of objects). Every field must be given, with the type the model declares; tests
+        check that such objects equal their validated counterparts.
+        """
+        instance = cls.__new__(cls)
+        object.__setattr__(instance, "__dict__", values)
+        object.__setattr__(instance, "__pydantic_fields_set__", set(values))
+        object.__setattr__(instance, "__pydantic_extra__", None)
+        object.__setattr__(instance, "__pydantic_private__", None)
+        return instance
 
     def to_json_dict(self) -> dict[str, Any]:
         """The model as the JSON object the standard defines (absent values left out)."""

@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
 
 from sroi_core.model.commitment import Commitment
 from sroi_core.model.document import Document
-from sroi_core.model.types import DocumentRef, LocalizedText, Money, Organisation
+from sroi_core.model.types import DocumentRef, IsoDate, LocalizedText, Money, Organisation
 
 
 class Bid(Document):
-    """A bid's social-value part. ``investment`` is the denominator of its SROI ratio
-    (by default the tender's contract value)."""
+    """A bid's social-value part.
+
+    ``investment`` is the denominator of its SROI ratio (by default the tender's contract
+    value).
+    """
 
     document_type: Literal["bid"] = "bid"
     tender: DocumentRef
     catalogue: DocumentRef
     supplier: Organisation
-    submitted: dt.date
+    submitted: IsoDate
     bid_price: Money | None = None
     investment: Money | None = None
     delivery_plan: LocalizedText | None = None

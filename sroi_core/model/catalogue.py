@@ -6,8 +6,8 @@ new document (see docs/versioning.md).
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
+from functools import cached_property
 from typing import Literal
 
 from pydantic import Field
@@ -22,7 +22,7 @@ from sroi_core.model.price_index import PriceIndexSeries
 from sroi_core.model.proxy_value import ProxyValue
 from sroi_core.model.source import Source
 from sroi_core.model.theme import Theme
-from sroi_core.model.types import Identifier, LocalizedText, NonNegativeDecimal
+from sroi_core.model.types import Identifier, IsoDate, LocalizedText, NonNegativeDecimal
 
 
 class FteNorm(SroiModel):
@@ -39,7 +39,7 @@ class Catalogue(Document):
     version: str = Field(min_length=1, max_length=32)
     title: LocalizedText
     publisher: str = Field(min_length=1)
-    published: dt.date
+    published: IsoDate
     description: LocalizedText | None = None
     conventions: ValuationConventions
     fte_norm: FteNorm | None = None
@@ -50,18 +50,29 @@ class Catalogue(Document):
     proxy_values: tuple[ProxyValue, ...] = ()
     price_indices: tuple[PriceIndexSeries, ...] = ()
 
+    @cached_property
+    def _indicator_index(self) -> dict[str, Indicator]:
+        return {item.id: item for item in self.indicators}
+
+    @cached_property
+    def _proxy_index(self) -> dict[str, tuple[ProxyValue, ...]]:
+        index: dict[str, list[ProxyValue]] = {}
+        for proxy in self.proxy_values:
+            index.setdefault(proxy.indicator, []).append(proxy)
+        return {key: tuple(value) for key, value in index.items()}
+
     def indicator(self, indicator_id: str) -> Indicator:
         """The indicator with this id; raises CatalogueError naming the catalogue."""
-        for item in self.indicators:
-            if item.id == indicator_id:
-                return item
-        raise CatalogueError(
-            f"catalogue {self.id} {self.version} has no indicator {indicator_id!r}"
-        )
+        found = self._indicator_index.get(indicator_id)
+        if found is None:
+            raise CatalogueError(
+                f"catalogue {self.id} {self.version} has no indicator {indicator_id!r}"
+            )
+        return found
 
     def proxies_for(self, indicator_id: str) -> tuple[ProxyValue, ...]:
-        """Every proxy value of one indicator (several bases may apply)."""
-        return tuple(p for p in self.proxy_values if p.indicator == indicator_id)
+        """Every proxy value of one indicator (several bases may apply), in file order."""
+        return self._proxy_index.get(indicator_id, ())
 
     def price_index(self, series_id: str | None = None) -> PriceIndexSeries | None:
         """The series ``series_id`` or, by default, the catalogue's default series."""

@@ -17,6 +17,7 @@ from sroi_core.model.types import (
     Organisation,
     Period,
     Quantity,
+    StrictInt,
 )
 
 
@@ -46,7 +47,7 @@ class Commitment(SroiModel):
     indicator: Identifier
     quantity: Quantity
     period: Period
-    duration_years: Annotated[int, Field(ge=1, le=100)] = 1
+    duration_years: Annotated[StrictInt, Field(ge=1, le=100)] = 1
     areas: tuple[Area, ...] = Field(default=(), max_length=1000)
     fulfilment: FulfilmentMode = FulfilmentMode.DIRECT
     partner: Organisation | None = None

@@ -13,14 +13,14 @@ from pydantic import ConfigDict, Field, model_validator
 from sroi_core.model._base import SroiModel
 from sroi_core.model.codes import DiscountTiming
 from sroi_core.model.source import Source
-from sroi_core.model.types import CurrencyCode, NonNegativeDecimal, Year
+from sroi_core.model.types import CurrencyCode, DiscountRate, StrictInt, Year
 
 
 class DiscountEntry(SroiModel):
     """From discounting period ``from_period`` on, the yearly rate is ``rate``."""
 
-    from_period: Annotated[int, Field(ge=1, le=1000)]
-    rate: NonNegativeDecimal
+    from_period: Annotated[StrictInt, Field(ge=1, le=1000)]
+    rate: DiscountRate
 
 
 class ValuationConventions(SroiModel):
@@ -32,7 +32,7 @@ class ValuationConventions(SroiModel):
         }
     )
 
-    discount_rate: NonNegativeDecimal | None = None
+    discount_rate: DiscountRate | None = None
     discount_schedule: tuple[DiscountEntry, ...] | None = Field(default=None, min_length=1)
     discount_timing: DiscountTiming = DiscountTiming.END_OF_YEAR
     valuation_year: Year | None = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field
 
@@ -13,7 +13,15 @@ VERSION_PATTERN = r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"
 
 
 class Document(SroiModel):
-    """Fields on top of every document. Subclasses fix ``document_type`` to a literal."""
+    """Fields on top of every document. Subclasses fix ``document_type`` to a literal.
+
+    ``document_type`` always counts as set, so it is written even when a Python caller
+    left it to its default.
+    """
 
     standard_version: Annotated[str, Field(pattern=VERSION_PATTERN)]
+    document_type: str
     id: Identifier
+
+    def model_post_init(self, _context: Any, /) -> None:
+        self.__pydantic_fields_set__.add("document_type")

@@ -7,15 +7,22 @@ dates, and the semantic rules flag a reference that looks like a BSN.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, Field
+from pydantic import Field
 
 from sroi_core.model._base import SroiModel
 from sroi_core.model.codes import VerificationStatus
 from sroi_core.model.indicator import EvidenceTypeCode
-from sroi_core.model.types import Area, Identifier, LocalizedText, Period, Quantity
+from sroi_core.model.types import (
+    Area,
+    Identifier,
+    IsoDate,
+    IsoDateTime,
+    LocalizedText,
+    Period,
+    Quantity,
+)
 
 PseudonymousRef = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]{3,63}$")]
 """A supplier-chosen pseudonym for a person or household; never a name or a BSN."""
@@ -30,24 +37,29 @@ class EvidenceDocument(SroiModel):
     reference: str = Field(min_length=1, max_length=500)
     sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
     issued_by: str | None = Field(default=None, min_length=1)
-    date: dt.date | None = None
+    date: IsoDate | None = None
 
 
 class StatusChange(SroiModel):
     """One step in an evidence item's history (append-only)."""
 
     status: VerificationStatus
-    at: AwareDatetime
+    at: IsoDateTime
     by: Actor
     reason: str | None = Field(default=None, min_length=1)
 
 
 class Evidence(SroiModel):
-    """A delivered quantity for one commitment, its proof and its verification status."""
+    """A delivered quantity for one commitment, its proof and its verification status.
+
+    A corrected item is a new item whose ``replaces`` names the item it corrects; the
+    old item stays in the report with its history, so nothing reported is lost.
+    """
 
     id: Identifier
     commitment: Identifier
     indicator: Identifier
+    replaces: Identifier | None = None
     quantity: Quantity
     period: Period
     areas: tuple[Area, ...] = Field(default=(), max_length=1000)

@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
 
 from sroi_core.model._base import SroiModel
 from sroi_core.model.codes import IndicatorKind
 from sroi_core.model.theme import ThemeCode
-from sroi_core.model.types import Fraction, Identifier, LocalizedText, UnitCode, code_type
+from sroi_core.model.types import (
+    Fraction,
+    Identifier,
+    LocalizedText,
+    StrictInt,
+    UnitCode,
+    code_type,
+)
 
-EvidenceTypeCode = code_type("evidenceType")
-VerificationLevelCode = code_type("verificationLevel")
+if TYPE_CHECKING:
+    EvidenceTypeCode = str
+    VerificationLevelCode = str
+else:
+    EvidenceTypeCode = code_type("evidenceType")
+    VerificationLevelCode = code_type("verificationLevel")
 
 
 class AdjustmentDefaults(SroiModel):
@@ -26,7 +37,7 @@ class AdjustmentDefaults(SroiModel):
     attribution: Fraction
     displacement: Fraction
     drop_off: Fraction
-    max_duration_years: Annotated[int, Field(ge=1, le=100)]
+    max_duration_years: Annotated[StrictInt, Field(ge=1, le=100)]
     rationale: LocalizedText
 
 

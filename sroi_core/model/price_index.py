@@ -34,4 +34,7 @@ class PriceIndexSeries(SroiModel):
             if point.year == year:
                 return point.value
         years = f"{self.values[0].year}-{self.values[-1].year}"
-        raise ValuationError(f"price index {self.id!r} has no value for {year} (it covers {years})")
+        raise ValuationError(
+            f"price index {self.id!r} has no value for {year} (it covers {years})",
+            code="price-index-year-missing",
+        )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
@@ -12,6 +12,7 @@ from sroi_core.model.source import Source
 from sroi_core.model.types import (
     CurrencyCode,
     Identifier,
+    IsoDate,
     LocalizedText,
     NonNegativeDecimal,
     UnitCode,
@@ -19,7 +20,10 @@ from sroi_core.model.types import (
     code_type,
 )
 
-LicenceCode = code_type("licence")
+if TYPE_CHECKING:
+    LicenceCode = str
+else:
+    LicenceCode = code_type("licence")
 
 
 class ValueRange(SroiModel):
@@ -64,7 +68,7 @@ class ProxyValue(SroiModel):
     price_year: Year | None = None
     source: Source
     scope: Scope
-    effective_from: dt.date
+    effective_from: IsoDate
     licence: LicenceCode
     transfer: CurrencyTransfer | None = None
     note: LocalizedText | None = None

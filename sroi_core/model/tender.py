@@ -22,6 +22,7 @@ from sroi_core.model.types import (
     Organisation,
     Period,
     Quantity,
+    StrictInt,
 )
 
 
@@ -53,7 +54,7 @@ class ScoringRules(SroiModel):
     price_weight: Fraction
     other_quality_weight: Fraction = Decimal(0)
     qualitative_share: Fraction | None = None
-    max_points: int = Field(default=100, ge=1, le=10000)
+    max_points: StrictInt = Field(default=100, ge=1, le=10000)
 
 
 class EvidenceRules(SroiModel):

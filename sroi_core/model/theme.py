@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import Field
 
 from sroi_core.model._base import SroiModel
-from sroi_core.model.types import LocalizedText, code_type
+from sroi_core.model.types import LocalizedText, StrictInt, code_type
 
-ThemeCode = code_type("theme")
+if TYPE_CHECKING:
+    ThemeCode = str
+else:
+    ThemeCode = code_type("theme")
 
 
 class Theme(SroiModel):
@@ -23,4 +26,4 @@ class Theme(SroiModel):
     label: LocalizedText
     description: LocalizedText | None = None
     brede_welvaart: tuple[Annotated[str, Field(min_length=1)], ...] = ()
-    sdgs: tuple[Annotated[int, Field(ge=1, le=17)], ...] = ()
+    sdgs: tuple[Annotated[StrictInt, Field(ge=1, le=17)], ...] = ()

@@ -9,15 +9,19 @@ survives every language unchanged. The exported schemas accept exactly this form
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal, InvalidOperation
-from typing import Annotated, Any, Self
+from typing import TYPE_CHECKING, Annotated, Any, Self
 
 from pydantic import (
     AfterValidator,
-    ConfigDict,
+    AwareDatetime,
     BeforeValidator,
+    ConfigDict,
     Field,
     PlainSerializer,
+    Strict,
+    ValidationInfo,
     WithJsonSchema,
     model_validator,
 )
@@ -29,78 +33,116 @@ from sroi_core.model._base import SroiModel
 
 DECIMAL_PATTERN = r"^-?(0|[1-9][0-9]{0,29})(\.[0-9]{1,20})?$"
 NON_NEGATIVE_PATTERN = r"^(0|[1-9][0-9]{0,29})(\.[0-9]{1,20})?$"
+RATE_PATTERN = r"^(-0\.[0-9]{0,19}[1-9]|(0|[1-9][0-9]{0,29})(\.[0-9]{1,20})?)$"
 FRACTION_PATTERN = r"^(0(\.[0-9]{1,20})?|1(\.0{1,20})?)$"
 MAX_DECIMAL_TEXT = 52
 
 
-def _parse_decimal(value: Any) -> Decimal:
+_PLAIN_DECIMAL = re.compile(DECIMAL_PATTERN)
+
+
+def _parse_decimal(value: Any, info: ValidationInfo) -> Decimal:
     """Accept decimal strings, ``Decimal`` and ``int``; refuse floats and booleans.
 
     Floats are refused because they have already lost the exact value; the message tells
-    the writer to send a string.
+    the writer to send a string. Every value must have the wire form the schema's pattern
+    describes (at most 30 digits before and 20 after the point), whatever its Python
+    type, so that what the model accepts it can also write.
     """
-    if isinstance(value, bool) or isinstance(value, float):
-        raise ValueError("exact numbers are written as decimal strings, e.g. \"1234.50\"")
-    if isinstance(value, Decimal):
-        if not value.is_finite():
+    in_document = isinstance(info.context, dict) and bool(info.context.get("document"))
+    if isinstance(value, bool | float) or (in_document and not isinstance(value, str)):
+        raise ValueError('exact numbers are written as decimal strings, e.g. "1234.50"')
+    if isinstance(value, Decimal | int):
+        parsed = Decimal(value)
+        if not parsed.is_finite():
             raise ValueError("must be a finite number")
-        return value
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, str):
-        if len(value) > MAX_DECIMAL_TEXT:
+        text = decimal_text(parsed)
+    elif isinstance(value, str):
+        text = value
+        if len(text) > MAX_DECIMAL_TEXT:
             raise ValueError("decimal text is too long")
-        try:
-            parsed = Decimal(value)
-        except InvalidOperation:
-            raise ValueError(f"{value!r} is not a decimal number") from None
-        if not parsed.is_finite() or "e" in value.lower() or value.strip() != value:
-            raise ValueError(f"{value!r} must be plain decimal notation, e.g. \"1234.50\"")
-        return parsed
-    raise ValueError("must be a decimal string")
+    else:
+        raise ValueError("must be a decimal string")
+    if _PLAIN_DECIMAL.fullmatch(text) is None:
+        raise ValueError(
+            f"{text[:40]!r} must be plain decimal notation with at most 30 digits before and "
+            '20 after the point, e.g. "1234.50"'
+        )
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
+        raise ValueError(f"{text!r} is not a decimal number") from None
 
 
-def _decimal_type(pattern: str, description: str) -> Any:
-    return Annotated[
-        Decimal,
-        BeforeValidator(_parse_decimal),
-        PlainSerializer(decimal_text, return_type=str, when_used="always"),
-        WithJsonSchema(
-            {"type": "string", "pattern": pattern, "description": description}
-        ),
-    ]
+_DECIMAL_IN = BeforeValidator(_parse_decimal)
+_DECIMAL_OUT = PlainSerializer(decimal_text, return_type=str, when_used="always")
+
+
+def _decimal_schema(pattern: str, description: str) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", "pattern": pattern, "description": description})
 
 
 def _non_negative(value: Decimal) -> Decimal:
-    if value < 0:
+    if value.is_signed():
         raise ValueError("must not be negative")
     return value
 
 
 def _fraction(value: Decimal) -> Decimal:
-    if not Decimal(0) <= value <= Decimal(1):
+    if value.is_signed() or value > 1:
         raise ValueError("must be a fraction between 0 and 1")
     return value
 
 
 DecimalString = Annotated[
-    Decimal, _decimal_type(DECIMAL_PATTERN, "An exact decimal number written as a string.")
+    Decimal,
+    _DECIMAL_IN,
+    _DECIMAL_OUT,
+    _decimal_schema(DECIMAL_PATTERN, "An exact decimal number written as a string."),
 ]
 """Any exact decimal, written as a string."""
 
 NonNegativeDecimal = Annotated[
     Decimal,
-    _decimal_type(NON_NEGATIVE_PATTERN, "A non-negative exact decimal written as a string."),
+    _DECIMAL_IN,
+    _DECIMAL_OUT,
+    _decimal_schema(NON_NEGATIVE_PATTERN, "A non-negative exact decimal written as a string."),
     AfterValidator(_non_negative),
 ]
 """An exact decimal >= 0, written as a string."""
 
 Fraction = Annotated[
     Decimal,
-    _decimal_type(FRACTION_PATTERN, "A fraction from 0 to 1 inclusive, written as a string."),
+    _DECIMAL_IN,
+    _DECIMAL_OUT,
+    _decimal_schema(FRACTION_PATTERN, "A fraction from 0 to 1 inclusive, written as a string."),
     AfterValidator(_fraction),
 ]
 """A share in [0, 1] (deadweight, attribution, displacement, drop-off, weights)."""
+
+
+def _rate(value: Decimal) -> Decimal:
+    if value.is_signed() and re.fullmatch(RATE_PATTERN, decimal_text(value)) is None:
+        raise ValueError(
+            "a negative discount rate is written -0.xxx (greater than -1, no trailing zeros)"
+        )
+    return value
+
+
+DiscountRate = Annotated[
+    Decimal,
+    _DECIMAL_IN,
+    _DECIMAL_OUT,
+    _decimal_schema(
+        RATE_PATTERN,
+        "A yearly discount rate as a fraction greater than -1 (0.0225 for 2.25 %), "
+        "written as a string.",
+    ),
+    AfterValidator(_rate),
+]
+"""A discount rate > -1 (negative real rates are allowed, as Dutch rules for risk-free
+flows allow). A negative rate is written ``-0.xxx`` without trailing zeros, so one
+pattern expresses the bound in the schema and the model alike."""
 
 
 def code_type(name: str) -> Any:
@@ -137,6 +179,41 @@ def code_type(name: str) -> Any:
     ]
 
 
+StrictInt = Annotated[int, Strict()]
+"""A JSON integer: booleans, floats and numeric strings are refused, as the schema does."""
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _iso_date(value: Any) -> Any:
+    """Accept a date or ``YYYY-MM-DD`` text only (no datetimes, no timestamps)."""
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date | str):
+        raise ValueError("a date is written YYYY-MM-DD")
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value) is None:
+        raise ValueError(f"{value[:40]!r} is not a date written YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+"""A calendar date, written ``YYYY-MM-DD`` (the schema's ``format: date``)."""
+
+_ISO_DATE_TIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})"
+)
+
+
+def _iso_date_time(value: Any) -> Any:
+    """Accept an aware datetime or RFC 3339 text with an offset."""
+    if isinstance(value, str) and _ISO_DATE_TIME.fullmatch(value) is None:
+        raise ValueError(f"{value[:40]!r} is not an RFC 3339 date-time with a time zone")
+    if not isinstance(value, dt.datetime | str):
+        raise ValueError("a timestamp is written as RFC 3339 text with a time zone")
+    return value
+
+
+IsoDateTime = Annotated[AwareDatetime, BeforeValidator(_iso_date_time)]
+"""A time-zone-aware timestamp, written in RFC 3339 (the schema's ``format: date-time``)."""
+
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"
 Identifier = Annotated[str, Field(pattern=ID_PATTERN)]
 """An identifier: letters, digits and ``. _ : -``, at most 128 characters."""
@@ -144,7 +221,7 @@ Identifier = Annotated[str, Field(pattern=ID_PATTERN)]
 CurrencyCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
 """An ISO 4217 currency code such as ``EUR``."""
 
-Year = Annotated[int, Field(ge=1900, le=2200)]
+Year = Annotated[StrictInt, Field(ge=1900, le=2200)]
 """A calendar year."""
 
 
@@ -179,8 +256,13 @@ class Money(SroiModel):
     currency: CurrencyCode
 
     def __add__(self, other: object) -> Money:
-        if not isinstance(other, Money) or type(other) is not type(self):
+        if not isinstance(other, Money):
             return NotImplemented
+        if type(other) is not type(self):
+            raise MixedValuationBasisError(
+                f"cannot add {type(other).__name__} to {type(self).__name__}: outcome values "
+                "and obligation credits are never summed"
+            )
         if other.currency != self.currency:
             raise MixedValuationBasisError(
                 f"cannot add {other.currency} to {self.currency} without an exchange rate"
@@ -188,7 +270,22 @@ class Money(SroiModel):
         return type(self)(amount=self.amount + other.amount, currency=self.currency)
 
 
-UnitCode = code_type("unit")
+class OutcomeValue(Money):
+    """Money that measures an outcome (fiscal, economic, wellbeing, market, social cost)."""
+
+
+class ObligationCredit(Money):
+    """A credit toward an effort-based social-return quota (bouwblokken); not a welfare value.
+
+    Adding it to an :class:`OutcomeValue` raises MixedValuationBasisError: the standard
+    never sums the two.
+    """
+
+
+if TYPE_CHECKING:
+    UnitCode = str
+else:
+    UnitCode = code_type("unit")
 
 
 class Quantity(SroiModel):
@@ -201,8 +298,8 @@ class Quantity(SroiModel):
 class Period(SroiModel):
     """A closed date interval. That ``start`` is not after ``end`` is a semantic rule."""
 
-    start: dt.date
-    end: dt.date
+    start: IsoDate
+    end: IsoDate
 
     def contains(self, other: Period) -> bool:
         """Whether ``other`` lies wholly inside this period."""

@@ -24,6 +24,7 @@ from sroi_core.model.types import (
     Money,
     NonNegativeDecimal,
     Quantity,
+    StrictInt,
 )
 
 LineStatus = Literal[
@@ -62,7 +63,7 @@ class ValuationLine(SroiModel):
     attribution: Fraction
     displacement: Fraction
     drop_off: Fraction
-    duration_years: Annotated[int, Field(ge=1, le=100)]
+    duration_years: Annotated[StrictInt, Field(ge=1, le=100)]
     values: tuple[LineValue, ...] = ()
     flags: tuple[str, ...] = ()
 
@@ -73,7 +74,7 @@ class Total(SroiModel):
     key: str = Field(min_length=1)
     family: ValuationFamily
     present_value: NonNegativeDecimal
-    lines: int = Field(ge=0)
+    lines: StrictInt = Field(ge=0)
 
 
 class Totals(SroiModel):
@@ -112,6 +113,16 @@ class Sensitivity(SroiModel):
     break_even: tuple[BreakEven, ...] = ()
 
 
+class ComparisonRow(SroiModel):
+    """Committed versus delivered present value of one indicator (outcome family)."""
+
+    indicator: Identifier
+    family: ValuationFamily
+    committed: NonNegativeDecimal
+    verified: NonNegativeDecimal
+    unverified: NonNegativeDecimal
+
+
 class EngineInfo(SroiModel):
     """Which implementation produced the result."""
 
@@ -135,4 +146,5 @@ class Valuation(Document):
     lines: tuple[ValuationLine, ...] = ()
     totals: Totals
     sensitivity: Sensitivity = Sensitivity()
+    comparison: tuple[ComparisonRow, ...] = ()
     notes: tuple[str, ...] = ()

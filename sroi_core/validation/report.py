@@ -24,6 +24,8 @@ class FileReport:
     standard_version: str | None = None
     findings: list[Finding] = field(default_factory=list)
     read_error: bool = False
+    document: Any = field(default=None, repr=False, compare=False)
+    """The parsed model when the file got that far (not part of the JSON report)."""
 
     @property
     def valid(self) -> bool:
@@ -31,7 +33,7 @@ class FileReport:
         return not self.read_error and not any(f.severity is Severity.ERROR for f in self.findings)
 
     def as_dict(self) -> dict[str, Any]:
-        """This file's entry in the JSON report."""
+        """The file's entry in the JSON report."""
         counts = {s.value: sum(1 for f in self.findings if f.severity is s) for s in Severity}
         return {
             "file": self.file,
@@ -66,7 +68,11 @@ class ValidationReport:
         """The documented JSON report."""
         return {
             "reportFormat": REPORT_FORMAT_VERSION,
-            "tool": {"name": "sroi_core", "version": __version__, "standardVersion": STANDARD_VERSION},
+            "tool": {
+                "name": "sroi_core",
+                "version": __version__,
+                "standardVersion": STANDARD_VERSION,
+            },
             "valid": self.valid,
             "files": [report.as_dict() for report in self.files],
         }

@@ -7,18 +7,20 @@ registry — a remote URL above all — is refused, so validation never touches 
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker, ValidationError
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
 from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource
 
 from sroi_core._version import STANDARD_VERSION
 from sroi_core.model.codes import DocumentType
 from sroi_core.rules import Finding, Rule, Severity, define_rule, json_pointer, make_finding
-from sroi_core.schema_export import document_schema_id, generate_schemas
+from sroi_core.schema_export import generate_schemas
 
 _KEYWORD_RULES: dict[str, Rule] = {}
 
@@ -44,9 +46,15 @@ _schema_rule(
     "rather than dropped so no data is silently lost.",
 )
 _schema_rule("pattern", "schema.format", "Malformed value", "A string is not in the required form.")
-_schema_rule("enum", "schema.code", "Code not in closed codelist", "A code is not in its closed codelist.")
-_schema_rule("const", "schema.const", "Wrong fixed value", "A field has a value other than the one required.")
-_schema_rule("format", "schema.date", "Malformed date", "A date or timestamp is not in ISO 8601 form.")
+_schema_rule(
+    "enum", "schema.code", "Code not in closed codelist", "A code is not in its closed codelist."
+)
+_schema_rule(
+    "const", "schema.const", "Wrong fixed value", "A field has a value other than the one required."
+)
+_schema_rule(
+    "format", "schema.date", "Malformed date", "A date or timestamp is not in ISO 8601 form."
+)
 _schema_rule(
     "range",
     "schema.range",
@@ -54,7 +62,10 @@ _schema_rule(
     "A number, string length, or list size is outside the allowed range.",
 )
 _schema_rule(
-    "oneOf", "schema.choice", "Ambiguous or missing choice", "Exactly one of the alternatives must be given."
+    "oneOf",
+    "schema.choice",
+    "Ambiguous or missing choice",
+    "Exactly one of the alternatives must be given.",
 )
 _schema_rule("other", "schema.invalid", "Schema violation", "Any other violation of the schema.")
 
@@ -74,7 +85,7 @@ _RANGE_KEYWORDS = {
 
 def _refuse(uri: str) -> Resource[Any]:
     """Retrieval hook: a ``$ref`` outside the standard's own schemas is never fetched."""
-    raise NoSuchResource(ref=uri)
+    raise NoSuchResource(ref=uri)  # type: ignore[call-arg]
 
 
 @cache
@@ -88,15 +99,83 @@ def schema_registry(version: str = STANDARD_VERSION) -> Registry[Any]:
     return registry.with_resources(resources)
 
 
+_RFC3339_DATE_TIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})"
+)
+
+
+def _is_date_time(instance: object) -> bool:
+    """RFC 3339 date-time, checked here: jsonschema's own check needs an optional package."""
+    if not isinstance(instance, str):
+        return True
+    if _RFC3339_DATE_TIME.fullmatch(instance) is None:
+        return False
+    dt.datetime.fromisoformat(instance.upper().replace("Z", "+00:00"))  # ValueError if impossible
+    return True
+
+
+def _format_checker() -> FormatChecker:
+    checker = FormatChecker(formats=("date",))
+    checker.checks("date-time", raises=ValueError)(_is_date_time)
+    return checker
+
+
+def _inline(node: Any, definitions: dict[str, Any], prefix: str) -> Any:
+    """Replace every ``$ref`` to a shared definition by the definition itself.
+
+    The standard's schemas are not recursive, so the result is finite. A validator over
+    the inlined schema does no reference lookups, which is several times faster on large
+    documents; it accepts exactly what the referencing schema accepts (a test compares
+    them on every example).
+    """
+    if isinstance(node, list):
+        return [_inline(item, definitions, prefix) for item in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref.startswith(prefix):
+        target = _inline(definitions[ref[len(prefix) :]], definitions, prefix)
+        siblings = {k: _inline(v, definitions, prefix) for k, v in node.items() if k != "$ref"}
+        return {**target, **siblings} if siblings else target
+    return {key: _inline(value, definitions, prefix) for key, value in node.items()}
+
+
+@cache
+def _ecma_regex(pattern: str) -> re.Pattern[str]:
+    r"""A pattern with ECMA-262 ``$``: end of the string only, never before a final newline.
+
+    Python's ``$`` also matches before a trailing newline, so python-jsonschema would accept
+    ``"10.00\\n"`` where a JavaScript or Rust validator (and the model) refuses it.
+    """
+    return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern))
+
+
+def _pattern_keyword(
+    validator: Any, pattern: str, instance: Any, _schema: dict[str, Any]
+) -> Iterator[ValidationError]:
+    if validator.is_type(instance, "string") and _ecma_regex(pattern).search(instance) is None:
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = validators.extend(  # type: ignore[no-untyped-call]
+    Draft202012Validator, {"pattern": _pattern_keyword}
+)
+
+
 @cache
 def validator_for(doc_type: DocumentType, version: str = STANDARD_VERSION) -> Draft202012Validator:
     """A Draft 2020-12 validator (with date formats checked) for one document type."""
     schemas = generate_schemas(version)
-    return Draft202012Validator(
-        schemas[doc_type.value],
+    definitions = schemas["common"]["$defs"]
+    for prefix in ("common.schema.json#/$defs/", "#/$defs/"):
+        definitions = {name: _inline(d, definitions, prefix) for name, d in definitions.items()}
+    schema = _inline(schemas[doc_type.value], definitions, "common.schema.json#/$defs/")
+    validator: Draft202012Validator = _Validator(
+        schema,
         registry=schema_registry(version),
-        format_checker=FormatChecker(formats=("date", "date-time")),
+        format_checker=_format_checker(),
     )
+    return validator
 
 
 def _message(error: ValidationError) -> str:
@@ -112,8 +191,9 @@ def _message(error: ValidationError) -> str:
         if keyword == "enum":
             return f"{shown} is not one of {error.validator_value}"
         if described and keyword in ("pattern", "type"):
-            return f"{shown} is not valid here: expected {described[0].lower()}{described[1:].rstrip('.')}"
-    return error.message
+            expected = described[0].lower() + described[1:].rstrip(".")
+            return f"{shown} is not valid here: expected {expected}"
+    return str(error.message)
 
 
 def _leaves(error: ValidationError) -> Iterator[ValidationError]:

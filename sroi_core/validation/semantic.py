@@ -69,7 +69,9 @@ UNIT_INCOMPATIBLE = define_rule(
     "the quantity is in {unit} but indicator {indicator} is measured in {expected}",
     "A quantity must be in the indicator's unit or in one that converts to it.",
     category="semantic",
-    template_nl="de hoeveelheid is in {unit} maar indicator {indicator} wordt gemeten in {expected}",
+    template_nl=(
+        "de hoeveelheid is in {unit} maar indicator {indicator} wordt gemeten in {expected}"
+    ),
 )
 UNIT_NEEDS_FTE_NORM = define_rule(
     "unit.fte-norm-missing",
@@ -183,8 +185,16 @@ def _duplicates(
     counts = Counter(ids)
     for index, item in enumerate(ids):
         if counts[item] > 1 and ids.index(item) == index:
-            yield _f(DUPLICATE_ID, source, *path, ids.index(item, index + 1), "id",
-                     kind=kind, id=item, count=counts[item])
+            yield _f(
+                DUPLICATE_ID,
+                source,
+                *path,
+                ids.index(item, index + 1),
+                "id",
+                kind=kind,
+                id=item,
+                count=counts[item],
+            )
 
 
 def _period(period: Period, source: str, *path: str | int) -> Iterator[Finding]:
@@ -192,18 +202,34 @@ def _period(period: Period, source: str, *path: str | int) -> Iterator[Finding]:
         yield _f(PERIOD_ORDER, source, *path, start=period.start, end=period.end)
 
 
-def _schedule(conventions: ValuationConventions, source: str, *path: str | int) -> Iterator[Finding]:
+def _schedule(
+    conventions: ValuationConventions, source: str, *path: str | int
+) -> Iterator[Finding]:
     schedule = conventions.discount_schedule
     if not schedule:
         return
     periods = [entry.from_period for entry in schedule]
     if periods[0] != 1:
-        yield _f(SCHEDULE, source, *path, "discountSchedule", 0, "fromPeriod",
-                 problem=f"the first entry starts at {periods[0]}")
+        yield _f(
+            SCHEDULE,
+            source,
+            *path,
+            "discountSchedule",
+            0,
+            "fromPeriod",
+            problem=f"the first entry starts at {periods[0]}",
+        )
     for index in range(1, len(periods)):
         if periods[index] <= periods[index - 1]:
-            yield _f(SCHEDULE, source, *path, "discountSchedule", index, "fromPeriod",
-                     problem=f"entry {index} starts at {periods[index]}")
+            yield _f(
+                SCHEDULE,
+                source,
+                *path,
+                "discountSchedule",
+                index,
+                "fromPeriod",
+                problem=f"entry {index} starts at {periods[index]}",
+            )
 
 
 def _looks_like_bsn(value: str) -> bool:
@@ -221,11 +247,24 @@ def _unit(
     if indicator is None:
         return
     if not compatible(quantity.unit, indicator.unit):
-        yield _f(UNIT_INCOMPATIBLE, source, *path, "unit",
-                 unit=quantity.unit, indicator=indicator_id, expected=indicator.unit)
+        yield _f(
+            UNIT_INCOMPATIBLE,
+            source,
+            *path,
+            "unit",
+            unit=quantity.unit,
+            indicator=indicator_id,
+            expected=indicator.unit,
+        )
     elif {quantity.unit, indicator.unit} == {"hour", "fte-year"} and catalogue.fte_norm is None:
-        yield _f(UNIT_NEEDS_FTE_NORM, source, *path, "unit",
-                 indicator=indicator_id, catalogue=f"{catalogue.id} {catalogue.version}")
+        yield _f(
+            UNIT_NEEDS_FTE_NORM,
+            source,
+            *path,
+            "unit",
+            indicator=indicator_id,
+            catalogue=f"{catalogue.id} {catalogue.version}",
+        )
 
 
 def _open_code(code: str, name: str, source: str, *path: str | int) -> Iterator[Finding]:
@@ -249,63 +288,180 @@ def check_catalogue(doc: Catalogue, source: str) -> Iterator[Finding]:
         yield from _open_code(theme.id, "theme", source, "themes", n, "id")
     for n, outcome in enumerate(doc.outcomes):
         if outcome.theme not in themes:
-            yield _f(UNKNOWN_REFERENCE, source, "outcomes", n, "theme", kind="theme", id=outcome.theme, where=where)
+            yield _f(
+                UNKNOWN_REFERENCE,
+                source,
+                "outcomes",
+                n,
+                "theme",
+                kind="theme",
+                id=outcome.theme,
+                where=where,
+            )
     proxied = {p.indicator for p in doc.proxy_values}
     for n, indicator in enumerate(doc.indicators):
         if indicator.outcome not in outcomes:
-            yield _f(UNKNOWN_REFERENCE, source, "indicators", n, "outcome",
-                     kind="outcome", id=indicator.outcome, where=where)
+            yield _f(
+                UNKNOWN_REFERENCE,
+                source,
+                "indicators",
+                n,
+                "outcome",
+                kind="outcome",
+                id=indicator.outcome,
+                where=where,
+            )
         if indicator.theme not in themes:
-            yield _f(UNKNOWN_REFERENCE, source, "indicators", n, "theme",
-                     kind="theme", id=indicator.theme, where=where)
+            yield _f(
+                UNKNOWN_REFERENCE,
+                source,
+                "indicators",
+                n,
+                "theme",
+                kind="theme",
+                id=indicator.theme,
+                where=where,
+            )
         if indicator.replaced_by is not None and indicator.replaced_by not in indicator_ids:
-            yield _f(UNKNOWN_REFERENCE, source, "indicators", n, "replacedBy",
-                     kind="indicator", id=indicator.replaced_by, where=where)
+            yield _f(
+                UNKNOWN_REFERENCE,
+                source,
+                "indicators",
+                n,
+                "replacedBy",
+                kind="indicator",
+                id=indicator.replaced_by,
+                where=where,
+            )
         for e, code in enumerate(indicator.evidence_requirements):
-            yield from _open_code(code, "evidenceType", source, "indicators", n, "evidenceRequirements", e)
+            yield from _open_code(
+                code, "evidenceType", source, "indicators", n, "evidenceRequirements", e
+            )
         if indicator.monetisation == "monetised" and indicator.id not in proxied:
-            yield _f(MONETISATION, source, "indicators", n, "monetisation",
-                     id=indicator.id, state="monetised", problem="no proxy value refers to it")
+            yield _f(
+                MONETISATION,
+                source,
+                "indicators",
+                n,
+                "monetisation",
+                id=indicator.id,
+                state="monetised",
+                problem="no proxy value refers to it",
+            )
         if indicator.monetisation == "not-monetised":
             if indicator.not_monetised_reason is None:
-                yield _f(MONETISATION, source, "indicators", n, "monetisation",
-                         id=indicator.id, state="not monetised", problem="notMonetisedReason is absent")
+                yield _f(
+                    MONETISATION,
+                    source,
+                    "indicators",
+                    n,
+                    "monetisation",
+                    id=indicator.id,
+                    state="not monetised",
+                    problem="notMonetisedReason is absent",
+                )
             if indicator.id in proxied:
-                yield _f(MONETISATION, source, "indicators", n, "monetisation",
-                         id=indicator.id, state="not monetised", problem="proxy values refer to it")
+                yield _f(
+                    MONETISATION,
+                    source,
+                    "indicators",
+                    n,
+                    "monetisation",
+                    id=indicator.id,
+                    state="not monetised",
+                    problem="proxy values refer to it",
+                )
     units = {i.id: i.unit for i in doc.indicators}
     for n, proxy in enumerate(doc.proxy_values):
         if proxy.indicator not in indicator_ids:
-            yield _f(UNKNOWN_REFERENCE, source, "proxyValues", n, "indicator",
-                     kind="indicator", id=proxy.indicator, where=where)
+            yield _f(
+                UNKNOWN_REFERENCE,
+                source,
+                "proxyValues",
+                n,
+                "indicator",
+                kind="indicator",
+                id=proxy.indicator,
+                where=where,
+            )
         elif not compatible(proxy.per_unit, units[proxy.indicator]):
-            yield _f(UNIT_INCOMPATIBLE, source, "proxyValues", n, "perUnit",
-                     unit=proxy.per_unit, indicator=proxy.indicator, expected=units[proxy.indicator])
+            yield _f(
+                UNIT_INCOMPATIBLE,
+                source,
+                "proxyValues",
+                n,
+                "perUnit",
+                unit=proxy.per_unit,
+                indicator=proxy.indicator,
+                expected=units[proxy.indicator],
+            )
         value = proxy.value
         low = value.low if value.low is not None else value.central
         high = value.high if value.high is not None else value.central
         if not low <= value.central <= high:
-            yield _f(PROXY_RANGE, source, "proxyValues", n, "value",
-                     low=low, central=value.central, high=high)
+            yield _f(
+                PROXY_RANGE,
+                source,
+                "proxyValues",
+                n,
+                "value",
+                low=low,
+                central=value.central,
+                high=high,
+            )
         if proxy.price_year is None:
             yield _f(PROXY_NO_PRICE_YEAR, source, "proxyValues", n, id=proxy.id)
         licences = codelist("licence")
         if proxy.licence in licences:
             if licences.get(proxy.licence).get("redistributable") != "true":
-                yield _f(PROXY_LICENCE, source, "proxyValues", n, "licence", id=proxy.id, licence=proxy.licence)
+                yield _f(
+                    PROXY_LICENCE,
+                    source,
+                    "proxyValues",
+                    n,
+                    "licence",
+                    id=proxy.id,
+                    licence=proxy.licence,
+                )
         else:
             yield from _open_code(proxy.licence, "licence", source, "proxyValues", n, "licence")
         if proxy.currency != doc.conventions.currency:
-            yield _f(PROXY_CURRENCY, source, "proxyValues", n, "currency",
-                     id=proxy.id, currency=proxy.currency, expected=doc.conventions.currency)
-    if doc.default_price_index is not None and doc.default_price_index not in {s.id for s in doc.price_indices}:
-        yield _f(UNKNOWN_REFERENCE, source, "defaultPriceIndex",
-                 kind="price index", id=doc.default_price_index, where=where)
+            yield _f(
+                PROXY_CURRENCY,
+                source,
+                "proxyValues",
+                n,
+                "currency",
+                id=proxy.id,
+                currency=proxy.currency,
+                expected=doc.conventions.currency,
+            )
+    if doc.default_price_index is not None and doc.default_price_index not in {
+        s.id for s in doc.price_indices
+    }:
+        yield _f(
+            UNKNOWN_REFERENCE,
+            source,
+            "defaultPriceIndex",
+            kind="price index",
+            id=doc.default_price_index,
+            where=where,
+        )
     for n, series in enumerate(doc.price_indices):
         years = [point.year for point in series.values]
         for k in range(1, len(years)):
             if years[k] <= years[k - 1]:
-                yield _f(INDEX_YEARS, source, "priceIndices", n, "values", k, "year", id=series.id, year=years[k])
+                yield _f(
+                    INDEX_YEARS,
+                    source,
+                    "priceIndices",
+                    n,
+                    "values",
+                    k,
+                    "year",
+                    id=series.id,
+                    year=years[k],
+                )
 
 
 def _catalogue_for(
@@ -322,31 +478,51 @@ def _indicator_ref(
     indicator_id: str, catalogue: Catalogue, source: str, *path: str | int
 ) -> Iterator[Finding]:
     if indicator_id not in {i.id for i in catalogue.indicators}:
-        yield _f(UNKNOWN_REFERENCE, source, *path, kind="indicator", id=indicator_id,
-                 where=f"catalogue {catalogue.id} {catalogue.version}")
+        yield _f(
+            UNKNOWN_REFERENCE,
+            source,
+            *path,
+            kind="indicator",
+            id=indicator_id,
+            where=f"catalogue {catalogue.id} {catalogue.version}",
+        )
 
 
 def check_tender(doc: Tender, source: str, lookup: CatalogueLookup) -> Iterator[Finding]:
     """References, period and award weights of a tender."""
     yield from _period(doc.period, source, "period")
-    yield from _duplicates((t.indicator for t in doc.indicators), "tender indicator", source, "indicators")
+    yield from _duplicates(
+        (t.indicator for t in doc.indicators), "tender indicator", source, "indicators"
+    )
     if doc.conventions is not None:
         yield from _schedule(doc.conventions, source, "conventions")
     scoring = doc.scoring
     total = scoring.social_value_weight + scoring.price_weight + scoring.other_quality_weight
     if total != 1:
-        yield _f(WEIGHTS, source, "scoring", what="socialValueWeight, priceWeight and otherQualityWeight", total=total)
+        yield _f(
+            WEIGHTS,
+            source,
+            "scoring",
+            what="socialValueWeight, priceWeight and otherQualityWeight",
+            total=total,
+        )
     if doc.theme_priorities:
         theme_total = sum((p.weight for p in doc.theme_priorities), Decimal(0))
         if theme_total != 1:
-            yield _f(WEIGHTS, source, "themePriorities", what="theme priority weights", total=theme_total)
+            yield _f(
+                WEIGHTS, source, "themePriorities", what="theme priority weights", total=theme_total
+            )
     catalogue, missing = _catalogue_for(doc.catalogue, lookup, source)
     yield from missing
     if catalogue is not None:
         for n, item in enumerate(doc.indicators):
-            yield from _indicator_ref(item.indicator, catalogue, source, "indicators", n, "indicator")
+            yield from _indicator_ref(
+                item.indicator, catalogue, source, "indicators", n, "indicator"
+            )
             if item.target is not None:
-                yield from _unit(item.target, catalogue, item.indicator, source, "indicators", n, "target")
+                yield from _unit(
+                    item.target, catalogue, item.indicator, source, "indicators", n, "target"
+                )
 
 
 def check_bid(doc: Bid, source: str, lookup: CatalogueLookup) -> Iterator[Finding]:
@@ -357,12 +533,23 @@ def check_bid(doc: Bid, source: str, lookup: CatalogueLookup) -> Iterator[Findin
     for n, commitment in enumerate(doc.commitments):
         yield from _period(commitment.period, source, "commitments", n, "period")
         if catalogue is not None:
-            yield from _indicator_ref(commitment.indicator, catalogue, source, "commitments", n, "indicator")
-            yield from _unit(commitment.quantity, catalogue, commitment.indicator, source,
-                             "commitments", n, "quantity")
+            yield from _indicator_ref(
+                commitment.indicator, catalogue, source, "commitments", n, "indicator"
+            )
+            yield from _unit(
+                commitment.quantity,
+                catalogue,
+                commitment.indicator,
+                source,
+                "commitments",
+                n,
+                "quantity",
+            )
 
 
-def check_evidence_report(doc: EvidenceReport, source: str, lookup: CatalogueLookup) -> Iterator[Finding]:
+def check_evidence_report(
+    doc: EvidenceReport, source: str, lookup: CatalogueLookup
+) -> Iterator[Finding]:
     """References, ids, periods, units and pseudonymity of an evidence report."""
     yield from _period(doc.period, source, "period")
     yield from _duplicates((item.id for item in doc.items), "evidence item", source, "items")
@@ -374,10 +561,14 @@ def check_evidence_report(doc: EvidenceReport, source: str, lookup: CatalogueLoo
             if _looks_like_bsn(subject):
                 yield _f(POSSIBLE_BSN, source, "items", n, "subjects", s, value=subject)
         for d, document in enumerate(item.documents):
-            yield from _open_code(document.type, "evidenceType", source, "items", n, "documents", d, "type")
+            yield from _open_code(
+                document.type, "evidenceType", source, "items", n, "documents", d, "type"
+            )
         if catalogue is not None:
             yield from _indicator_ref(item.indicator, catalogue, source, "items", n, "indicator")
-            yield from _unit(item.quantity, catalogue, item.indicator, source, "items", n, "quantity")
+            yield from _unit(
+                item.quantity, catalogue, item.indicator, source, "items", n, "quantity"
+            )
 
 
 def check_valuation(doc: Valuation, source: str) -> Iterator[Finding]:

@@ -46,7 +46,7 @@ class DiscountScheduleError(ValuationError):
 
 
 def _rate(value: object, field: str) -> Decimal:
-    """A rate from Decimal, int or decimal text; floats are refused as inexact."""
+    """Read a rate from Decimal, int or decimal text; floats are refused as inexact."""
     if isinstance(value, Decimal):
         rate = value
     elif isinstance(value, int | str) and not isinstance(value, bool):
@@ -115,8 +115,7 @@ class DiscountSchedule:
                 )
             if period <= previous:
                 raise DiscountScheduleError(
-                    f"fromPeriod values must be strictly increasing, got {period} after "
-                    f"{previous}",
+                    f"fromPeriod values must be strictly increasing, got {period} after {previous}",
                     code="bad-discount-schedule",
                     field=where,
                 )
@@ -163,20 +162,18 @@ class DiscountSchedule:
                     code="bad-discount-schedule",
                     field=where,
                 )
-            entries.append(
-                ScheduleEntry(item["fromPeriod"], _rate(item["rate"], where + ".rate"))
-            )
+            entries.append(ScheduleEntry(item["fromPeriod"], _rate(item["rate"], where + ".rate")))
         return cls(tuple(entries))
 
     def to_json(self) -> list[dict[str, Any]]:
-        """The wire form of this schedule (rates as decimal text)."""
+        """Return the wire form of this schedule (rates as decimal text)."""
         return [
             {"fromPeriod": entry.from_period, "rate": format(entry.rate, "f")}
             for entry in self.entries
         ]
 
     def rate_for_period(self, period: int) -> Decimal:
-        """The rate of period ``period`` (>= 1): that of the last entry starting at or before it."""
+        """Return the rate of period ``period`` (>= 1): the last entry starting at or before it."""
         if period < 1:
             raise ValueError(f"periods are numbered from 1, got {period}")
         rate = self.entries[0].rate
@@ -193,7 +190,7 @@ class DiscountSchedule:
 
 
 def constant(rate: Decimal | str) -> DiscountSchedule:
-    """A one-entry schedule: the same rate for every period."""
+    """Make a one-entry schedule: the same rate for every period."""
     return DiscountSchedule((ScheduleEntry(1, _rate(rate, "discountRate")),))
 
 
@@ -217,7 +214,7 @@ def discount_factors(schedule: DiscountSchedule, max_periods: int) -> tuple[Deci
 
 
 def discount_factor(schedule: DiscountSchedule, periods: int) -> Decimal:
-    """The discount factor of ``periods`` whole periods (1 for zero periods)."""
+    """Return the discount factor of ``periods`` whole periods (1 for zero periods)."""
     return discount_factors(schedule, periods)[periods]
 
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import StrEnum
 from typing import Any
 
 from sroi_core._decimal import decimal_text, exact_context, to_cents
 from sroi_core.errors import ValuationError
+from sroi_core.model.codes import DiscountTiming
 from sroi_core.valuation.discounting import DiscountSchedule, constant
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "InvalidLineError",
     "LineResult",
     "LineSpec",
+    "discount_periods",
     "line_spec_from_json",
     "parse_decimal",
     "rebase_factor",
@@ -51,17 +52,13 @@ _LINE_KEYS = frozenset(
 _REQUIRED_KEYS = _LINE_KEYS - {"discountRate", "discountSchedule", "priceIndex"}
 
 
-class DiscountTiming(StrEnum):
-    """When in each year the value arises, which fixes how many periods it is discounted."""
+def discount_periods(timing: DiscountTiming, year: int) -> int:
+    """Return how many periods year ``year`` (1-based) is discounted by (method §5.2).
 
-    END_OF_YEAR = "end-of-year"
-    """Year t is discounted by t periods (common SROI practice)."""
-    START_OF_YEAR = "start-of-year"
-    """Year t is discounted by t - 1 periods: year 1 is the Green Book's undiscounted year 0."""
-
-    def periods(self, year: int) -> int:
-        """Number of discount periods of year ``year`` (1-based)."""
-        return year if self is DiscountTiming.END_OF_YEAR else year - 1
+    End of year: t periods (SROI practice). Start of year: t - 1, so year 1 is the Green
+    Book's undiscounted year 0.
+    """
+    return year if timing is DiscountTiming.END_OF_YEAR else year - 1
 
 
 class InvalidLineError(ValuationError):
@@ -83,7 +80,7 @@ class InvalidLineError(ValuationError):
 
 
 def parse_decimal(value: object, field: str) -> Decimal:
-    """A finite Decimal from a Decimal, an int or decimal text.
+    """Read a finite Decimal from a Decimal, an int or decimal text.
 
     Floats are refused: a binary float cannot carry a decimal input exactly, and the
     standard's figures are decimal. Raises InvalidLineError code ``not-a-decimal``.
@@ -109,7 +106,7 @@ def parse_decimal(value: object, field: str) -> Decimal:
 
 
 def rebase_factor(series: Mapping[int, Decimal], from_year: int, to_year: int) -> Decimal:
-    """The price-rebasing factor I(to_year) / I(from_year) from an index series.
+    """Return the price-rebasing factor I(to_year) / I(from_year) from an index series.
 
     A year missing from the series is an error naming that year, never a silent 1.0:
     a value that cannot be rebased must not be passed off as rebased.
@@ -256,7 +253,7 @@ class LineSpec:
             object.__setattr__(self, name, number)
 
     def to_json(self) -> dict[str, Any]:
-        """The wire form of this line (the conformance vectors' ``line`` object)."""
+        """Return the wire form of this line (the conformance vectors' ``line`` object)."""
         out: dict[str, Any] = {
             "quantity": decimal_text(self.quantity),
             "proxyValue": decimal_text(self.proxy_value),
@@ -378,7 +375,7 @@ class LineResult:
         return to_cents(self.present_value)
 
     def explain(self) -> str:
-        """A plain-text walk through the calculation, one step per line."""
+        """Walk through the calculation in plain text, one step per line."""
         spec = self.spec
         rows = [
             f"quantity {spec.quantity} x proxy value {spec.proxy_value}"

@@ -10,20 +10,22 @@ reference correct on every input, ties included, not merely at 50 digits.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from decimal import ROUND_FLOOR, Decimal, Inexact, localcontext
+from decimal import ROUND_HALF_EVEN, Decimal, Inexact, localcontext
 from fractions import Fraction
-from typing import Generic, TypeVar
+from typing import TypeVar
 
-from sroi_core._decimal import exact_context, round_cent
-from sroi_core.valuation.line import LineResult, LineSpec
+from sroi_core._decimal import CENT, exact_context
+from sroi_core.valuation.line import InvalidLineError, LineResult, LineSpec, discount_periods
 
-__all__ = ["value_line"]
+__all__ = ["net_figures", "present_value_cents", "value_line"]
 
 _Number = TypeVar("_Number", Decimal, Fraction)
 
-_HALF = Decimal("0.5")
+_HALF_CENT = Decimal("0.005")
+_MAX_MONEY = Decimal("1e40")
+"""Largest reportable figure: far beyond any real one, and 10 digits inside the 50."""
 _GUARD = Decimal("1e-40")
 """Relative error bound of the 50-digit path, with margin.
 
@@ -33,35 +35,8 @@ the accumulated relative error stays below 2e-46; 1e-40 leaves a wide margin.
 """
 
 
-@dataclass(frozen=True, slots=True)
-class _Figures(Generic[_Number]):
-    """The figures of one line in one number type (Decimal or Fraction)."""
-
-    gross: _Number
-    after_deadweight: _Number
-    after_attribution: _Number
-    net_annual: _Number
-    growth: tuple[_Number, ...]
-    """Compounded growth prod(1 + r_s) over each year's discount periods."""
-    year_values: tuple[_Number, ...]
-    discounted_year_values: tuple[_Number, ...]
-    present_value: _Number
-
-    def reported(self) -> tuple[_Number, ...]:
-        """The figures that are reported in cents, in a fixed order."""
-        return (
-            self.gross,
-            self.after_deadweight,
-            self.after_attribution,
-            self.net_annual,
-            *self.year_values,
-            *self.discounted_year_values,
-            self.present_value,
-        )
-
-
-def _evaluate(spec: LineSpec, number: Callable[[Decimal], _Number]) -> _Figures[_Number]:
-    """The method of docs/valuation-method.md, written once for Decimal and Fraction."""
+def _net_figures(spec: LineSpec, number: Callable[[Decimal], _Number]) -> list[_Number]:
+    """Gross, after deadweight, after attribution and net annual N (method §3)."""
     one = number(Decimal(1))
     gross = number(spec.quantity) * number(spec.proxy_value)
     if spec.price_index_from is not None and spec.price_index_to is not None:
@@ -69,42 +44,43 @@ def _evaluate(spec: LineSpec, number: Callable[[Decimal], _Number]) -> _Figures[
     after_deadweight = gross * (one - number(spec.deadweight))
     after_attribution = after_deadweight * (one - number(spec.attribution))
     net_annual = after_attribution * (one - number(spec.displacement))
+    return [gross, after_deadweight, after_attribution, net_annual]
 
-    periods = [spec.timing.periods(year) for year in range(1, spec.duration_years + 1)]
+
+def _undiscounted(spec: LineSpec, number: Callable[[Decimal], _Number]) -> list[_Number]:
+    """Gross, after deadweight, after attribution, net annual N, then the yearly values.
+
+    Written once for Decimal and Fraction, following docs/valuation-method.md §3-4.
+    """
+    figures = _net_figures(spec, number)
+    keep = number(Decimal(1)) - number(spec.drop_off)
+    year_values: list[_Number] = [figures[3]]
+    for _ in range(1, spec.duration_years):
+        year_values.append(year_values[-1] * keep)
+    figures.extend(year_values)
+    return figures
+
+
+def _discounted(
+    spec: LineSpec, number: Callable[[Decimal], _Number], year_values: Sequence[_Number]
+) -> tuple[list[_Number], list[_Number]]:
+    """Each year's compounded growth prod(1 + r_s), and its discounted value, then the PV.
+
+    Each discounted value is V_t / growth (one division, last), per §5 of the method.
+    """
+    one = number(Decimal(1))
+    periods = [discount_periods(spec.timing, year) for year in range(1, spec.duration_years + 1)]
     growth_by_period = [one]
     for period in range(1, periods[-1] + 1):
-        growth_by_period.append(
-            growth_by_period[-1] * (one + number(spec.discount.rate_for_period(period)))
-        )
-
-    keep = one - number(spec.drop_off)
-    year_values = [net_annual]
-    for _ in periods[1:]:
-        year_values.append(year_values[-1] * keep)
-    discounted = [
-        value / growth_by_period[period]
-        for value, period in zip(year_values, periods, strict=True)
+        rate = number(spec.discount.rate_for_period(period))
+        growth_by_period.append(growth_by_period[-1] * (one + rate))
+    growth = [growth_by_period[period] for period in periods]
+    discounted: list[_Number] = [
+        value / factor for value, factor in zip(year_values, growth, strict=True)
     ]
     present_value = sum(discounted[1:], start=discounted[0])
-    return _Figures(
-        gross=gross,
-        after_deadweight=after_deadweight,
-        after_attribution=after_attribution,
-        net_annual=net_annual,
-        growth=tuple(growth_by_period[period] for period in periods),
-        year_values=tuple(year_values),
-        discounted_year_values=tuple(discounted),
-        present_value=present_value,
-    )
-
-
-def _near_half_cent(value: Decimal) -> bool:
-    """Whether a 50-digit figure is too close to a half-cent boundary to round safely."""
-    context = exact_context()
-    scaled = value.scaleb(2, context=context)
-    rest = context.subtract(scaled, scaled.to_integral_value(rounding=ROUND_FLOOR))
-    distance = abs(context.subtract(rest, _HALF))
-    return distance <= context.multiply(_GUARD, max(abs(scaled), Decimal(1)))
+    discounted.append(present_value)
+    return growth, discounted
 
 
 def _round_fraction(value: Fraction) -> Decimal:
@@ -118,18 +94,30 @@ def _round_fraction(value: Fraction) -> Decimal:
 
 
 def _round_reported(
-    values: Sequence[Decimal], inexact: bool, exact: Callable[[], Sequence[Fraction]]
+    values: Sequence[Decimal],
+    inexact: Sequence[bool],
+    exact: Callable[[], Sequence[Fraction]],
 ) -> list[Decimal]:
-    """Round each figure to the cent, using exact rationals where 50 digits cannot decide."""
+    """Round each figure half-even to the cent, with rationals where 50 digits cannot decide.
+
+    A figure is undecided when the 50-digit arithmetic behind it was inexact and it lies
+    within its error bound (_GUARD, relative) of a half-cent boundary, i.e. when
+    |value - rounded| is that close to half a cent.
+    """
+    context = exact_context()  # one context for every figure: cheaper than round_cent's
     rounded = []
-    rationals: Sequence[Fraction] | None = None
     for position, value in enumerate(values):
-        if inexact and _near_half_cent(value):
-            if rationals is None:
-                rationals = exact()
-            rounded.append(_round_fraction(rationals[position]))
-        else:
-            rounded.append(round_cent(value))
+        if abs(value) >= _MAX_MONEY:
+            raise InvalidLineError(
+                f"a figure of this line ({value:.3e}) exceeds {_MAX_MONEY:.0e}",
+                code="value-too-large",
+            )
+        cent = value.quantize(CENT, rounding=ROUND_HALF_EVEN, context=context)
+        if inexact[position]:
+            off_tie = context.subtract(abs(context.subtract(value, cent)), _HALF_CENT)
+            if abs(off_tie) <= context.multiply(_GUARD, max(abs(value), CENT)):
+                cent = _round_fraction(exact()[position])
+        rounded.append(cent)
     return rounded
 
 
@@ -142,14 +130,23 @@ def value_line(spec: LineSpec) -> LineResult:
     Returns:
         The explained result: each intermediate, the yearly values, the discount factors
         used and the present value, exact and rounded half-even to the cent.
+
     """
     with localcontext(exact_context()) as context:
-        figures = _evaluate(spec, Decimal)
-        discount_factors = tuple(context.divide(Decimal(1), g) for g in figures.growth)
-        inexact = bool(context.flags[Inexact])
-    rounded = _round_reported(
-        figures.reported(), inexact, lambda: _evaluate(spec, Fraction).reported()
-    )
+        undiscounted = _undiscounted(spec, Decimal)
+        undiscounted_inexact = bool(context.flags[Inexact])
+        growth, discounted = _discounted(spec, Decimal, undiscounted[4:])
+        discounted_inexact = bool(context.flags[Inexact])  # flags accumulate
+        discount_factors = tuple(context.divide(Decimal(1), factor) for factor in growth)
+
+    @functools.cache
+    def exact() -> list[Fraction]:
+        figures = _undiscounted(spec, Fraction)
+        return figures + _discounted(spec, Fraction, figures[4:])[1]
+
+    inexact = [undiscounted_inexact] * len(undiscounted) + [discounted_inexact] * len(discounted)
+    figures = undiscounted + discounted
+    rounded = _round_reported(figures, inexact, exact)
     years = spec.duration_years
     return LineResult(
         spec=spec,
@@ -158,15 +155,15 @@ def value_line(spec: LineSpec) -> LineResult:
             if spec.price_index_from is None or spec.price_index_to is None
             else exact_context().divide(spec.price_index_to, spec.price_index_from)
         ),
-        gross_exact=figures.gross,
-        after_deadweight_exact=figures.after_deadweight,
-        after_attribution_exact=figures.after_attribution,
-        net_annual_exact=figures.net_annual,
-        periods=tuple(spec.timing.periods(year) for year in range(1, years + 1)),
+        gross_exact=figures[0],
+        after_deadweight_exact=figures[1],
+        after_attribution_exact=figures[2],
+        net_annual_exact=figures[3],
+        periods=tuple(discount_periods(spec.timing, year) for year in range(1, years + 1)),
         discount_factors=discount_factors,
-        year_values_exact=figures.year_values,
-        discounted_year_values_exact=figures.discounted_year_values,
-        present_value_exact=figures.present_value,
+        year_values_exact=tuple(figures[4 : 4 + years]),
+        discounted_year_values_exact=tuple(figures[4 + years : 4 + 2 * years]),
+        present_value_exact=figures[-1],
         gross=rounded[0],
         after_deadweight=rounded[1],
         after_attribution=rounded[2],
@@ -175,3 +172,40 @@ def value_line(spec: LineSpec) -> LineResult:
         discounted_year_values=tuple(rounded[4 + years : 4 + 2 * years]),
         present_value=rounded[-1],
     )
+
+
+def present_value_cents(spec: LineSpec) -> int:
+    """Return only the line's rounded present value in cents, as value_line would report it.
+
+    The batch path's fallback needs nothing else, so this skips rounding the other
+    figures; it runs the same formula and the same exact-rounding guard.
+    """
+    with localcontext(exact_context()) as context:
+        undiscounted = _undiscounted(spec, Decimal)
+        present_value = _discounted(spec, Decimal, undiscounted[4:])[1][-1]
+        inexact = bool(context.flags[Inexact])
+
+    def exact() -> list[Fraction]:
+        figures = _undiscounted(spec, Fraction)
+        return [_discounted(spec, Fraction, figures[4:])[1][-1]]
+
+    (rounded,) = _round_reported([present_value], [inexact], exact)
+    return int(rounded.scaleb(2))
+
+
+def net_figures(spec: LineSpec) -> tuple[tuple[Decimal, ...], tuple[Decimal, ...]]:
+    """Exact and reported gross, after deadweight, after attribution and net annual N.
+
+    The reported figures equal :func:`value_line`'s; this skips the yearly values and
+    discounting, for callers (the document valuation) that take those from the batch
+    kernel.
+    """
+    with localcontext(exact_context()) as context:
+        figures = _net_figures(spec, Decimal)
+        inexact = bool(context.flags[Inexact])
+
+    def exact() -> list[Fraction]:
+        return _net_figures(spec, Fraction)
+
+    rounded = _round_reported(figures, [inexact] * len(figures), exact)
+    return tuple(figures), tuple(rounded)

@@ -1,0 +1,138 @@
+"""Time the validation of one large bid, layer by layer.
+
+Builds a bid with N commitments (default 100,000) against the illustrative example
+catalogue in memory, then times: JSON parsing, the schema layer, building the model, the
+semantic layer, and the whole ``validate_text``; and reports the peak RSS of the process.
+The last line printed is a JSON object with every figure, for scripts to read.
+
+    python benchmarks/bench_validate.py [--commitments N] [--profile]
+
+``--profile`` adds a cProfile summary of the schema layer (on a tenth of the bid, at
+least 1,000 commitments) to show where its time goes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import platform
+import pstats
+import resource
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sroi_core._version import __version__
+from sroi_core.catalogue_store import CatalogueStore
+from sroi_core.documents import build_model, load_document, validate_text
+from sroi_core.io import identify, parse_json
+from sroi_core.model.catalogue import Catalogue
+from sroi_core.model.codes import DocumentType
+from sroi_core.validation.schema_layer import schema_findings, validator_for
+from sroi_core.validation.semantic import semantic_findings
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+T = TypeVar("T")
+
+
+def build_bid_text(commitments: int) -> str:
+    """A valid bid with ``commitments`` commitments, cycling through the example's own."""
+    bid = json.loads((EXAMPLES / "bid.json").read_text(encoding="utf-8"))
+    patterns: list[dict[str, Any]] = bid["commitments"]
+    bid["commitments"] = [
+        {**patterns[n % len(patterns)], "id": f"c-{n:07d}"} for n in range(commitments)
+    ]
+    return json.dumps(bid, ensure_ascii=False)
+
+
+def timed(action: Callable[[], T]) -> tuple[T, float]:
+    """Run ``action`` once and return its result and the wall-clock seconds it took."""
+    start = time.perf_counter()
+    result = action()
+    return result, time.perf_counter() - start
+
+
+def peak_rss_mib() -> float:
+    """Peak resident set size of this process so far, in MiB (Linux reports KiB)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    divisor = 1024 * 1024 if sys.platform == "darwin" else 1024
+    return round(peak / divisor, 1)
+
+
+def profile_schema_layer(text: str, commitments: int) -> str:
+    """The top entries of a cProfile run of the schema layer on part of the bid."""
+    data = json.loads(text)
+    data["commitments"] = data["commitments"][: max(1000, commitments // 10)]
+    raw = identify(parse_json(json.dumps(data)))
+    profiler = cProfile.Profile()
+    profiler.enable()
+    schema_findings(raw.data, raw.document_type)
+    profiler.disable()
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(12)
+    return f"schema layer on {len(data['commitments'])} commitments:\n{out.getvalue()}"
+
+
+def time_layers(text: str, store: CatalogueStore) -> dict[str, float]:
+    """Time each layer of ``validate_text`` separately, printing as it goes."""
+    raw, parse_s = timed(lambda: identify(parse_json(text, "bench.json"), "bench.json"))
+    print(f"parse JSON        {parse_s:8.2f} s")
+    findings, schema_s = timed(lambda: schema_findings(raw.data, raw.document_type, "bench.json"))
+    print(f"schema layer      {schema_s:8.2f} s  ({len(findings)} findings)")
+    model, model_s = timed(lambda: build_model(raw))
+    print(f"model build       {model_s:8.2f} s")
+    semantic, semantic_s = timed(lambda: semantic_findings(model, "bench.json", store.find))
+    print(f"semantic layer    {semantic_s:8.2f} s  ({len(semantic)} findings)")
+    return {
+        "parseSeconds": round(parse_s, 2),
+        "schemaSeconds": round(schema_s, 2),
+        "modelSeconds": round(model_s, 2),
+        "semanticSeconds": round(semantic_s, 2),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--commitments", type=int, default=100_000)
+    parser.add_argument("--profile", action="store_true")
+    args = parser.parse_args()
+
+    catalogue = load_document(EXAMPLES / "catalogue.illustrative.json")
+    assert isinstance(catalogue, Catalogue)
+    store = CatalogueStore([catalogue], builtin=False)
+    validator_for(DocumentType.BID)  # build the validator outside the timings
+
+    text, build_s = timed(lambda: build_bid_text(args.commitments))
+    megabytes = len(text) / 1e6
+    print(f"bid with {args.commitments} commitments: {megabytes:.1f} MB (built in {build_s:.1f} s)")
+    layers = time_layers(text, store)
+    report, total_s = timed(lambda: validate_text(text, "bench.json", store))
+    print(f"validate_text     {total_s:8.2f} s  (valid: {report.valid})")
+    rss = peak_rss_mib()
+    print(f"peak RSS          {rss:8.1f} MiB")
+
+    if args.profile:
+        print(profile_schema_layer(text, args.commitments))
+
+    figures = {
+        "benchmark": "validate-bid",
+        "sroiCore": __version__,
+        "python": platform.python_version(),
+        "commitments": args.commitments,
+        "megabytes": round(len(text) / 1e6, 1),
+        **layers,
+        "validateTextSeconds": round(total_s, 2),
+        "valid": report.valid,
+        "findings": len(report.findings),
+        "peakRssMiB": rss,
+    }
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,255 @@
+"""``sroi catalogue list|show|diff``: the catalogues available and what changed between them.
+
+A catalogue is named as ``ID`` (the newest version of that id), ``ID@VERSION`` or a path to
+a catalogue file. Built-in catalogues ship in the package; ``--catalogue PATH`` adds a
+user's own file (for example a licensed value set). Exit codes: 0 success, 2 a usage error,
+an unknown catalogue or a file that cannot be read or is not a valid catalogue.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from sroi_core.catalogue_diff import diff_catalogues
+from sroi_core.catalogue_store import CatalogueStore
+from sroi_core.cli._common import add_catalogue_option
+from sroi_core.documents import dump_document, load_document
+from sroi_core.errors import CatalogueError, InputError
+from sroi_core.model.catalogue import Catalogue
+from sroi_core.model.indicator import Indicator
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``catalogue`` command group."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "catalogue",
+        help="list, show and compare indicator catalogues",
+        description="List the available catalogues, show one, or compare two versions. "
+        "A catalogue is named ID, ID@VERSION or a path to a catalogue file.",
+    )
+    commands = parser.add_subparsers(dest="catalogue_command", metavar="SUBCOMMAND")
+    parser.set_defaults(handler=_usage(parser))
+
+    listing = commands.add_parser(
+        "list", help="list the built-in catalogues (and any given with --catalogue)"
+    )
+    listing.add_argument("--format", choices=("table", "json"), default="table")
+    add_catalogue_option(listing)
+    listing.set_defaults(handler=handle_list)
+
+    show = commands.add_parser("show", help="show one catalogue as a table or as its JSON document")
+    show.add_argument("catalogue_id", metavar="ID", help="catalogue id, ID@VERSION or a file path")
+    show.add_argument(
+        "--version", dest="catalogue_version", metavar="V", help="the version to show"
+    )
+    show.add_argument("--format", choices=("table", "json"), default="table")
+    show.add_argument(
+        "--language", choices=("en", "nl"), default="en", help="language of labels in the table"
+    )
+    add_catalogue_option(show)
+    show.set_defaults(handler=handle_show)
+
+    diff = commands.add_parser(
+        "diff", help="what changed from OLD to NEW (indicators, values, adjustments, conventions)"
+    )
+    diff.add_argument("old", metavar="OLD", help="ID[@VERSION] or a catalogue file")
+    diff.add_argument("new", metavar="NEW", help="ID[@VERSION] or a catalogue file")
+    diff.add_argument("--format", choices=("text", "json"), default="text")
+    add_catalogue_option(diff)
+    diff.set_defaults(handler=handle_diff)
+
+
+def _usage(parser: argparse.ArgumentParser) -> Any:
+    def handler(_args: argparse.Namespace) -> int:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+
+    return handler
+
+
+def _version_key(version: str) -> tuple[tuple[int, int | str], ...]:
+    """Order versions numerically part by part (2026.10 after 2026.9)."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"[.\-+]", version)
+    )
+
+
+def _looks_like_path(text: str) -> bool:
+    return text.endswith(".json") or "/" in text or "\\" in text or Path(text).is_file()
+
+
+def _load_file(path_text: str) -> Catalogue:
+    document = load_document(Path(path_text))
+    if not isinstance(document, Catalogue):
+        raise InputError(
+            f"is a {getattr(document, 'document_type', 'other')} document",
+            source=path_text,
+            expected="a catalogue",
+        )
+    return document
+
+
+def _store(paths: list[str]) -> tuple[CatalogueStore, list[tuple[Catalogue, str]]]:
+    """Return the store (built-in catalogues plus the user's files) and where each came from."""
+    store = CatalogueStore()
+    origins = [(catalogue, "built-in") for catalogue in store.all()]
+    for path in paths:
+        origins.insert(0, (store.add_file(Path(path)), path))
+    return store, origins
+
+
+def resolve(store: CatalogueStore, name: str, version: str | None = None) -> Catalogue:
+    """Return the catalogue ``name`` stands for: a path, ``ID@VERSION`` or ``ID`` (newest).
+
+    Raises CatalogueError naming what is available, or an InputError for a bad file.
+    """
+    if _looks_like_path(name):
+        if version is not None:
+            raise CatalogueError("--version applies to a catalogue id, not to a file path")
+        return _load_file(name)
+    wanted_id, _, inline_version = name.partition("@")
+    if inline_version and version is not None and inline_version != version:
+        raise CatalogueError(
+            f"{name!r} names version {inline_version} but --version says {version}"
+        )
+    wanted_version = inline_version or version
+    same_id = [c for c in store.all() if c.id == wanted_id]
+    if not same_id:
+        have = ", ".join(sorted({f"{c.id}@{c.version}" for c in store.all()})) or "none"
+        raise CatalogueError(f"no catalogue with id {wanted_id!r}; available: {have}")
+    if wanted_version:
+        for catalogue in same_id:
+            if catalogue.version == wanted_version:
+                return catalogue
+        versions = ", ".join(sorted({c.version for c in same_id}, key=_version_key))
+        raise CatalogueError(
+            f"catalogue {wanted_id!r} has no version {wanted_version!r}; versions: {versions}"
+        )
+    return max(same_id, key=lambda c: _version_key(c.version))
+
+
+def _table(rows: list[list[str]]) -> str:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def handle_list(args: argparse.Namespace) -> int:
+    """Print the catalogues available."""
+    _, origins = _store(args.catalogue)
+    if args.format == "json":
+        data = [
+            {
+                "id": c.id,
+                "version": c.version,
+                "title": c.title.to_json_dict(),
+                "published": c.published.isoformat(),
+                "indicators": len(c.indicators),
+                "source": origin,
+            }
+            for c, origin in origins
+        ]
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        return EXIT_OK
+    rows = [["ID", "VERSION", "PUBLISHED", "INDICATORS", "SOURCE", "TITLE"]]
+    rows += [
+        [
+            c.id,
+            c.version,
+            c.published.isoformat(),
+            str(len(c.indicators)),
+            origin,
+            c.title.text("en"),
+        ]
+        for c, origin in origins
+    ]
+    sys.stdout.write(_table(rows))
+    return EXIT_OK
+
+
+def _values_cell(catalogue: Catalogue, indicator: Indicator) -> str:
+    if indicator.monetisation == "not-monetised":
+        return "not monetised"
+    parts = []
+    for proxy in catalogue.proxies_for(indicator.id):
+        year = f", {proxy.price_year}" if proxy.price_year is not None else ""
+        transfer = ", transfer" if proxy.transfer is not None else ""
+        parts.append(
+            f"{proxy.currency} {proxy.value.central}/{proxy.per_unit} "
+            f"({proxy.valuation_basis.value}{year}{transfer})"
+        )
+    return " + ".join(parts)
+
+
+def _show_table(catalogue: Catalogue, language: str) -> str:
+    conv = catalogue.conventions
+    rate = (
+        f"discount rate {conv.discount_rate}"
+        if conv.discount_rate is not None
+        else f"discount schedule of {len(conv.discount_schedule or ())} step(s)"
+    )
+    outcomes = sum(1 for i in catalogue.indicators if i.kind.value == "outcome")
+    lines = [
+        f"Catalogue {catalogue.id} {catalogue.version}: {catalogue.title.text(language)}",
+        f"Publisher: {catalogue.publisher}; published {catalogue.published.isoformat()}",
+        f"Conventions: {rate} ({conv.discount_timing.value}), valuation year "
+        f"{conv.valuation_year or 'not set'}, currency {conv.currency}",
+    ]
+    if catalogue.fte_norm is not None:
+        lines.append(f"FTE norm: {catalogue.fte_norm.hours_per_fte_year} hours per FTE-year")
+    series = catalogue.price_index()
+    if series is not None:
+        lines.append(
+            f"Default price index: {series.id} ({series.values[0].year}-{series.values[-1].year})"
+        )
+    lines.append(
+        f"Indicators: {len(catalogue.indicators)} ({outcomes} outcome, "
+        f"{len(catalogue.indicators) - outcomes} output); proxy values: "
+        f"{len(catalogue.proxy_values)}"
+    )
+    rows = [["ID", "THEME", "KIND", "UNIT", "LABEL", "VALUE PER UNIT"]]
+    rows += [
+        [
+            i.id,
+            i.theme,
+            i.kind.value,
+            i.unit,
+            i.label.text(language),
+            _values_cell(catalogue, i),
+        ]
+        for i in catalogue.indicators
+    ]
+    return "\n".join(lines) + "\n\n" + _table(rows)
+
+
+def handle_show(args: argparse.Namespace) -> int:
+    """Print one catalogue as a table or as its JSON document."""
+    store, _ = _store(args.catalogue)
+    catalogue = resolve(store, args.catalogue_id, args.catalogue_version)
+    if args.format == "json":
+        sys.stdout.write(dump_document(catalogue))
+    else:
+        sys.stdout.write(_show_table(catalogue, args.language))
+    return EXIT_OK
+
+
+def handle_diff(args: argparse.Namespace) -> int:
+    """Print what changed from OLD to NEW."""
+    store, _ = _store(args.catalogue)
+    old = resolve(store, args.old)
+    new = resolve(store, args.new)
+    result = diff_catalogues(old, new)
+    sys.stdout.write(result.to_json() if args.format == "json" else result.to_text())
+    return EXIT_OK
+

@@ -1,0 +1,149 @@
+"""``sroi check FILE...``: quality checks (gaming, double counting, weak evidence).
+
+Valid is not the same as good: this command assumes schema-valid files (``sroi validate``
+first) and reports the quality rules of docs/quality-checks.md. Findings are reported for
+the FILEs named; ``--tender``, ``--bid`` and ``--catalogue`` give context only.
+
+The JSON report (``--format json``) has exactly the structure of ``sroi validate --format
+json`` (docs/validation-report.md); there, ``valid`` means "no error-severity finding".
+Exit codes: 0 no error-severity finding, 1 at least one, 2 usage or file errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from sroi_core.catalogue_store import CatalogueStore
+from sroi_core.cli._common import add_catalogue_option
+from sroi_core.documents import load_document
+from sroi_core.errors import DocumentInvalidError, InputError, SroiError
+from sroi_core.model.bid import Bid
+from sroi_core.model.catalogue import Catalogue
+from sroi_core.model.document import Document
+from sroi_core.model.tender import Tender
+from sroi_core.quality import Thresholds, run_checks
+from sroi_core.rules import Severity
+from sroi_core.validation.report import FileReport, ValidationReport
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``check`` command."""
+    names = ", ".join(Thresholds().as_params())
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "check",
+        help="run the quality checks (gaming, double counting, weak evidence) on exchange files",
+        description="Run the quality checks on tenders, bids, evidence reports and valuations. "
+        "Give the tender and bid the files belong to with --tender/--bid so they can be "
+        "compared. Exit 0 when there is no error-severity finding, 1 when there is, 2 on "
+        "usage or file errors.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE")
+    add_catalogue_option(parser)
+    parser.add_argument("--tender", metavar="PATH", help="the tender the files belong to")
+    parser.add_argument("--bid", metavar="PATH", help="the bid the evidence reports belong to")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--threshold",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help=f"change a plausibility threshold (repeatable); names: {names}",
+    )
+    parser.set_defaults(handler=handle)
+
+
+def _thresholds(pairs: list[str]) -> Thresholds:
+    overrides: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip() or not value.strip():
+            raise SroiError(f"--threshold takes NAME=VALUE, not {pair!r}")
+        overrides[name] = value
+    return Thresholds().with_overrides(overrides)
+
+
+_KIND_NAMES: dict[type[Document], str] = {
+    Tender: "a tender",
+    Bid: "a bid",
+    Catalogue: "a catalogue",
+}
+
+
+def _kind(document: Document) -> str:
+    return str(getattr(document, "document_type", "unknown"))
+
+
+def _load(path: str, expected: type[Document] | None = None) -> Document:
+    try:
+        document = load_document(Path(path))
+    except DocumentInvalidError as error:
+        raise InputError(f"{error.message}; run 'sroi validate {path}' for every finding",
+                         source=path) from None
+    if expected is not None and not isinstance(document, expected):
+        raise InputError(f"is a {_kind(document)} document", source=path,
+                         expected=_KIND_NAMES.get(expected, expected.__name__))
+    return document
+
+
+def _print_text(report: ValidationReport) -> None:
+    errors = warnings = 0
+    for file_report in report.files:
+        kind = file_report.document_type or "unknown document"
+        label = "OK" if file_report.valid else "FAIL"
+        print(f"{label:<8}{file_report.file} ({kind})")
+        for finding in file_report.findings:
+            where = finding.pointer or "/"
+            print(f"  {finding.severity.value:<7} {where}  [{finding.rule_id}] {finding.message}")
+            errors += finding.severity is Severity.ERROR
+            warnings += finding.severity is Severity.WARNING
+    print(f"{len(report.files)} file(s) checked: {errors} error(s), {warnings} warning(s)")
+
+
+def handle(args: argparse.Namespace) -> int:
+    """Load the files, run the quality checks and print the report."""
+    thresholds = _thresholds(args.threshold)
+    store = CatalogueStore()
+    loaded: list[tuple[Document, str]] = []
+    by_path: dict[Path, Document] = {}
+    for name in args.files:
+        resolved = Path(name).resolve()
+        if resolved in by_path:
+            continue
+        document = _load(name)
+        loaded.append((document, name))
+        by_path[resolved] = document
+    context: list[tuple[Document, str]] = []
+    options: list[tuple[str | None, type[Document]]] = [(p, Catalogue) for p in args.catalogue]
+    options += [(args.tender, Tender), (args.bid, Bid)]
+    for option, kind in options:
+        if option is None:
+            continue
+        known = by_path.get(Path(option).resolve())
+        if known is None:
+            document = _load(option, kind)
+            by_path[Path(option).resolve()] = document
+            context.append((document, option))
+        elif not isinstance(known, kind):
+            raise InputError(f"is a {_kind(known)} document", source=option,
+                             expected=_KIND_NAMES[kind])
+    findings = run_checks([*loaded, *context], thresholds=thresholds, store=store)
+    files = [
+        FileReport(
+            file=name,
+            document_type=_kind(document),
+            standard_version=document.standard_version,
+            findings=[f for f in findings if f.source == name],
+        )
+        for document, name in loaded
+    ]
+    report = ValidationReport(files)
+    if args.format == "json":
+        json.dump(report.as_dict(), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        _print_text(report)
+    return 0 if report.valid else 1

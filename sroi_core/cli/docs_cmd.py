@@ -1,0 +1,62 @@
+"""``sroi docs generate DIR`` and ``sroi rules``: reference documentation from the code."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from sroi_core._version import STANDARD_VERSION, __version__
+from sroi_core.reference_docs import rule_dict, write_reference_docs
+from sroi_core.rules import all_rules
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``docs`` command group and the ``rules`` command."""
+    docs: argparse.ArgumentParser = subparsers.add_parser(
+        "docs", help="generate the reference documentation from the code"
+    )
+    actions = docs.add_subparsers(dest="action", metavar="ACTION", required=True)
+    generate = actions.add_parser(
+        "generate",
+        help="write rules.md, codelists.md and schema.md",
+        description="Write the generated reference pages (rules, codelists, schemas) into DIR.",
+    )
+    generate.add_argument("directory", metavar="DIR", help="folder to write the pages into")
+    generate.set_defaults(handler=handle_generate)
+
+    rules: argparse.ArgumentParser = subparsers.add_parser(
+        "rules",
+        help="list every validation rule",
+        description="List every rule a finding can name: id, severity, category and title "
+        "(text) or every field of the rule (json).",
+    )
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.set_defaults(handler=handle_rules)
+
+
+def handle_generate(args: argparse.Namespace) -> int:
+    """Write the reference pages and list the files written."""
+    for path in write_reference_docs(Path(args.directory)):
+        print(path)
+    return 0
+
+
+def handle_rules(args: argparse.Namespace) -> int:
+    """Print the rule catalogue as aligned text or as a JSON object."""
+    rules = all_rules()
+    if args.format == "json":
+        tool = {"name": "sroi_core", "version": __version__, "standardVersion": STANDARD_VERSION}
+        payload = {
+            "tool": tool,
+            "rules": [rule_dict(rule) for rule in rules],
+        }
+        json.dump(payload, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    width = max(len(rule.id) for rule in rules)
+    for rule in rules:
+        print(f"{rule.id:<{width}}  {rule.severity.value:<7}  {rule.category:<8}  {rule.title}")
+    return 0

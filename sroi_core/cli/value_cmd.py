@@ -1,0 +1,114 @@
+"""``sroi value FILE``: value a bid or an evidence report, line by line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from sroi_core.catalogue_store import CatalogueStore
+from sroi_core.documents import dump_document, validate_file
+from sroi_core.errors import InputError
+from sroi_core.model.bid import Bid
+from sroi_core.model.catalogue import Catalogue
+from sroi_core.model.document import Document
+from sroi_core.model.evidence_report import EvidenceReport
+from sroi_core.model.tender import Tender
+from sroi_core.model.types import DocumentRef
+from sroi_core.rules import Severity
+from sroi_core.valuation.document import value_document
+from sroi_core.valuation.render import render_csv, render_markdown, render_table
+
+RENDERERS = {"table": render_table, "markdown": render_markdown, "csv": render_csv}
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``value`` command."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "value",
+        help="value a bid or an evidence report (per-line breakdown, totals, ratio, sensitivity)",
+        description="Value a bid (committed) or an evidence report (verified) against its "
+        "catalogue. Exit 0 on success, 1 when an input is invalid, 2 for usage or file errors.",
+    )
+    parser.add_argument("file", metavar="FILE", help="a bid or evidenceReport document")
+    parser.add_argument(
+        "--catalogue",
+        metavar="ID|PATH",
+        help="catalogue to use: a file, or a built-in id[@version]; default: the one the "
+        "document names",
+    )
+    parser.add_argument("--tender", metavar="PATH", help="the tender (conventions, contract value)")
+    parser.add_argument(
+        "--bid", metavar="PATH", help="for an evidence report: the bid it reports on"
+    )
+    parser.add_argument("--format", choices=("table", "json", "csv", "markdown"), default="table")
+    parser.add_argument("--output", "-o", metavar="PATH", help="write to a file instead of stdout")
+    parser.set_defaults(handler=handle)
+
+
+def _checked(path: Path, store: CatalogueStore, expected: tuple[type[Document], ...]) -> Document:
+    """Load a document after validating it in both layers; print findings on failure."""
+    report = validate_file(path, store, full_schema=False)
+    for finding in report.findings:
+        where = f"{finding.source}#{finding.pointer}" if finding.pointer else finding.source
+        print(
+            f"{finding.severity.value}: {where} [{finding.rule_id}] {finding.message}",
+            file=sys.stderr,
+        )
+    if report.read_error:
+        raise InputError("cannot be read", source=str(path))
+    if any(f.severity is Severity.ERROR for f in report.findings):
+        raise _InvalidInputError(str(path))
+    document = report.document
+    if not isinstance(document, expected):
+        names = " or ".join(kind.__name__ for kind in expected)
+        raise InputError(
+            f"is a {document.document_type} document", source=str(path), expected=names
+        )
+    return document
+
+
+class _InvalidInputError(Exception):
+    """A document has error findings (already printed)."""
+
+
+def _catalogue(option: str | None, ref: DocumentRef, store: CatalogueStore) -> Catalogue:
+    if option is None:
+        return store.get(ref)
+    path = Path(option)
+    if path.exists():
+        return store.add_file(path)
+    wanted_id, _, version = option.partition("@")
+    return store.get(DocumentRef(id=wanted_id, version=version or None))
+
+
+def handle(args: argparse.Namespace) -> int:
+    """Validate the inputs, value the document and print it in the chosen format."""
+    store = CatalogueStore()
+    try:
+        if args.catalogue and Path(args.catalogue).exists():
+            store.add_file(Path(args.catalogue))
+        subject = _checked(Path(args.file), store, (Bid, EvidenceReport))
+        tender = _checked(Path(args.tender), store, (Tender,)) if args.tender else None
+        bid = _checked(Path(args.bid), store, (Bid,)) if args.bid else None
+    except _InvalidInputError as error:
+        print(
+            f"sroi: {error}: invalid; nothing was valued (see the findings above)", file=sys.stderr
+        )
+        return 1
+    if not isinstance(subject, Bid | EvidenceReport):  # pragma: no cover - _checked ensures it
+        raise InputError("is not a bid or evidence report", source=args.file)
+    catalogue = _catalogue(args.catalogue, subject.catalogue, store)
+    valuation = value_document(
+        subject,
+        catalogue,
+        tender=tender if isinstance(tender, Tender) else None,
+        bid=bid if isinstance(bid, Bid) else None,
+    )
+    text = dump_document(valuation) if args.format == "json" else RENDERERS[args.format](valuation)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0

@@ -1,0 +1,157 @@
+"""Quality checks for double counting: one person, one outcome, counted once.
+
+Evidence names people only by pseudonyms chosen by the supplier (``subjects``). That is
+enough to see the same pseudonym claimed twice for one outcome — in two items, under two
+indicators of one outcome or double-counting group, or in two reports — without anyone
+learning who the person is. A pseudonym is only comparable within one supplier's
+reports, which is exactly the scope of these checks.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from sroi_core.model.commitment import Commitment
+from sroi_core.quality.context import CheckContext, Claim
+from sroi_core.rules import Finding, Severity, define_rule
+
+DOUBLE_COUNTED_SUBJECT = define_rule(
+    "quality.double-counted-subject",
+    Severity.ERROR,
+    "Same person claimed twice for one outcome",
+    "subject {subject} of {claim} is also claimed in {other} for the same {shared} in an "
+    "overlapping period",
+    "Catches one person counted twice: the same pseudonymous subject in two submitted or "
+    "verified evidence items (of one report or of several) whose indicators share an "
+    "outcome or a doubleCountingGroup and whose periods overlap, or listed twice in one "
+    "item.",
+    category="quality",
+    template_nl="subject {subject} van {claim} wordt ook geclaimd in {other} voor dezelfde "
+    "{shared} in een overlappende periode",
+)
+FIRST_YEAR_ONLY_REPEAT = define_rule(
+    "quality.first-year-only-repeat",
+    Severity.ERROR,
+    "First-year-only result counted again later",
+    "subject {subject} of {claim} was already claimed in {other} for indicator {indicator}, "
+    "which counts only the first year",
+    "Catches a hire (or another first-year-only result) counted again in a later period: "
+    "the indicator says firstYearOnly, so the same subject may be claimed for its outcome "
+    "once.",
+    category="quality",
+    template_nl="subject {subject} van {claim} is al geclaimd in {other} voor indicator "
+    "{indicator}, die alleen het eerste jaar telt",
+)
+OVERLAPPING_COMMITMENTS = define_rule(
+    "quality.overlapping-commitments",
+    Severity.WARNING,
+    "Overlapping indicators committed together",
+    "commitment {commitment} (indicator {indicator}) and commitment {other} (indicator "
+    "{other_indicator}) share double-counting group {group} in overlapping periods",
+    "Flags the set-up for double counting: the catalogue marks indicators that measure "
+    "overlapping things with one doubleCountingGroup. Committing to two of them in one bid "
+    "is allowed only if no person or effect is counted under both; the evidence must show "
+    "distinct subjects.",
+    category="quality",
+    template_nl="toezegging {commitment} (indicator {indicator}) en toezegging {other} "
+    "(indicator {other_indicator}) delen dubbeltelgroep {group} in overlappende perioden",
+)
+
+
+def _shared(keys: set[tuple[str, str]]) -> str:
+    kind, value = sorted(keys)[0]
+    return {"indicator": "indicator", "outcome": "outcome", "group": "double-counting group"}[
+        kind
+    ] + f" {value}"
+
+
+def _subjects(ctx: CheckContext) -> Iterator[Finding]:
+    seen: dict[tuple[tuple[str, str], str], list[Claim]] = defaultdict(list)
+    for claim in ctx.claims():
+        indicator = ctx.indicator(claim.item.indicator)
+        first_year_only = indicator is not None and indicator.first_year_only
+        keys = ctx.counting_keys(claim.item.indicator)
+        in_item: set[str] = set()
+        for s, subject in enumerate(claim.item.subjects):
+            if subject in in_item:
+                yield ctx.finding(DOUBLE_COUNTED_SUBJECT, claim.report,
+                                  "items", claim.index, "subjects", s, subject=subject,
+                                  claim=claim.label, other="the same item",
+                                  shared=f"indicator {claim.item.indicator}")
+                continue
+            in_item.add(subject)
+            earlier = [(key, c) for key in keys for c in seen.get((key, subject), [])]
+            overlap = [(key, c) for key, c in earlier
+                       if c.item.period.overlaps(claim.item.period)]
+            if overlap:
+                other = overlap[0][1]
+                shared = {key for key, c in overlap if c is other}
+                yield ctx.finding(DOUBLE_COUNTED_SUBJECT, claim.report,
+                                  "items", claim.index, "subjects", s, subject=subject,
+                                  claim=claim.label, other=other.label, shared=_shared(shared))
+            elif first_year_only and indicator is not None:
+                repeat = [c for key, c in earlier if key == ("outcome", indicator.outcome)
+                          or c.item.indicator == indicator.id]
+                if repeat:
+                    yield ctx.finding(FIRST_YEAR_ONLY_REPEAT, claim.report,
+                                      "items", claim.index, "subjects", s, subject=subject,
+                                      claim=claim.label, other=repeat[0].label,
+                                      indicator=indicator.id)
+            for key in keys:
+                seen[(key, subject)].append(claim)
+
+
+def _overlapping_pair(
+    first: list[tuple[int, Commitment]], second: list[tuple[int, Commitment]]
+) -> tuple[tuple[int, Commitment], tuple[int, Commitment]] | None:
+    """Return one overlapping pair (first's, second's) of the two lists, or None.
+
+    A sweep over the periods sorted by start: a period overlaps the other list when it
+    starts on or before the latest end seen in that list so far.
+    """
+    events = sorted(
+        [(c.period.start, 0, n, c) for n, c in first]
+        + [(c.period.start, 1, n, c) for n, c in second],
+        key=lambda e: (e[0], e[1], e[2]),
+    )
+    latest: list[tuple[int, Commitment] | None] = [None, None]
+    for start, side, n, commitment in events:
+        other = latest[1 - side]
+        if other is not None and start <= other[1].period.end:
+            return ((n, commitment), other) if side == 0 else (other, (n, commitment))
+        current = latest[side]
+        if current is None or commitment.period.end > current[1].period.end:
+            latest[side] = (n, commitment)
+    return None
+
+
+def _commitments(ctx: CheckContext) -> Iterator[Finding]:
+    """One warning per pair of indicators of a group committed in overlapping periods."""
+    bid = ctx.bid
+    if bid is None:
+        return
+    groups: dict[str, dict[str, list[tuple[int, Commitment]]]] = defaultdict(dict)
+    for n, commitment in enumerate(bid.commitments):
+        indicator = ctx.indicator(commitment.indicator)
+        if indicator is None or indicator.double_counting_group is None:
+            continue
+        groups[indicator.double_counting_group].setdefault(indicator.id, []).append(
+            (n, commitment))
+    for group, by_indicator in groups.items():
+        names = list(by_indicator)
+        for a, first in enumerate(names):
+            for second in names[a + 1:]:
+                pair = _overlapping_pair(by_indicator[first], by_indicator[second])
+                if pair is None:
+                    continue
+                (_, c1), (n2, c2) = sorted(pair, key=lambda item: item[0])
+                yield ctx.finding(OVERLAPPING_COMMITMENTS, bid, "commitments", n2, "indicator",
+                                  commitment=c2.id, indicator=c2.indicator, other=c1.id,
+                                  other_indicator=c1.indicator, group=group)
+
+
+def check(ctx: CheckContext) -> Iterator[Finding]:
+    """Every double-counting finding of the bid and the evidence reports."""
+    yield from _commitments(ctx)
+    yield from _subjects(ctx)

@@ -1,0 +1,848 @@
+"""Valuing a bid (ex ante) or an evidence report (ex post) against its catalogue.
+
+This is the document API of the engine. It turns each commitment or evidence item into
+one kernel row per proxy value, values all rows at once with the batch kernel (which
+equals the reference path to the cent), and assembles a ``valuation`` document that
+explains every figure and keeps outcome values and obligation credits apart.
+
+Rules applied here (normative, docs/valuation-method.md §9-10):
+
+* adjustments are the catalogue's defaults; a supplier's claimed figure is used only
+  where it is *stricter* (higher), so a claim can never raise a value;
+* the benefit duration is the commitment's, capped by the indicator's maximum, and one
+  year for ``firstYearOnly`` indicators; an evidence item without its bid gets one year;
+* only counted lines enter the totals: commitments in a bid, *verified* evidence items in
+  a report; payment in lieu is never counted and carries no value;
+* proxies are rebased to the valuation year with the catalogue's price index; a proxy
+  without a price year is used as published and flagged, never guessed;
+* lines are valued in id order, so the result does not depend on record order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Any
+
+import numpy as np
+
+from sroi_core._decimal import exact_context, from_cents, round_cent, to_cents
+from sroi_core._version import STANDARD_VERSION, __version__
+from sroi_core.errors import CatalogueError, ValuationError
+from sroi_core.model.bid import Bid
+from sroi_core.model.catalogue import Catalogue
+from sroi_core.model.codes import (
+    DiscountTiming,
+    FulfilmentMode,
+    ValuationBasis,
+    ValuationFamily,
+    VerificationStatus,
+)
+from sroi_core.model.commitment import AdjustmentClaim, Commitment
+from sroi_core.model.conventions import ValuationConventions
+from sroi_core.model.evidence_report import EvidenceReport
+from sroi_core.model.indicator import Indicator
+from sroi_core.model.proxy_value import ProxyValue
+from sroi_core.model.tender import Tender
+from sroi_core.model.types import (
+    DocumentRef,
+    Money,
+    ObligationCredit,
+    OutcomeValue,
+    Quantity,
+)
+from sroi_core.model.valuation import (
+    BreakEven,
+    ComparisonRow,
+    EngineInfo,
+    LineStatus,
+    LineValue,
+    Scenario,
+    Sensitivity,
+    Total,
+    Totals,
+    Valuation,
+    ValuationLine,
+)
+from sroi_core.units import convert
+from sroi_core.valuation.batch import LineArrays, value_lines, year_value_cents
+from sroi_core.valuation.discounting import (
+    DiscountSchedule,
+    ScheduleEntry,
+    constant,
+    discount_factors,
+)
+from sroi_core.valuation.line import LineSpec, discount_periods
+from sroi_core.valuation.reference import net_figures
+from sroi_core.valuation.sensitivity import (
+    Adjustment,
+    solve_drop_off,
+    solve_multiplicative,
+    sroi_ratio,
+)
+
+ENGINE_NAME = "sroi_core"
+
+FLAG_CLAIM_IGNORED = "adjustment-claim-below-default-ignored"
+FLAG_DURATION_CAPPED = "duration-capped"
+FLAG_FIRST_YEAR_ONLY = "first-year-only"
+FLAG_DURATION_ASSUMED = "duration-assumed-one-year"
+FLAG_NOT_MONETISED = "not-monetised"
+FLAG_PAYMENT_IN_LIEU = "payment-in-lieu-not-valued"
+FLAG_NOT_REBASED = "not-rebased-no-price-year"
+FLAG_TRANSFER = "currency-transfer"
+FLAG_NOT_COUNTED = "not-counted"
+
+_ADJUSTMENTS = ("deadweight", "attribution", "displacement", "drop_off")
+
+FACTOR_STEP = Decimal("1e-10")
+PER_UNIT_STEP = Decimal("1e-6")
+QUANTITY_STEP = Decimal("1e-10")
+"""Display precision of figures that are not money. They are shown rounded half to even
+(only when they have more decimals); the calculation always uses the exact value."""
+
+
+_SHOWN_CONTEXT = exact_context()
+
+
+def _shown(value: Decimal | None, step: Decimal) -> Decimal | None:
+    if value is None:
+        return None
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent >= step.as_tuple().exponent:  # type: ignore[operator]
+        return value
+    return value.quantize(step, rounding=ROUND_HALF_EVEN, context=_SHOWN_CONTEXT)
+
+
+def _rebased(row: _Row) -> Decimal:
+    if row.factor is None:
+        return row.central
+    return exact_context().multiply(row.central, row.factor)
+
+
+def conventions_for(catalogue: Catalogue, tender: Tender | None) -> ValuationConventions:
+    """The conventions in force: the tender's when it states them, else the catalogue's."""
+    if tender is not None and tender.conventions is not None:
+        return tender.conventions
+    return catalogue.conventions
+
+
+def schedule_for(conventions: ValuationConventions) -> DiscountSchedule:
+    """The discount schedule the conventions describe (a constant rate is one entry)."""
+    if conventions.discount_rate is not None:
+        return constant(conventions.discount_rate)
+    entries = conventions.discount_schedule or ()
+    return DiscountSchedule(tuple(ScheduleEntry(e.from_period, e.rate) for e in entries))
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One commitment or evidence item, resolved against the catalogue."""
+
+    line_id: str
+    indicator: Indicator
+    status: LineStatus
+    counted: bool
+    quantity: Decimal
+    adjustments: tuple[Decimal, Decimal, Decimal, Decimal]
+    duration: int
+    flags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Row:
+    """One line valued with one proxy value: a row of the batch kernel."""
+
+    line: int
+    proxy: ProxyValue
+    central: Decimal
+    low: Decimal
+    high: Decimal
+    index: tuple[Decimal, Decimal] | None
+    factor: Decimal | None
+    flags: tuple[str, ...]
+
+
+def _effective_adjustments(
+    indicator: Indicator, claim: AdjustmentClaim | None
+) -> tuple[tuple[Decimal, Decimal, Decimal, Decimal], tuple[str, ...]]:
+    """Catalogue defaults, raised (never lowered) by the supplier's claimed figures."""
+    defaults = indicator.adjustments
+    values = []
+    ignored = False
+    for name in _ADJUSTMENTS:
+        default: Decimal = getattr(defaults, name)
+        claimed: Decimal | None = getattr(claim, name) if claim is not None else None
+        if claimed is None:
+            values.append(default)
+        elif claimed >= default:
+            values.append(claimed)
+        else:
+            values.append(default)
+            ignored = True
+    flags = (FLAG_CLAIM_IGNORED,) if ignored else ()
+    return (values[0], values[1], values[2], values[3]), flags
+
+
+def _duration(indicator: Indicator, claimed: int | None) -> tuple[int, tuple[str, ...]]:
+    if indicator.first_year_only:
+        return 1, ((FLAG_FIRST_YEAR_ONLY,) if claimed not in (None, 1) else ())
+    if claimed is None:
+        return 1, (FLAG_DURATION_ASSUMED,)
+    cap = indicator.adjustments.max_duration_years
+    if claimed > cap:
+        return cap, (FLAG_DURATION_CAPPED,)
+    return claimed, ()
+
+
+def _in_unit(quantity: Quantity, indicator: Indicator, catalogue: Catalogue) -> Decimal:
+    if quantity.unit == indicator.unit:
+        return quantity.value
+    return convert(
+        quantity.value, quantity.unit, indicator.unit, fte_norm_hours=catalogue.fte_hours()
+    )
+
+
+def _resolve_line(
+    line_id: str,
+    indicator_id: str,
+    quantity: Quantity,
+    *,
+    status: LineStatus,
+    counted: bool,
+    commitment: Commitment | None,
+    catalogue: Catalogue,
+) -> _Line:
+    indicator = catalogue.indicator(indicator_id)
+    adjustments, flags = _effective_adjustments(
+        indicator, commitment.adjustments if commitment is not None else None
+    )
+    duration, duration_flags = _duration(
+        indicator, commitment.duration_years if commitment is not None else None
+    )
+    flags += duration_flags
+    if indicator.monetisation == "not-monetised":
+        flags += (FLAG_NOT_MONETISED,)
+    if status == "payment-in-lieu":
+        flags += (FLAG_PAYMENT_IN_LIEU,)
+    if not counted:
+        flags += (FLAG_NOT_COUNTED,)
+    return _Line(
+        line_id=line_id,
+        indicator=indicator,
+        status=status,
+        counted=counted,
+        quantity=_in_unit(quantity, indicator, catalogue),
+        adjustments=adjustments,
+        duration=duration,
+        flags=flags,
+    )
+
+
+def _bid_lines(bid: Bid, catalogue: Catalogue) -> list[_Line]:
+    lines = []
+    for commitment in sorted(bid.commitments, key=lambda c: c.id):
+        in_lieu = commitment.fulfilment is FulfilmentMode.PAYMENT_IN_LIEU
+        status: LineStatus = "payment-in-lieu" if in_lieu else "committed"
+        lines.append(
+            _resolve_line(
+                commitment.id,
+                commitment.indicator,
+                commitment.quantity,
+                status=status,
+                counted=not in_lieu,
+                commitment=commitment,
+                catalogue=catalogue,
+            )
+        )
+    return lines
+
+
+def _report_lines(report: EvidenceReport, catalogue: Catalogue, bid: Bid | None) -> list[_Line]:
+    commitments = {c.id: c for c in bid.commitments} if bid is not None else {}
+    lines = []
+    for item in sorted(report.items, key=lambda i: i.id):
+        commitment = commitments.get(item.commitment)
+        in_lieu = commitment is not None and commitment.fulfilment is FulfilmentMode.PAYMENT_IN_LIEU
+        status: LineStatus = "payment-in-lieu" if in_lieu else item.status.value
+        counted = item.status is VerificationStatus.VERIFIED and not in_lieu
+        lines.append(
+            _resolve_line(
+                item.id,
+                item.indicator,
+                item.quantity,
+                status=status,
+                counted=counted,
+                commitment=commitment,
+                catalogue=catalogue,
+            )
+        )
+    return lines
+
+
+def _per_indicator_unit(proxy: ProxyValue, indicator: Indicator, catalogue: Catalogue) -> Decimal:
+    """How many proxy units one indicator unit is (1 when the units agree)."""
+    if proxy.per_unit == indicator.unit:
+        return Decimal(1)
+    return convert(Decimal(1), indicator.unit, proxy.per_unit, fte_norm_hours=catalogue.fte_hours())
+
+
+def _rows(lines: Sequence[_Line], catalogue: Catalogue, valuation_year: int | None) -> list[_Row]:
+    series = catalogue.price_index() if valuation_year is not None else None
+    context = exact_context()
+    rows = []
+    for number, line in enumerate(lines):
+        if line.status == "payment-in-lieu" or line.indicator.monetisation == "not-monetised":
+            continue
+        for proxy in catalogue.proxies_for(line.indicator.id):
+            if proxy.currency != catalogue.conventions.currency:
+                raise CatalogueError(
+                    f"proxy value {proxy.id} is in {proxy.currency}, not "
+                    f"{catalogue.conventions.currency}"
+                )
+            scale = _per_indicator_unit(proxy, line.indicator, catalogue)
+            central = context.multiply(proxy.value.central, scale)
+            low = (
+                context.multiply(proxy.value.low, scale) if proxy.value.low is not None else central
+            )
+            high = (
+                context.multiply(proxy.value.high, scale)
+                if proxy.value.high is not None
+                else central
+            )
+            flags: tuple[str, ...] = (FLAG_TRANSFER,) if proxy.transfer is not None else ()
+            index = None
+            factor = None
+            if series is not None and valuation_year is not None:
+                if proxy.price_year is None:
+                    flags += (FLAG_NOT_REBASED,)
+                elif proxy.price_year != valuation_year:
+                    try:
+                        index = (series.value_in(proxy.price_year), series.value_in(valuation_year))
+                    except ValuationError as error:
+                        raise ValuationError(
+                            f"cannot rebase proxy value {proxy.id} (price year "
+                            f"{proxy.price_year}) to {valuation_year}: {error}",
+                            code=error.code,
+                        ) from None
+                    factor = context.divide(index[1], index[0])
+            rows.append(_Row(number, proxy, central, low, high, index, factor, flags))
+    return rows
+
+
+@dataclass(frozen=True)
+class _Kernel:
+    """Batch-kernel results of every row: present values and yearly values in cents."""
+
+    pv: Any
+    years: Any
+    low: Any
+    high: Any
+
+
+def _arrays(rows: Sequence[_Row], lines: Sequence[_Line]) -> LineArrays:
+    has_index = any(row.index is not None for row in rows)
+    one = Decimal(1)
+    return LineArrays(
+        quantity=[lines[row.line].quantity for row in rows],
+        proxy_value=[row.central for row in rows],
+        deadweight=[lines[row.line].adjustments[0] for row in rows],
+        attribution=[lines[row.line].adjustments[1] for row in rows],
+        displacement=[lines[row.line].adjustments[2] for row in rows],
+        drop_off=[lines[row.line].adjustments[3] for row in rows],
+        duration_years=np.array([lines[row.line].duration for row in rows], dtype=np.int64),
+        index_from=[row.index[0] if row.index else one for row in rows] if has_index else None,
+        index_to=[row.index[1] if row.index else one for row in rows] if has_index else None,
+    )
+
+
+def _run_kernel(
+    rows: Sequence[_Row],
+    lines: Sequence[_Line],
+    schedule: DiscountSchedule,
+    timing: DiscountTiming,
+) -> _Kernel:
+    if not rows:
+        empty = np.zeros(0, dtype=np.int64)
+        return _Kernel(empty, np.zeros((0, 1), dtype=np.int64), empty, empty)
+    central = _arrays(rows, lines)
+    pv = value_lines(central, schedule, timing).present_value_cents
+    years = year_value_cents(central)
+    if all(row.low == row.central and row.high == row.central for row in rows):
+        return _Kernel(pv, years, pv, pv)
+    low = value_lines(central.with_proxy_value([row.low for row in rows]), schedule, timing)
+    high = value_lines(central.with_proxy_value([row.high for row in rows]), schedule, timing)
+    return _Kernel(pv, years, low.present_value_cents, high.present_value_cents)
+
+
+@dataclass(frozen=True)
+class _RowResult:
+    """Reported figures of one row, whichever path produced them."""
+
+    figures: tuple[Decimal, Decimal, Decimal, Decimal]
+    """Gross, after deadweight, after attribution, net annual (rounded to the cent)."""
+    years: tuple[Decimal, ...]
+    pv: int
+    low: int
+    high: int
+    flags: tuple[str, ...]
+
+
+FLAG_CREDIT_NOMINAL = "obligation-credit-nominal"
+
+
+def _credit_result(row: _Row, line: _Line) -> _RowResult:
+    """An obligation credit: quantity x credit value, as the issuing region counts it.
+
+    Credits count effort toward a quota in the contract period; they are not a stream of
+    future welfare, so no deadweight, attribution, displacement, drop-off, duration or
+    discounting applies (docs/valuation-method.md §10).
+    """
+    amount = round_cent(exact_context().multiply(line.quantity, _rebased(row)))
+    cents = to_cents(amount)
+    return _RowResult(
+        (amount, amount, amount, amount),
+        (amount,),
+        cents,
+        cents,
+        cents,
+        (*row.flags, FLAG_CREDIT_NOMINAL),
+    )
+
+
+def _row_results(
+    rows: Sequence[_Row],
+    lines: Sequence[_Line],
+    schedule: DiscountSchedule,
+    timing: DiscountTiming,
+) -> list[_RowResult]:
+    """Figures of every row: outcome rows through the batch kernel, credits nominally."""
+    outcome_positions = [
+        position
+        for position, row in enumerate(rows)
+        if row.proxy.valuation_basis.family is ValuationFamily.OUTCOME_VALUE
+    ]
+    kernel = _run_kernel([rows[p] for p in outcome_positions], lines, schedule, timing)
+    results: list[_RowResult | None] = [None] * len(rows)
+    for k, position in enumerate(outcome_positions):
+        row = rows[position]
+        line = lines[row.line]
+        _, figures = net_figures(_spec(row, line, schedule, timing))
+        results[position] = _RowResult(
+            (figures[0], figures[1], figures[2], figures[3]),
+            tuple(from_cents(int(c)) for c in kernel.years[k, : line.duration]),
+            int(kernel.pv[k]),
+            int(kernel.low[k]),
+            int(kernel.high[k]),
+            row.flags,
+        )
+    for position, row in enumerate(rows):
+        if results[position] is None:
+            results[position] = _credit_result(row, lines[row.line])
+    return [result for result in results if result is not None]
+
+
+def _spec(row: _Row, line: _Line, schedule: DiscountSchedule, timing: DiscountTiming) -> LineSpec:
+    return LineSpec(
+        quantity=line.quantity,
+        proxy_value=row.central,
+        deadweight=line.adjustments[0],
+        attribution=line.adjustments[1],
+        displacement=line.adjustments[2],
+        drop_off=line.adjustments[3],
+        duration_years=line.duration,
+        discount=schedule,
+        timing=timing,
+        price_index_from=row.index[0] if row.index else None,
+        price_index_to=row.index[1] if row.index else None,
+    )
+
+
+class _Accumulator:
+    """Totals by key, one separate sum per valuation family.
+
+    The family is part of every key, so an obligation credit can only ever be added to
+    other obligation credits; the headline totals leave as OutcomeValue and
+    ObligationCredit amounts, which refuse to be added to each other.
+    """
+
+    def __init__(self) -> None:
+        self.sums: dict[tuple[str, ValuationFamily], int] = defaultdict(int)
+        self.lines: dict[tuple[str, ValuationFamily], set[str]] = defaultdict(set)
+
+    def add(self, key: str, cents: int, family: ValuationFamily, line_id: str) -> None:
+        slot = (key, family)
+        self.sums[slot] += cents
+        self.lines[slot].add(line_id)
+
+    def total(self, key: str, family: ValuationFamily) -> Decimal:
+        return from_cents(self.sums.get((key, family), 0))
+
+    def rows(self) -> tuple[Total, ...]:
+        return tuple(
+            Total.trusted(
+                key=key,
+                family=family,
+                present_value=from_cents(cents),
+                lines=len(self.lines[(key, family)]),
+            )
+            for (key, family), cents in sorted(
+                self.sums.items(), key=lambda item: (item[0][0], item[0][1].value)
+            )
+        )
+
+
+def canonical_json(data: Any) -> bytes:
+    """Canonical bytes of JSON data: sorted keys, no spaces, UTF-8 (for hashing)."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def input_digest(
+    subject: Bid | EvidenceReport,
+    catalogue: Catalogue,
+    tender: Tender | None,
+    bid: Bid | None,
+) -> str:
+    """SHA-256 of the canonical input: the documents valued, with their lists in id order.
+
+    Sorting the commitment and item lists first makes the digest, like the euros,
+    independent of record order.
+    """
+    from sroi_core.documents import document_dict  # noqa: PLC0415 - avoids an import cycle
+
+    def normal(document: Any) -> Any:
+        if document is None:
+            return None
+        data = document_dict(document)
+        for key in ("commitments", "items"):
+            if key in data:
+                data[key] = sorted(data[key], key=lambda entry: entry["id"])
+        return data
+
+    payload = {
+        "standardVersion": STANDARD_VERSION,
+        "subject": normal(subject),
+        "catalogue": normal(catalogue),
+        "tender": normal(tender),
+        "bid": normal(bid) if bid is not subject else None,
+    }
+    return hashlib.sha256(canonical_json(payload)).hexdigest()
+
+
+def _investment(
+    subject: Bid | EvidenceReport, tender: Tender | None, bid: Bid | None
+) -> Money | None:
+    source_bid = subject if isinstance(subject, Bid) else bid
+    if source_bid is not None and source_bid.investment is not None:
+        return source_bid.investment
+    if tender is not None:
+        return tender.contract_value
+    if source_bid is not None:
+        return source_bid.bid_price
+    return None
+
+
+def _break_evens(
+    rows: Sequence[_Row],
+    lines: Sequence[_Line],
+    schedule: DiscountSchedule,
+    timing: DiscountTiming,
+    investment: Decimal,
+) -> tuple[BreakEven, ...]:
+    """Break-even adjustments on exact totals, computed per line in O(lines).
+
+    Equal to :func:`sroi_core.valuation.sensitivity.break_evens` on the same lines (a test
+    checks it): a line's exact value is N x S(D, 1 - dropOff) with S the discounted sum of
+    the drop-off factors, so totals with one adjustment overridden need no re-valuation.
+    """
+    context = exact_context()
+    longest = max((lines[row.line].duration for row in rows), default=1)
+    periods = [discount_periods(timing, year) for year in range(1, longest + 1)]
+    table = discount_factors(schedule, max(periods))
+    factors = [table[period] for period in periods]
+    sums: dict[tuple[int, Decimal], Decimal] = {}
+
+    def discounted_sum(years: int, keep: Decimal) -> Decimal:
+        key = (years, keep)
+        if key not in sums:
+            total, growth = Decimal(0), Decimal(1)
+            for year in range(years):
+                total = context.add(total, context.multiply(growth, factors[year]))
+                growth = context.multiply(growth, keep)
+            sums[key] = total
+        return sums[key]
+
+    gross_after: dict[str, Decimal] = {name: Decimal(0) for name in _ADJUSTMENTS[:3]}
+    coefficients = [Decimal(0)] * longest
+    one = Decimal(1)
+    for row in rows:
+        line = lines[row.line]
+        spec_gross = context.multiply(line.quantity, row.central)
+        if row.factor is not None and row.index is not None:
+            spec_gross = context.divide(context.multiply(spec_gross, row.index[1]), row.index[0])
+        complements = [context.subtract(one, a) for a in line.adjustments[:3]]
+        keep = context.subtract(one, line.adjustments[3])
+        present = discounted_sum(line.duration, keep)
+        for skip, name in enumerate(_ADJUSTMENTS[:3]):
+            value = spec_gross
+            for position, complement in enumerate(complements):
+                if position != skip:
+                    value = context.multiply(value, complement)
+            gross_after[name] = context.add(gross_after[name], context.multiply(value, present))
+        net = spec_gross
+        for complement in complements:
+            net = context.multiply(net, complement)
+        for year in range(line.duration):
+            coefficients[year] = context.add(
+                coefficients[year], context.multiply(net, factors[year])
+            )
+    results = [
+        solve_multiplicative(gross_after[name], investment, kind)
+        for name, kind in zip(
+            _ADJUSTMENTS[:3],
+            (Adjustment.DEADWEIGHT, Adjustment.ATTRIBUTION, Adjustment.DISPLACEMENT),
+            strict=True,
+        )
+    ]
+    results.append(solve_drop_off(coefficients, investment))
+    return tuple(
+        BreakEven(
+            adjustment=result.adjustment.value,
+            value=result.reported,
+            note=result.note,
+        )
+        for result in results
+    )
+
+
+def _notes(conventions: ValuationConventions, schedule: DiscountSchedule) -> tuple[str, ...]:
+    rates = ", ".join(f"{entry.rate} from period {entry.from_period}" for entry in schedule.entries)
+    year = conventions.valuation_year
+    return (
+        "Money is exact decimal until reported; each reported figure is rounded half to even "
+        "to the cent; totals are sums of rounded line figures.",
+        f"Discounting: {rates}; timing {conventions.discount_timing.value}.",
+        (
+            f"Proxy values are rebased to price year {year} with the catalogue's price index."
+            if year is not None
+            else "No valuation year is set: proxy values are used at their own price years."
+        ),
+        "Outcome values and obligation credits are totalled separately and never summed; "
+        "credits are nominal (quantity x credit value: no adjustments, no discounting).",
+        "Adjustments are the catalogue's defaults; a supplier's claimed figure is used only "
+        "where it is stricter.",
+        "Only counted lines (commitments of a bid; verified evidence items) enter the totals; "
+        "payment in lieu is never social value.",
+    )
+
+
+def value_document(
+    subject: Bid | EvidenceReport,
+    catalogue: Catalogue,
+    *,
+    tender: Tender | None = None,
+    bid: Bid | None = None,
+) -> Valuation:
+    """Value a bid or an evidence report and explain every figure.
+
+    Args:
+        subject: The document to value.
+        catalogue: The catalogue the document names (the caller resolves it).
+        tender: The tender, for its conventions and contract value (the SROI ratio's
+            investment), when available.
+        bid: For an evidence report: the bid, for durations, claimed adjustments and the
+            committed-versus-verified comparison.
+
+    Raises:
+        CatalogueError: an indicator or price index the document needs is missing.
+        ValuationError: a proxy cannot be rebased (index year missing) or an input is
+            outside the method's domain.
+
+    """
+    conventions = conventions_for(catalogue, tender)
+    schedule = schedule_for(conventions)
+    timing = conventions.discount_timing
+    currency = conventions.currency
+    if isinstance(subject, Bid):
+        lines = _bid_lines(subject, catalogue)
+        subject_type = "bid"
+    else:
+        lines = _report_lines(subject, catalogue, bid)
+        subject_type = "evidenceReport"
+    rows = _rows(lines, catalogue, conventions.valuation_year)
+    results = _row_results(rows, lines, schedule, timing)
+
+    values: dict[int, list[LineValue]] = defaultdict(list)
+    by_basis, by_theme, by_outcome = _Accumulator(), _Accumulator(), _Accumulator()
+    by_indicator, by_status, family_totals = _Accumulator(), _Accumulator(), _Accumulator()
+    scenario_totals = {name: _Accumulator() for name in ("low", "central", "high")}
+    counted_outcome_rows = []
+    for row, result in zip(rows, results, strict=True):
+        line = lines[row.line]
+        basis: ValuationBasis = row.proxy.valuation_basis
+        family = basis.family
+        gross, after_dw, after_at, net = result.figures
+        pv_cents = result.pv
+        values[row.line].append(
+            LineValue.trusted(
+                proxy_value=row.proxy.id,
+                valuation_basis=basis,
+                proxy_per_unit=row.proxy.value.central,
+                price_index_factor=_shown(row.factor, FACTOR_STEP),
+                rebased_per_unit=_shown(_rebased(row), PER_UNIT_STEP),
+                gross=gross,
+                after_deadweight=after_dw,
+                after_attribution=after_at,
+                net_annual=net,
+                year_values=result.years,
+                present_value=from_cents(pv_cents),
+                flags=result.flags,
+            )
+        )
+        amount = pv_cents
+        line_id = line.line_id
+        by_status.add(line.status, amount, family, line_id)
+        if not line.counted:
+            family_totals.add("not-counted", amount, family, line_id)
+            continue
+        family_totals.add("counted", amount, family, line_id)
+        by_basis.add(basis.value, amount, family, line_id)
+        by_theme.add(line.indicator.theme, amount, family, line_id)
+        by_outcome.add(line.indicator.outcome, amount, family, line_id)
+        by_indicator.add(line.indicator.id, amount, family, line_id)
+        for name, cents in (("low", result.low), ("central", result.pv), ("high", result.high)):
+            scenario_totals[name].add("total", cents, family, line_id)
+        if family is ValuationFamily.OUTCOME_VALUE:
+            counted_outcome_rows.append(row)
+
+    valuation_lines = tuple(
+        ValuationLine.trusted(
+            line_id=line.line_id,
+            indicator=line.indicator.id,
+            outcome=line.indicator.outcome,
+            theme=line.indicator.theme,
+            status=line.status,
+            counted=line.counted,
+            quantity=Quantity.trusted(
+                value=_shown(line.quantity, QUANTITY_STEP), unit=line.indicator.unit
+            ),
+            deadweight=line.adjustments[0],
+            attribution=line.adjustments[1],
+            displacement=line.adjustments[2],
+            drop_off=line.adjustments[3],
+            duration_years=line.duration,
+            values=tuple(values[number]),
+            flags=line.flags,
+        )
+        for number, line in enumerate(lines)
+    )
+    outcome = ValuationFamily.OUTCOME_VALUE
+    headline_outcome = OutcomeValue(
+        amount=family_totals.total("counted", outcome), currency=currency
+    )
+    headline_credit = ObligationCredit(
+        amount=family_totals.total("counted", ValuationFamily.OBLIGATION_CREDIT), currency=currency
+    )
+    outcome_value = headline_outcome.amount
+    investment = _investment(subject, tender, bid)
+    ratio = None
+    scenarios = []
+    break_even: tuple[BreakEven, ...] = ()
+    usable_investment = (
+        investment is not None and investment.amount > 0 and investment.currency == currency
+    )
+    for name in ("low", "central", "high"):
+        total = scenario_totals[name].total("total", outcome)
+        scenarios.append(
+            Scenario(
+                name=name,
+                outcome_value=total,
+                sroi_ratio=sroi_ratio(total, investment.amount)
+                if usable_investment and investment is not None
+                else None,
+            )
+        )
+    if usable_investment and investment is not None:
+        ratio = sroi_ratio(outcome_value, investment.amount)
+        if counted_outcome_rows:
+            break_even = _break_evens(
+                counted_outcome_rows, lines, schedule, timing, investment.amount
+            )
+    comparison: tuple[ComparisonRow, ...] = ()
+    if isinstance(subject, EvidenceReport) and bid is not None:
+        committed = value_document(bid, catalogue, tender=tender)
+        comparison = _comparison(committed, lines, rows, results)
+    return Valuation(
+        standard_version=STANDARD_VERSION,
+        document_type="valuation",
+        id=f"valuation-{subject.id}"[:128],
+        subject=DocumentRef(id=subject.id),
+        subject_type=subject_type,
+        catalogue=DocumentRef(id=catalogue.id, version=catalogue.version),
+        engine=EngineInfo(name=ENGINE_NAME, version=__version__),
+        input_sha256=input_digest(subject, catalogue, tender, bid),
+        conventions=conventions,
+        currency=currency,
+        investment=investment,
+        sroi_ratio=ratio,
+        lines=valuation_lines,
+        totals=Totals(
+            outcome_value=outcome_value,
+            obligation_credit=headline_credit.amount,
+            not_counted_value=family_totals.total("not-counted", outcome),
+            by_basis=by_basis.rows(),
+            by_theme=by_theme.rows(),
+            by_outcome=by_outcome.rows(),
+            by_indicator=by_indicator.rows(),
+            by_status=by_status.rows(),
+        ),
+        sensitivity=Sensitivity(scenarios=tuple(scenarios), break_even=break_even),
+        comparison=comparison,
+        notes=_notes(conventions, schedule),
+    )
+
+
+def _comparison(
+    committed: Valuation,
+    lines: Sequence[_Line],
+    rows: Sequence[_Row],
+    results: Sequence[_RowResult],
+) -> tuple[ComparisonRow, ...]:
+    """Committed (bid) versus verified and unverified (report) value per indicator."""
+    outcome = ValuationFamily.OUTCOME_VALUE
+    promised = {
+        t.key: t.present_value for t in committed.totals.by_indicator if t.family is outcome
+    }
+    verified: dict[str, Decimal] = defaultdict(lambda: Decimal("0.00"))
+    unverified: dict[str, Decimal] = defaultdict(lambda: Decimal("0.00"))
+    for row, result in zip(rows, results, strict=True):
+        line = lines[row.line]
+        if row.proxy.valuation_basis.family is not outcome:
+            continue
+        amount = from_cents(result.pv)
+        if line.status == "verified":
+            verified[line.indicator.id] += amount
+        elif line.status == "submitted":
+            unverified[line.indicator.id] += amount
+    keys = sorted({*promised, *verified, *unverified})
+    return tuple(
+        ComparisonRow(
+            indicator=key,
+            family=outcome,
+            committed=promised.get(key, Decimal("0.00")),
+            verified=verified[key],
+            unverified=unverified[key],
+        )
+        for key in keys
+    )
+
+
+def value_lines_of(valuation: Valuation) -> Iterable[tuple[ValuationLine, LineValue]]:
+    """Every (line, value) pair of a valuation, in order: for reports and exports."""
+    for line in valuation.lines:
+        for value in line.values:
+            yield line, value
