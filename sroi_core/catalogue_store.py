@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
-from sroi_core.errors import CatalogueError, InputError
+from sroi_core.errors import CatalogueError, FileReadError, InputError
 from sroi_core.model.catalogue import Catalogue
 from sroi_core.model.types import DocumentRef
 
@@ -53,10 +53,31 @@ class CatalogueStore:
         self._catalogues.insert(0, catalogue)
 
     def add_file(self, path: Path) -> Catalogue:
-        """Load a catalogue file and make it available."""
-        from sroi_core.documents import load_document  # noqa: PLC0415 - avoids an import cycle
+        """Load a catalogue file, check it in both layers and make it available.
 
-        document = load_document(path)
+        Raises FileReadError when the file cannot be read, and CatalogueError (naming the
+        first of its findings) when the catalogue breaks a rule of the standard: a
+        valuation must never run on an invalid catalogue. Both are usage errors of the
+        command that was given the file (exit 2).
+        """
+        from sroi_core.documents import validate_file  # noqa: PLC0415 - avoids an import cycle
+
+        report = validate_file(path, self, full_schema=False)
+        if report.document_type not in (None, "catalogue"):
+            raise InputError(
+                f"is a {report.document_type} document", source=str(path), expected="a catalogue"
+            )
+        errors = [f for f in report.findings if f.severity.value == "error"]
+        if report.read_error:
+            raise FileReadError(errors[0].message if errors else "cannot be read", source=str(path))
+        if errors:
+            first = errors[0]
+            raise CatalogueError(
+                f"{path}: not a valid catalogue: {len(errors)} error(s), the first at "
+                f"{first.pointer or '/'} [{first.rule_id}] {first.message} "
+                f"(run 'sroi validate {path}' for all of them)"
+            )
+        document = report.document
         if not isinstance(document, Catalogue):
             raise InputError(
                 f"is a {document.document_type} document", source=str(path), expected="a catalogue"

@@ -248,18 +248,26 @@ def _documents(vector: Mapping[str, Any]) -> tuple[Any, list[str]]:
 
 def _valuation(vector: Mapping[str, Any]) -> Any:
     """Value a document vector's subject; returns the valuation or raises ValuationError."""
-    from sroi_core.errors import CatalogueError  # noqa: PLC0415
+    from sroi_core.errors import CatalogueError, UnitError  # noqa: PLC0415
     from sroi_core.valuation.document import value_document  # noqa: PLC0415
 
     parsed, errors = _documents(vector)
     if errors:
         return errors
+    for role in ("catalogue", "subject"):
+        if role not in parsed:
+            raise ConformanceError(f"a document vector needs documents.{role}")
     try:
         return value_document(
-            parsed["subject"], parsed["catalogue"], tender=parsed.get("tender"), bid=parsed.get("bid")
+            parsed["subject"],
+            parsed["catalogue"],
+            tender=parsed.get("tender"),
+            bid=parsed.get("bid"),
         )
     except CatalogueError as error:
         raise ValuationError(str(error), code="catalogue-incomplete") from None
+    except UnitError as error:
+        raise ValuationError(str(error), code="unit-conversion") from None
 
 
 def check_document_vector(vector: Mapping[str, Any]) -> list[str]:

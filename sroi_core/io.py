@@ -135,7 +135,10 @@ def parse_json(text: str, source: str = "<memory>") -> Any:
             expected=f"at most {MAX_DEPTH} levels",
         ) from None
     except ValueError as error:  # duplicate keys, NaN, over-long integers
-        raise JSONSyntaxError(str(error), source=source, expected="strict JSON") from None
+        message = str(error)
+        if "integer string conversion" in message or "int_max_str_digits" in message:
+            message = "an integer has more digits than a JSON reader can take (4300)"
+        raise JSONSyntaxError(message, source=source, expected="strict JSON") from None
     if not _depth_ok(data, MAX_DEPTH):
         raise JSONSyntaxError(
             "the document is nested too deeply",
@@ -156,7 +159,9 @@ def read_text(path: Path) -> str:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise FileReadError(
-                f"the file is {size} bytes", source=name, expected=f"at most {MAX_FILE_BYTES}"
+                f"the file is {size} bytes, more than the limit of {MAX_FILE_BYTES} bytes",
+                source=name,
+                expected=f"at most {MAX_FILE_BYTES} bytes",
             )
         raw = path.read_bytes()
     except OSError as error:

@@ -89,6 +89,8 @@ _RULE_MODULES: tuple[str, ...] = (
     "sroi_core.quality.plausibility",
     "sroi_core.quality.credits",
     "sroi_core.verification",
+    "sroi_core.scoring",
+    "sroi_core.monitoring",
 )
 """Modules that define rules; imported by :func:`all_rules` so the list is complete."""
 

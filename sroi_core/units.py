@@ -8,13 +8,14 @@ conversion never introduces float error into a figure that ends up in euros.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from functools import cache
 from importlib import resources
 from typing import Any
 
 import pint
 
+from sroi_core._decimal import exact_context
 from sroi_core.codelists import codelist
 from sroi_core.errors import UnitError
 
@@ -54,23 +55,49 @@ def compatible(from_code: str, to_code: str) -> bool:
 def convert(
     value: Decimal, from_code: str, to_code: str, *, fte_norm_hours: Decimal | None = None
 ) -> Decimal:
-    """Express ``value`` in ``from_code`` units in ``to_code`` units, exactly.
+    """Express ``value`` in ``from_code`` units in ``to_code`` units.
 
     Hours and FTE-years convert only through ``fte_norm_hours`` (hours per FTE-year, from
-    the catalogue); without it the conversion is refused rather than guessed.
+    the catalogue); without it the conversion is refused rather than guessed. The result
+    is computed to 50 significant digits and rounded half to even to 20 decimal places,
+    the precision of the wire format (docs/valuation-method.md §12.3): the number a
+    valuation shows is the number it used, and every implementation gets the same one.
     """
-    source = UNIT_REGISTRY.Quantity(value, pint_unit(from_code))
-    target = pint_unit(to_code)
+    with localcontext(exact_context()):
+        result = _convert(value, from_code, to_code, fte_norm_hours)
+        rounded = result.quantize(CONVERSION_STEP, rounding=ROUND_HALF_EVEN)
+        if rounded == result:
+            return result
+        return rounded.normalize()
+
+
+CONVERSION_STEP = Decimal("1e-20")
+"""Converted quantities and per-unit values are rounded half to even to 20 decimals."""
+
+
+@cache
+def _factor(from_code: str, to_code: str) -> Decimal:
+    """How many ``to_code`` units one ``from_code`` unit is (exact for the standard's units)."""
+    try:
+        magnitude = UNIT_REGISTRY.Quantity(Decimal(1), pint_unit(from_code)).to(pint_unit(to_code))
+    except pint.DimensionalityError as error:
+        raise UnitError(f"cannot convert {from_code} to {to_code}: different dimensions") from error
+    return Decimal(magnitude.magnitude)
+
+
+def _convert(
+    value: Decimal, from_code: str, to_code: str, fte_norm_hours: Decimal | None
+) -> Decimal:
+    if from_code == to_code:
+        pint_unit(from_code)
+        return value
     if {from_code, to_code} == {"hour", "fte-year"}:
         if fte_norm_hours is None or fte_norm_hours <= 0:
             raise UnitError(
                 f"converting {from_code} to {to_code} needs a positive FTE norm "
                 "(hours per FTE-year) from the catalogue"
             )
-        norm = UNIT_REGISTRY.Quantity(fte_norm_hours, pint_unit("hour") / pint_unit("fte-year"))
-        source = source / norm if from_code == "hour" else source * norm
-    try:
-        magnitude = source.to(target).magnitude
-    except pint.DimensionalityError as error:
-        raise UnitError(f"cannot convert {from_code} to {to_code}: different dimensions") from error
-    return Decimal(magnitude)
+        if from_code == "hour":
+            return value / fte_norm_hours
+        return value * fte_norm_hours
+    return value * _factor(from_code, to_code)

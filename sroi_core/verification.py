@@ -207,8 +207,7 @@ def replaced_item(item: Evidence) -> str | None:
 def _aware(at: dt.datetime) -> dt.datetime:
     if at.tzinfo is None or at.utcoffset() is None:
         raise VerificationError(
-            f"the time {at.isoformat()} has no time zone; give one, e.g. "
-            "2026-03-01T10:00:00+01:00"
+            f"the time {at.isoformat()} has no time zone; give one, e.g. 2026-03-01T10:00:00+01:00"
         )
     return at
 
@@ -229,8 +228,13 @@ def _clean_reason(reason: str | None) -> str | None:
 
 
 def _append(
-    report: EvidenceReport, n: int, status: VerificationStatus, *, actor: Actor,
-    reason: str | None, at: dt.datetime,
+    report: EvidenceReport,
+    n: int,
+    status: VerificationStatus,
+    *,
+    actor: Actor,
+    reason: str | None,
+    at: dt.datetime,
 ) -> EvidenceReport:
     item = report.items[n]
     if item.history and at < item.history[-1].at:
@@ -238,11 +242,13 @@ def _append(
             f"the time {at.isoformat()} is before item {item.id}'s last history entry "
             f"({item.history[-1].at.isoformat()}); history is appended in time order"
         )
-    change = StatusChange(status=status, at=at, by=actor, reason=reason) if reason else (
-        StatusChange(status=status, at=at, by=actor)
+    change = (
+        StatusChange(status=status, at=at, by=actor, reason=reason)
+        if reason
+        else (StatusChange(status=status, at=at, by=actor))
     )
     updated = item.model_copy(update={"status": status, "history": (*item.history, change)})
-    items = (*report.items[:n], updated, *report.items[n + 1:])
+    items = (*report.items[:n], updated, *report.items[n + 1 :])
     return report.model_copy(update={"items": items})
 
 
@@ -320,8 +326,10 @@ def submit(
             f"{item.status} with {len(item.history)} history entries)"
         )
     text = _clean_reason(reason)
-    entry = StatusChange(status=SUBMITTED, at=at, by="supplier", reason=text) if text else (
-        StatusChange(status=SUBMITTED, at=at, by="supplier")
+    entry = (
+        StatusChange(status=SUBMITTED, at=at, by="supplier", reason=text)
+        if text
+        else (StatusChange(status=SUBMITTED, at=at, by="supplier"))
     )
     added = item.model_copy(update={"status": SUBMITTED, "history": (entry,)})
     return report.model_copy(update={"items": (*report.items, added)})
@@ -352,7 +360,12 @@ def resubmit(
 
 
 def _walk(
-    item: Evidence, n: int, start: VerificationStatus, *, first: int, source: str,
+    item: Evidence,
+    n: int,
+    start: VerificationStatus,
+    *,
+    first: int,
+    source: str,
     previous_at: dt.datetime | None,
 ) -> Iterator[Finding]:
     """Check history entries from index ``first`` on, starting in status ``start``."""
@@ -362,33 +375,58 @@ def _walk(
         entry = item.history[index]
         where = json_pointer("items", n, "history", index)
         if last_at is not None and entry.at < last_at:
-            yield make_finding(HISTORY_ORDER, where, source=source, index=index, item=item.id,
-                               at=entry.at.isoformat(), previous=last_at.isoformat())
+            yield make_finding(
+                HISTORY_ORDER,
+                where,
+                source=source,
+                index=index,
+                item=item.id,
+                at=entry.at.isoformat(),
+                previous=last_at.isoformat(),
+            )
         last_at = entry.at
         if index == 0 and entry.status == SUBMITTED:
             if entry.by != "supplier":
-                yield make_finding(ILLEGAL_TRANSITION, where, source=source, item=item.id,
-                                   old="(new)", new=SUBMITTED, actor=entry.by,
-                                   allowed="only the supplier submits")
+                yield make_finding(
+                    ILLEGAL_TRANSITION,
+                    where,
+                    source=source,
+                    item=item.id,
+                    old="(new)",
+                    new=SUBMITTED,
+                    actor=entry.by,
+                    allowed="only the supplier submits",
+                )
             continue
         who = TRANSITIONS.get((state, entry.status))
         if who is None or who != entry.by:
-            yield make_finding(ILLEGAL_TRANSITION, where, source=source, item=item.id,
-                               old=state, new=entry.status, actor=entry.by,
-                               allowed=_allowed_text())
+            yield make_finding(
+                ILLEGAL_TRANSITION,
+                where,
+                source=source,
+                item=item.id,
+                old=state,
+                new=entry.status,
+                actor=entry.by,
+                allowed=_allowed_text(),
+            )
         if entry.status in REASON_REQUIRED and _clean_reason(entry.reason) is None:
-            yield make_finding(REASON_MISSING, where, source=source, item=item.id,
-                               status=entry.status)
+            yield make_finding(
+                REASON_MISSING, where, source=source, item=item.id, status=entry.status
+            )
         state = entry.status
     if item.status != state:
-        yield make_finding(STATUS_UNRECORDED, json_pointer("items", n, "status"), source=source,
-                           item=item.id, status=item.status,
-                           recorded=state if item.history else "(no entries: submitted)")
+        yield make_finding(
+            STATUS_UNRECORDED,
+            json_pointer("items", n, "status"),
+            source=source,
+            item=item.id,
+            status=item.status,
+            recorded=state if item.history else "(no entries: submitted)",
+        )
 
 
-def _resubmission(
-    report: EvidenceReport, item: Evidence, n: int, source: str
-) -> Iterator[Finding]:
+def _resubmission(report: EvidenceReport, item: Evidence, n: int, source: str) -> Iterator[Finding]:
     replaced = replaced_item(item)
     if replaced is None:
         return
@@ -401,8 +439,14 @@ def _resubmission(
     elif old.status not in (REJECTED, WITHDRAWN):
         problem = f"is {old.status}, not rejected or withdrawn"
     if problem is not None:
-        yield make_finding(BAD_RESUBMISSION, json_pointer("items", n, "history", 0, "reason"),
-                           source=source, item=item.id, replaced=replaced, problem=problem)
+        yield make_finding(
+            BAD_RESUBMISSION,
+            json_pointer("items", n, "history", 0, "reason"),
+            source=source,
+            item=item.id,
+            replaced=replaced,
+            problem=problem,
+        )
 
 
 def check_history(report: EvidenceReport, source: str = "<memory>") -> list[Finding]:
@@ -449,8 +493,11 @@ def check_transition(
         ("supplier", old.supplier.identifier.id, new.supplier.identifier.id),
     ):
         if old_value != new_value:
-            return [make_finding(REPORT_MISMATCH, "", source=source, field=name, old=old_value,
-                                 new=new_value)]
+            return [
+                make_finding(
+                    REPORT_MISMATCH, "", source=source, field=name, old=old_value, new=new_value
+                )
+            ]
     findings: list[Finding] = []
     new_index: dict[str, int] = {}
     for n, item in enumerate(new.items):
@@ -460,26 +507,49 @@ def check_transition(
         previous.setdefault(item.id, item)
     for item_id, before in previous.items():
         if item_id not in new_index:
-            findings.append(make_finding(ITEM_DROPPED, "/items", source=source, item=item_id,
-                                         old=old_source))
+            findings.append(
+                make_finding(ITEM_DROPPED, "/items", source=source, item=item_id, old=old_source)
+            )
             continue
         n = new_index[item_id]
         after = new.items[n]
         changed = changed_fields(before, after)
         if changed:
             rule = VERIFIED_ITEM_CHANGED if before.status == VERIFIED else ITEM_CHANGED
-            findings.append(make_finding(rule, json_pointer("items", n, changed[0]),
-                                         source=source, item=item_id, fields=", ".join(changed),
-                                         status=before.status))
+            findings.append(
+                make_finding(
+                    rule,
+                    json_pointer("items", n, changed[0]),
+                    source=source,
+                    item=item_id,
+                    fields=", ".join(changed),
+                    status=before.status,
+                )
+            )
         diff = _first_difference(before.history, after.history)
         if diff is not None:
-            findings.append(make_finding(HISTORY_REWRITTEN, json_pointer("items", n, "history"),
-                                         source=source, item=item_id,
-                                         count=len(before.history), index=diff))
+            findings.append(
+                make_finding(
+                    HISTORY_REWRITTEN,
+                    json_pointer("items", n, "history"),
+                    source=source,
+                    item=item_id,
+                    count=len(before.history),
+                    index=diff,
+                )
+            )
             continue
         last_at = before.history[-1].at if before.history else None
-        findings.extend(_walk(after, n, before.status, first=len(before.history), source=source,
-                              previous_at=last_at))
+        findings.extend(
+            _walk(
+                after,
+                n,
+                before.status,
+                first=len(before.history),
+                source=source,
+                previous_at=last_at,
+            )
+        )
     for n, item in enumerate(new.items):
         if item.id in previous or new_index[item.id] != n:
             continue

@@ -2,9 +2,10 @@
 
 Property test: documents generated from each document schema (hypothesis-jsonschema) are
 accepted by the model; the model's dump of them validates against the schema and reads
-back to an equal model. The known differences are listed in docs/wire-format.md and
-each has a test below: intended ones pass, open ones are strict xfails that turn into
-failures (to be promoted to plain tests) once the gap is closed.
+back to an equal model. The other direction is checked on files: whatever the schema
+refuses, ``parse_document`` (which tries the model first) refuses too. The intended
+differences (Python-side conveniences) are listed in docs/wire-format.md, each with a
+test below. An open gap, when one is found, is a strict xfail here until it is closed.
 """
 
 from __future__ import annotations
@@ -25,12 +26,14 @@ from pydantic import ValidationError
 
 from sroi_core.documents import (
     DOCUMENT_CONTEXT,
+    build_model,
     document_dict,
     dump_document,
     parse_document,
     validate_text,
 )
 from sroi_core.errors import DocumentInvalidError
+from sroi_core.io import identify, parse_json
 from sroi_core.model import DOCUMENT_MODELS, Bid, Money, StatusChange
 from sroi_core.model.codes import DocumentType
 from sroi_core.schema_export import COMMON, generate_schemas
@@ -221,37 +224,29 @@ def test_timestamps_are_normalised_on_writing() -> None:
     assert change.to_json_dict()["at"] == "2026-10-06T09:15:00.123456Z"
 
 
-def test_the_schema_is_stricter_than_the_model_on_timestamp_spellings() -> None:
-    for spelling in ("2026-10-06 09:15:00Z", "2026-10-06T09:15Z"):
-        change = StatusChange.model_validate(
-            {"status": "submitted", "at": spelling, "by": "supplier"}
+@pytest.mark.parametrize("spelling", ["2026-10-06 09:15:00Z", "2026-10-06T09:15Z", "2026-10-06"])
+def test_model_and_schema_refuse_the_same_timestamp_spellings(spelling: str) -> None:
+    with pytest.raises(ValidationError):
+        StatusChange.model_validate({"status": "submitted", "at": spelling, "by": "supplier"})
+    report = json.loads(
+        '{"standardVersion": "1.0", "documentType": "evidenceReport", "id": "r", '
+        '"tender": {"id": "t"}, "bid": {"id": "b"}, "catalogue": {"id": "c"}, '
+        '"supplier": {"identifier": {"scheme": "NL-KVK", "id": "1"}, "name": "S"}, '
+        '"period": {"start": "2026-01-01", "end": "2026-06-30"}, "items": [{"id": "e", '
+        '"commitment": "c1", "indicator": "i", "quantity": {"value": "1", "unit": "person"}, '
+        '"period": {"start": "2026-01-01", "end": "2026-06-30"}, '
+        '"history": [{"status": "submitted", "at": "AT", "by": "supplier"}]}]}'.replace(
+            "AT", spelling
         )
-        assert change.to_json_dict()["at"] == "2026-10-06T09:15:00Z"
-        report = json.loads(
-            '{"standardVersion": "1.0", "documentType": "evidenceReport", "id": "r", '
-            '"tender": {"id": "t"}, "bid": {"id": "b"}, "catalogue": {"id": "c"}, '
-            '"supplier": {"identifier": {"scheme": "NL-KVK", "id": "1"}, "name": "S"}, '
-            '"period": {"start": "2026-01-01", "end": "2026-06-30"}, "items": [{"id": "e", '
-            '"commitment": "c1", "indicator": "i", "quantity": {"value": "1", "unit": "person"}, '
-            '"period": {"start": "2026-01-01", "end": "2026-06-30"}, '
-            '"history": [{"status": "submitted", "at": "AT", "by": "supplier"}]}]}'.replace(
-                "AT", spelling
-            )
-        )
-        ids = [f.rule_id for f in schema_findings(report, DocumentType.EVIDENCE_REPORT)]
-        assert ids == ["schema.date"]
+    )
+    ids = [f.rule_id for f in schema_findings(report, DocumentType.EVIDENCE_REPORT)]
+    assert ids == ["schema.date"]
 
 
 # ------------------------------------------- the other direction: model-valid => schema-valid
 
 EXAMPLE_BID = json.loads(
     (Path(__file__).resolve().parents[1] / "examples" / "bid.json").read_text(encoding="utf-8")
-)
-MODEL_FIRST_GAP = pytest.mark.xfail(
-    strict=True,
-    reason="parse_document tries the model first and runs the schema only when the model "
-    "refuses; the model's lax mode coerces this schema-invalid value, so the file is "
-    "accepted (sroi validate, which runs the schema in full, refuses it)",
 )
 
 
@@ -270,49 +265,46 @@ def _set(path: tuple[str | int, ...], value: Any) -> dict[str, Any]:
         (("bidPrice", "amount"), "1.5e3"),
         (("submitted",), "20260220"),
         (("commitments", 0, "durationYears"), 0),
-        pytest.param(("bidPrice", "amount"), 10, marks=MODEL_FIRST_GAP, id="int-for-decimal"),
-        pytest.param(
-            ("submitted",), "2026-02-20T00:00:00", marks=MODEL_FIRST_GAP, id="datetime-for-date"
-        ),
-        pytest.param(
-            ("commitments", 0, "durationYears"), True, marks=MODEL_FIRST_GAP, id="bool-for-int"
-        ),
-        pytest.param(
-            ("commitments", 0, "durationYears"), 2.0, marks=MODEL_FIRST_GAP, id="float-for-int"
-        ),
-        pytest.param(
-            ("commitments", 0, "durationYears"), "2", marks=MODEL_FIRST_GAP, id="string-for-int"
-        ),
+        pytest.param(("bidPrice", "amount"), 10, id="int-for-decimal"),
+        pytest.param(("submitted",), "2026-02-20T00:00:00", id="datetime-for-date"),
+        pytest.param(("commitments", 0, "durationYears"), True, id="bool-for-int"),
+        pytest.param(("commitments", 0, "durationYears"), "2", id="string-for-int"),
+        pytest.param(("commitments", 0, "durationYears"), 2.5, id="fraction-for-int"),
+        pytest.param(("commitments", 0, "durationYears"), 2.0, id="2.0-for-int"),
+        pytest.param(("commitments", 0, "durationYears"), 2e0, id="2e0-for-int"),
     ],
 )
 def test_a_file_the_schema_refuses_is_refused_by_parse_document(
     path: tuple[str | int, ...], value: Any
 ) -> None:
-    data = _set(path, value)
-    assert schema_findings(data, DocumentType.BID), "the case must break the schema"
+    text = json.dumps(_set(path, value))
+    assert schema_findings(parse_json(text), DocumentType.BID), "the case must break the schema"
     with pytest.raises(DocumentInvalidError):
-        parse_document(json.dumps(data))
+        parse_document(text)
 
 
-# ---------------------------------------------------- open differences (strict xfails)
+# ------------------------------------------------- trailing newlines (ECMA-262 "$")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="python-jsonschema matches patterns with Python re, where $ also matches before a "
-    "final newline; JSON Schema (ECMA-262) does not. The schema layer accepts '10.00\\n', "
-    "the model refuses it, and the file gets model.invalid instead of schema.format.",
-)
-def test_open_a_trailing_newline_in_a_decimal_is_a_schema_error() -> None:
+def test_a_trailing_newline_in_a_decimal_is_a_schema_error() -> None:
     report = validate_text(BID_TEXT.replace('"10.00"', '"10.00\\n"'))
     assert [f.rule_id for f in report.findings] == ["schema.format"]
+    with pytest.raises(ValidationError):
+        Money.model_validate({"amount": "10.00\n", "currency": "EUR"})
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="same Python-re '$' semantics in the schema layer and in the model (python-re "
-    "engine): both accept 'EUR\\n' as a currency code, which an ECMA-262 validator refuses.",
-)
-def test_open_a_trailing_newline_in_a_code_is_refused() -> None:
+def test_a_trailing_newline_in_a_code_is_refused_by_both_layers() -> None:
     report = validate_text(BID_TEXT.replace('"EUR"', '"EUR\\n"'))
-    assert not report.valid
+    assert [f.rule_id for f in report.findings] == ["schema.format"]
+    with pytest.raises(ValidationError):
+        Money.model_validate({"amount": "10.00", "currency": "EUR\n"})
+
+
+def test_model_invalid_is_reported_when_the_model_refuses_what_the_schema_passed() -> None:
+    """No file reaches model.invalid while the two agree; build_model reports it directly."""
+    raw = identify(parse_json(BID_TEXT.replace('"10.00"', '"ten"')), "x.json")
+    with pytest.raises(DocumentInvalidError) as caught:
+        build_model(raw)
+    findings = caught.value.findings
+    assert [getattr(f, "rule_id", None) for f in findings] == ["model.invalid"]
+    assert getattr(findings[0], "pointer", None) == "/bidPrice/amount"

@@ -135,7 +135,7 @@ def indicator(
     return data
 
 
-def proxy(
+def proxy(  # noqa: PLR0917 - the vector tables read best positionally
     ident: str,
     indicator_id: str,
     basis: str,
@@ -286,7 +286,7 @@ def bid(
     return data
 
 
-def item(
+def item(  # noqa: PLR0917 - the vector tables read best positionally
     ident: str, commitment_id: str, indicator_id: str, value: str, unit: str, status: str
 ) -> dict[str, Any]:
     return {
@@ -322,7 +322,10 @@ def tender(
         "documentType": "tender",
         "id": "tender-1",
         "title": text("ILLUSTRATIVE tender of a conformance vector"),
-        "buyer": {"identifier": {"scheme": "NL-KVK", "id": "34366966"}, "name": "Illustrative buyer"},
+        "buyer": {
+            "identifier": {"scheme": "NL-KVK", "id": "34366966"},
+            "name": "Illustrative buyer",
+        },
         "catalogue": CATALOGUE_REF,
         "contractValue": {"amount": contract_value, "currency": "EUR"},
         "period": {"start": "2026-04-01", "end": "2029-03-31"},
@@ -370,8 +373,11 @@ def discount_factors(convention: dict[str, Any], periods: int) -> list[Fraction]
     ]
     factors = [Fraction(1)]
     for period in range(1, periods + 1):
-        rate = Fraction(max((e for e in entries if e["fromPeriod"] <= period),
-                            key=lambda e: e["fromPeriod"])["rate"])
+        rate = Fraction(
+            max((e for e in entries if e["fromPeriod"] <= period), key=lambda e: e["fromPeriod"])[
+                "rate"
+            ]
+        )
         factors.append(factors[-1] / (1 + rate))
     return factors
 
@@ -401,8 +407,11 @@ def line_value(
 
 
 def credit_value(quantity: Fraction, price: Fraction) -> dict[str, Any]:
-    """An obligation credit is nominal: quantity x credit value, as the issuing region
-    counts effort toward its quota, with no adjustments, no duration and no discounting."""
+    """An obligation credit is nominal: quantity x credit value, rounded once.
+
+    The issuing region counts effort toward its quota: no adjustments, no duration and no
+    discounting.
+    """
     amount = cents(quantity * price)
     return {"gross": quantity * price, "net": quantity * price, "years": [amount], "pv": amount}
 
@@ -447,7 +456,10 @@ def expected_figures(documents: dict[str, Any]) -> tuple[dict[str, Any], list[st
             notes.append(f"{record['id']}: not monetised, no value")
             continue
         quantity = convert(
-            _fraction(record["quantity"]["value"]), record["quantity"]["unit"], ind["unit"], fte_norm
+            _fraction(record["quantity"]["value"]),
+            record["quantity"]["unit"],
+            ind["unit"],
+            fte_norm,
         )
         defaults = ind["adjustments"]
         claim = (linked or {}).get("adjustments", {})
@@ -456,9 +468,7 @@ def expected_figures(documents: dict[str, Any]) -> tuple[dict[str, Any], list[st
             default = _fraction(defaults[name])
             claimed = claim.get(name)
             adjustments.append(max(default, _fraction(claimed)) if claimed is not None else default)
-        if ind.get("firstYearOnly"):
-            years = 1
-        elif linked is None:
+        if ind.get("firstYearOnly") or linked is None:
             years = 1
         else:
             years = min(linked.get("durationYears", 1), defaults["maxDurationYears"])
@@ -467,10 +477,10 @@ def expected_figures(documents: dict[str, Any]) -> tuple[dict[str, Any], list[st
                 Fraction(1), ind["unit"], pv["perUnit"], fte_norm
             )
             rebase = ""
-            if valuation_year is not None and index and pv.get("priceYear") is not None:
-                if pv["priceYear"] != valuation_year:
-                    price = price * index[valuation_year] / index[pv["priceYear"]]
-                    rebase = f" x I{valuation_year}/I{pv['priceYear']}"
+            price_year = pv.get("priceYear")
+            if valuation_year is not None and index and price_year not in (None, valuation_year):
+                price = price * index[valuation_year] / index[price_year]
+                rebase = f" x I{valuation_year}/I{price_year}"
             family = "credit" if pv["valuationBasis"] == CREDIT_BASIS else "outcome"
             if family == "credit":
                 figures = credit_value(quantity, price)
@@ -519,10 +529,26 @@ def expected_figures(documents: dict[str, Any]) -> tuple[dict[str, Any], list[st
 
 WORK = indicator("ind-work", "person", ("0.3", "0.1", "0.05", "0.2"), 3)
 WORK_PROXIES = [
-    proxy("pv-work-fiscal", "ind-work", "fiscal", "16000.00", "person", 2026,
-          low="12000.00", high="19000.00"),
-    proxy("pv-work-wellbeing", "ind-work", "wellbeing", "9000.00", "person", 2026,
-          low="5000.00", high="13000.00"),
+    proxy(
+        "pv-work-fiscal",
+        "ind-work",
+        "fiscal",
+        "16000.00",
+        "person",
+        2026,
+        low="12000.00",
+        high="19000.00",
+    ),
+    proxy(
+        "pv-work-wellbeing",
+        "ind-work",
+        "wellbeing",
+        "9000.00",
+        "person",
+        2026,
+        low="5000.00",
+        high="13000.00",
+    ),
 ]
 
 
@@ -530,273 +556,379 @@ def document_vectors() -> list[dict[str, Any]]:
     """Kind ``document``: (id, description, documents); expected figures are computed."""
     vectors: list[tuple[str, str, dict[str, Any]]] = []
 
-    vectors.append((
-        "bid-two-proxies-one-indicator",
-        "A bid with one commitment on an indicator that has two proxy values (fiscal and "
-        "wellbeing). Both bases are outcome values: the line is valued once per proxy and "
-        "both present values add to the outcome value. 8 persons, defaults deadweight 0.3, "
-        "attribution 0.1, displacement 0.05, drop-off 0.2, 2 years at 2.25% end-of-year; "
-        "investment 400000.",
-        {
-            "catalogue": catalogue([WORK], WORK_PROXIES),
-            "subject": bid([commitment("c-01", "ind-work", "8", "person", years=2)],
-                           investment="400000.00"),
-        },
-    ))
+    vectors.append(
+        (
+            "bid-two-proxies-one-indicator",
+            "A bid with one commitment on an indicator that has two proxy values (fiscal and "
+            "wellbeing). Both bases are outcome values: the line is valued once per proxy and "
+            "both present values add to the outcome value. 8 persons, defaults deadweight 0.3, "
+            "attribution 0.1, displacement 0.05, drop-off 0.2, 2 years at 2.25% end-of-year; "
+            "investment 400000.",
+            {
+                "catalogue": catalogue([WORK], WORK_PROXIES),
+                "subject": bid(
+                    [commitment("c-01", "ind-work", "8", "person", years=2)], investment="400000.00"
+                ),
+            },
+        )
+    )
 
     credit_ind = indicator("ind-sr-hours", "hour", ("0", "0", "0", "0"), 1, kind="output")
-    vectors.append((
-        "bid-obligation-credit-kept-apart",
-        "Outcome values and obligation credits are never summed. ind-work has an economic "
-        "proxy (outcome value); ind-sr-hours (hours of work for the target group, an "
-        "effort-based quota) has an obligation-credit proxy of 35.00 per hour. The credit "
-        "appears only in obligationCredit; the SROI ratio uses the outcome value alone.",
-        {
-            "catalogue": catalogue(
-                [WORK, credit_ind],
-                [proxy("pv-work-economic", "ind-work", "economic", "10000.00", "person", 2026),
-                 proxy("pv-sr-credit", "ind-sr-hours", CREDIT_BASIS, "35.00", "hour", 2026)],
-            ),
-            "subject": bid(
-                [commitment("c-01", "ind-work", "3", "person", years=1),
-                 commitment("c-02", "ind-sr-hours", "1200", "hour")],
-                investment="50000.00",
-            ),
-        },
-    ))
+    vectors.append(
+        (
+            "bid-obligation-credit-kept-apart",
+            "Outcome values and obligation credits are never summed. ind-work has an economic "
+            "proxy (outcome value); ind-sr-hours (hours of work for the target group, an "
+            "effort-based quota) has an obligation-credit proxy of 35.00 per hour. The credit "
+            "is nominal (1200 hours x 35.00 = 42000.00: no adjustments, no discounting) and "
+            "appears only in obligationCredit; the SROI ratio uses the outcome value alone.",
+            {
+                "catalogue": catalogue(
+                    [WORK, credit_ind],
+                    [
+                        proxy(
+                            "pv-work-economic", "ind-work", "economic", "10000.00", "person", 2026
+                        ),
+                        proxy("pv-sr-credit", "ind-sr-hours", CREDIT_BASIS, "35.00", "hour", 2026),
+                    ],
+                ),
+                "subject": bid(
+                    [
+                        commitment("c-01", "ind-work", "3", "person", years=1),
+                        commitment("c-02", "ind-sr-hours", "1200", "hour"),
+                    ],
+                    investment="50000.00",
+                ),
+            },
+        )
+    )
 
-    vectors.append((
-        "bid-payment-in-lieu-not-valued",
-        "A commitment fulfilled by payment in lieu (afkoop) carries no value and is not "
-        "counted: it has no line values, adds nothing to the outcome value nor to the "
-        "not-counted value. Only c-01 (5 persons, 3 years, capped at the maximum 3) counts.",
-        {
-            "catalogue": catalogue([WORK], WORK_PROXIES[:1]),
-            "subject": bid(
-                [commitment("c-01", "ind-work", "5", "person", years=3),
-                 commitment("c-02", "ind-work", "4", "person", years=3,
-                            fulfilment="payment-in-lieu")],
-                bid_price="1000000.00",
-            ),
-        },
-    ))
+    vectors.append(
+        (
+            "bid-payment-in-lieu-not-valued",
+            "A commitment fulfilled by payment in lieu (afkoop) carries no value and is not "
+            "counted: it has no line values, adds nothing to the outcome value nor to the "
+            "not-counted value. Only c-01 (5 persons, 3 years, capped at the maximum 3) counts.",
+            {
+                "catalogue": catalogue([WORK], WORK_PROXIES[:1]),
+                "subject": bid(
+                    [
+                        commitment("c-01", "ind-work", "5", "person", years=3),
+                        commitment(
+                            "c-02", "ind-work", "4", "person", years=3, fulfilment="payment-in-lieu"
+                        ),
+                    ],
+                    bid_price="1000000.00",
+                ),
+            },
+        )
+    )
 
-    vectors.append((
-        "bid-adjustment-claims-only-stricter",
-        "A supplier's claimed adjustment replaces the catalogue default only when it is "
-        "higher (stricter). c-01 claims deadweight 0.1 (< default 0.3): ignored, valued at "
-        "0.3. c-02 claims deadweight 0.5 and attribution 0.25 (> defaults 0.3 and 0.1): "
-        "used. c-03 claims drop-off 0.2 (= default): the same value either way.",
-        {
-            "catalogue": catalogue([WORK], WORK_PROXIES[:1]),
-            "subject": bid(
-                [commitment("c-01", "ind-work", "10", "person", years=2,
-                            claim={"deadweight": "0.1"}),
-                 commitment("c-02", "ind-work", "10", "person", years=2,
-                            claim={"deadweight": "0.5", "attribution": "0.25"}),
-                 commitment("c-03", "ind-work", "10", "person", years=2,
-                            claim={"dropOff": "0.2"})],
-                investment="250000.00",
-            ),
-        },
-    ))
+    vectors.append(
+        (
+            "bid-adjustment-claims-only-stricter",
+            "A supplier's claimed adjustment replaces the catalogue default only when it is "
+            "higher (stricter). c-01 claims deadweight 0.1 (< default 0.3): ignored, valued at "
+            "0.3. c-02 claims deadweight 0.5 and attribution 0.25 (> defaults 0.3 and 0.1): "
+            "used. c-03 claims drop-off 0.2 (= default): the same value either way.",
+            {
+                "catalogue": catalogue([WORK], WORK_PROXIES[:1]),
+                "subject": bid(
+                    [
+                        commitment(
+                            "c-01", "ind-work", "10", "person", years=2, claim={"deadweight": "0.1"}
+                        ),
+                        commitment(
+                            "c-02",
+                            "ind-work",
+                            "10",
+                            "person",
+                            years=2,
+                            claim={"deadweight": "0.5", "attribution": "0.25"},
+                        ),
+                        commitment(
+                            "c-03", "ind-work", "10", "person", years=2, claim={"dropOff": "0.2"}
+                        ),
+                    ],
+                    investment="250000.00",
+                ),
+            },
+        )
+    )
 
-    vectors.append((
-        "bid-duration-capped",
-        "The benefit duration is the commitment's, capped by the indicator's "
-        "maxDurationYears: c-01 claims 10 years on an indicator with maximum 3, so it is "
-        "valued over 3 years (drop-off 0.2: 100%, 80%, 64%); c-02 claims 2 years and keeps "
-        "them; c-03 states no duration and gets one year.",
-        {
-            "catalogue": catalogue([WORK], WORK_PROXIES[:1]),
-            "subject": bid(
-                [commitment("c-01", "ind-work", "2", "person", years=10),
-                 commitment("c-02", "ind-work", "2", "person", years=2),
-                 commitment("c-03", "ind-work", "2", "person")],
-                investment="90000.00",
-            ),
-        },
-    ))
+    vectors.append(
+        (
+            "bid-duration-capped",
+            "The benefit duration is the commitment's, capped by the indicator's "
+            "maxDurationYears: c-01 claims 10 years on an indicator with maximum 3, so it is "
+            "valued over 3 years (drop-off 0.2: 100%, 80%, 64%); c-02 claims 2 years and keeps "
+            "them; c-03 states no duration and gets one year.",
+            {
+                "catalogue": catalogue([WORK], WORK_PROXIES[:1]),
+                "subject": bid(
+                    [
+                        commitment("c-01", "ind-work", "2", "person", years=10),
+                        commitment("c-02", "ind-work", "2", "person", years=2),
+                        commitment("c-03", "ind-work", "2", "person"),
+                    ],
+                    investment="90000.00",
+                ),
+            },
+        )
+    )
 
-    qualification = indicator("ind-qualification", "person", ("0.4", "0.3", "0", "0.1"), 5,
-                              theme="skills-education", first_year_only=True)
-    vectors.append((
-        "bid-first-year-only",
-        "An indicator marked firstYearOnly (a one-off outcome such as a diploma) is valued "
-        "for one year whatever duration the commitment claims (here 4 years, within the "
-        "maximum of 5). 6 persons at 3500.00, deadweight 0.4, attribution 0.3.",
-        {
-            "catalogue": catalogue(
-                [qualification],
-                [proxy("pv-qualification", "ind-qualification", "economic", "3500.00",
-                       "person", 2026)],
-            ),
-            "subject": bid([commitment("c-01", "ind-qualification", "6", "person", years=4)],
-                           investment="20000.00"),
-        },
-    ))
+    qualification = indicator(
+        "ind-qualification",
+        "person",
+        ("0.4", "0.3", "0", "0.1"),
+        5,
+        theme="skills-education",
+        first_year_only=True,
+    )
+    vectors.append(
+        (
+            "bid-first-year-only",
+            "An indicator marked firstYearOnly (a one-off outcome such as a diploma) is valued "
+            "for one year whatever duration the commitment claims (here 4 years, within the "
+            "maximum of 5). 6 persons at 3500.00, deadweight 0.4, attribution 0.3.",
+            {
+                "catalogue": catalogue(
+                    [qualification],
+                    [
+                        proxy(
+                            "pv-qualification",
+                            "ind-qualification",
+                            "economic",
+                            "3500.00",
+                            "person",
+                            2026,
+                        )
+                    ],
+                ),
+                "subject": bid(
+                    [commitment("c-01", "ind-qualification", "6", "person", years=4)],
+                    investment="20000.00",
+                ),
+            },
+        )
+    )
 
     fte = indicator("ind-work-fte", "fte-year", ("0.3", "0.1", "0.05", "0"), 1)
-    vectors.append((
-        "bid-hours-to-fte-year",
-        "A quantity in hours on an indicator measured in FTE-years is converted with the "
-        "catalogue's FTE norm (1836 hours per FTE-year): c-01 7344 hours = 4 FTE-years "
-        "exactly; c-02 1000 hours = 1000/1836 FTE-year, which is not a finite decimal and "
-        "must be kept exact (no rounding of the quantity before the money is rounded); "
-        "c-03 2.5 FTE-years needs no conversion. A second proxy is stated per hour and is "
-        "scaled by 1836 hours per FTE-year.",
-        {
-            "catalogue": catalogue(
-                [fte],
-                [proxy("pv-fte-economic", "ind-work-fte", "economic", "8000.00", "fte-year", 2026),
-                 proxy("pv-fte-hourly", "ind-work-fte", "market", "2.50", "hour", 2026)],
-                fte_norm="1836",
-            ),
-            "subject": bid(
-                [commitment("c-01", "ind-work-fte", "7344", "hour"),
-                 commitment("c-02", "ind-work-fte", "1000", "hour"),
-                 commitment("c-03", "ind-work-fte", "2.5", "fte-year")],
-                investment="60000.00",
-            ),
-        },
-    ))
+    vectors.append(
+        (
+            "bid-hours-to-fte-year",
+            "A quantity in hours on an indicator measured in FTE-years is converted with the "
+            "catalogue's FTE norm (1836 hours per FTE-year): c-01 7344 hours = 4 FTE-years "
+            "exactly; c-02 1000 hours = 1000/1836 FTE-year, which is not a finite decimal and "
+            "must be kept exact (no rounding of the quantity before the money is rounded); "
+            "c-03 2.5 FTE-years needs no conversion. A second proxy is stated per hour and is "
+            "scaled by 1836 hours per FTE-year.",
+            {
+                "catalogue": catalogue(
+                    [fte],
+                    [
+                        proxy(
+                            "pv-fte-economic",
+                            "ind-work-fte",
+                            "economic",
+                            "8000.00",
+                            "fte-year",
+                            2026,
+                        ),
+                        proxy("pv-fte-hourly", "ind-work-fte", "market", "2.50", "hour", 2026),
+                    ],
+                    fte_norm="1836",
+                ),
+                "subject": bid(
+                    [
+                        commitment("c-01", "ind-work-fte", "7344", "hour"),
+                        commitment("c-02", "ind-work-fte", "1000", "hour"),
+                        commitment("c-03", "ind-work-fte", "2.5", "fte-year"),
+                    ],
+                    investment="60000.00",
+                ),
+            },
+        )
+    )
 
     index = {2022: "113.0", 2023: "117.5", 2024: "121.0", 2025: "124.0", 2026: "127.0"}
-    co2 = indicator("ind-co2", "tonne-co2e", ("0.2", "0", "0", "0"), 1,
-                    theme="climate-environment")
-    vectors.append((
-        "bid-price-index-rebased",
-        "Proxy values are rebased to the valuation year (2026) with the catalogue's default "
-        "price index: P' = P x I(2026) / I(price year). pv-work-fiscal has price year 2023 "
-        "(factor 127.0/117.5), pv-co2 2024 (factor 127.0/121.0), pv-work-wellbeing 2026 "
-        "(factor 1). The factor is never rounded before the money is.",
-        {
-            "catalogue": catalogue(
-                [WORK, co2],
-                [proxy("pv-work-fiscal", "ind-work", "fiscal", "16000.00", "person", 2023),
-                 proxy("pv-work-wellbeing", "ind-work", "wellbeing", "9000.00", "person", 2026),
-                 proxy("pv-co2", "ind-co2", "social-cost", "150.00", "tonne-co2e", 2024)],
-                index=index,
-            ),
-            "subject": bid(
-                [commitment("c-01", "ind-work", "8", "person", years=2),
-                 commitment("c-02", "ind-co2", "120.5", "tonne-co2e")],
-                investment="300000.00",
-            ),
-        },
-    ))
+    co2 = indicator("ind-co2", "tonne-co2e", ("0.2", "0", "0", "0"), 1, theme="climate-environment")
+    vectors.append(
+        (
+            "bid-price-index-rebased",
+            "Proxy values are rebased to the valuation year (2026) with the catalogue's default "
+            "price index: P' = P x I(2026) / I(price year). pv-work-fiscal has price year 2023 "
+            "(factor 127.0/117.5), pv-co2 2024 (factor 127.0/121.0), pv-work-wellbeing 2026 "
+            "(factor 1). The factor is never rounded before the money is.",
+            {
+                "catalogue": catalogue(
+                    [WORK, co2],
+                    [
+                        proxy("pv-work-fiscal", "ind-work", "fiscal", "16000.00", "person", 2023),
+                        proxy(
+                            "pv-work-wellbeing", "ind-work", "wellbeing", "9000.00", "person", 2026
+                        ),
+                        proxy("pv-co2", "ind-co2", "social-cost", "150.00", "tonne-co2e", 2024),
+                    ],
+                    index=index,
+                ),
+                "subject": bid(
+                    [
+                        commitment("c-01", "ind-work", "8", "person", years=2),
+                        commitment("c-02", "ind-co2", "120.5", "tonne-co2e"),
+                    ],
+                    investment="300000.00",
+                ),
+            },
+        )
+    )
 
-    vectors.append((
-        "bid-proxy-without-price-year",
-        "A proxy value that states no price year is used as published, never rebased (the "
-        "engine refuses to guess its year); the other proxy of the same indicator, price "
-        "year 2024, is rebased to 2026 (127.0/121.0).",
-        {
-            "catalogue": catalogue(
-                [WORK],
-                [proxy("pv-work-fiscal", "ind-work", "fiscal", "16000.00", "person", 2024),
-                 proxy("pv-work-wellbeing", "ind-work", "wellbeing", "9000.00", "person", None)],
-                index=index,
-            ),
-            "subject": bid([commitment("c-01", "ind-work", "8", "person", years=2)],
-                           investment="300000.00"),
-        },
-    ))
+    vectors.append(
+        (
+            "bid-proxy-without-price-year",
+            "A proxy value that states no price year is used as published, never rebased (the "
+            "engine refuses to guess its year); the other proxy of the same indicator, price "
+            "year 2024, is rebased to 2026 (127.0/121.0).",
+            {
+                "catalogue": catalogue(
+                    [WORK],
+                    [
+                        proxy("pv-work-fiscal", "ind-work", "fiscal", "16000.00", "person", 2024),
+                        proxy(
+                            "pv-work-wellbeing", "ind-work", "wellbeing", "9000.00", "person", None
+                        ),
+                    ],
+                    index=index,
+                ),
+                "subject": bid(
+                    [commitment("c-01", "ind-work", "8", "person", years=2)], investment="300000.00"
+                ),
+            },
+        )
+    )
 
     report_catalogue = catalogue(
         [WORK, co2],
-        [proxy("pv-work-fiscal", "ind-work", "fiscal", "16000.00", "person", 2024),
-         proxy("pv-co2", "ind-co2", "social-cost", "150.00", "tonne-co2e", 2024)],
+        [
+            proxy("pv-work-fiscal", "ind-work", "fiscal", "16000.00", "person", 2024),
+            proxy("pv-co2", "ind-co2", "social-cost", "150.00", "tonne-co2e", 2024),
+        ],
         index=index,
     )
     report_bid = bid(
-        [commitment("c-01", "ind-work", "8", "person", years=2),
-         commitment("c-02", "ind-co2", "120", "tonne-co2e")],
+        [
+            commitment("c-01", "ind-work", "8", "person", years=2),
+            commitment("c-02", "ind-co2", "120", "tonne-co2e"),
+        ],
         investment="400000.00",
     )
-    vectors.append((
-        "report-only-verified-counts",
-        "An evidence report valued with its bid: only verified items count. e-01 (3 "
-        "persons, verified) is valued over its commitment's 2 years and counts; e-02 (2 "
-        "persons, submitted), e-03 (21.75 tonnes, rejected) and e-04 (1 person, withdrawn) "
-        "are valued but not counted: their present values make up notCountedValue. "
-        "Investment from the bid: 400000.",
-        {
-            "catalogue": report_catalogue,
-            "bid": report_bid,
-            "subject": report(
-                [item("e-01", "c-01", "ind-work", "3", "person", "verified"),
-                 item("e-02", "c-01", "ind-work", "2", "person", "submitted"),
-                 item("e-03", "c-02", "ind-co2", "21.75", "tonne-co2e", "rejected"),
-                 item("e-04", "c-01", "ind-work", "1", "person", "withdrawn")]
-            ),
-        },
-    ))
+    vectors.append(
+        (
+            "report-only-verified-counts",
+            "An evidence report valued with its bid: only verified items count. e-01 (3 "
+            "persons, verified) is valued over its commitment's 2 years and counts; e-02 (2 "
+            "persons, submitted), e-03 (21.75 tonnes, rejected) and e-04 (1 person, withdrawn) "
+            "are valued but not counted: their present values make up notCountedValue. "
+            "Investment from the bid: 400000.",
+            {
+                "catalogue": report_catalogue,
+                "bid": report_bid,
+                "subject": report(
+                    [
+                        item("e-01", "c-01", "ind-work", "3", "person", "verified"),
+                        item("e-02", "c-01", "ind-work", "2", "person", "submitted"),
+                        item("e-03", "c-02", "ind-co2", "21.75", "tonne-co2e", "rejected"),
+                        item("e-04", "c-01", "ind-work", "1", "person", "withdrawn"),
+                    ]
+                ),
+            },
+        )
+    )
 
-    vectors.append((
-        "report-without-bid-one-year",
-        "An evidence report valued without its bid: an item cannot take its commitment's "
-        "duration or claims, so it is valued over one year with the catalogue's defaults. "
-        "No bid and no tender: no investment, no SROI ratio.",
-        {
-            "catalogue": report_catalogue,
-            "subject": report(
-                [item("e-01", "c-01", "ind-work", "3", "person", "verified"),
-                 item("e-02", "c-02", "ind-co2", "30", "tonne-co2e", "verified")]
-            ),
-        },
-    ))
+    vectors.append(
+        (
+            "report-without-bid-one-year",
+            "An evidence report valued without its bid: an item cannot take its commitment's "
+            "duration or claims, so it is valued over one year with the catalogue's defaults. "
+            "No bid and no tender: no investment, no SROI ratio.",
+            {
+                "catalogue": report_catalogue,
+                "subject": report(
+                    [
+                        item("e-01", "c-01", "ind-work", "3", "person", "verified"),
+                        item("e-02", "c-02", "ind-co2", "30", "tonne-co2e", "verified"),
+                    ]
+                ),
+            },
+        )
+    )
 
-    long_ind = indicator("ind-green", "tonne-co2e", ("0.1", "0", "0", "0.02"), 40,
-                         theme="climate-environment")
-    vectors.append((
-        "tender-green-book-schedule-overrides",
-        "The tender states its own conventions: the HM Treasury Green Book declining "
-        "schedule (3.5% for periods 1-30, 3.0% from period 31, ...) with start-of-year "
-        "timing, which replace the catalogue's constant 2.25% end-of-year. A 40-year line "
-        "(maximum 40) sees 3.0% from year 32 on (period 31). The SROI ratio uses the "
-        "tender's contract value.",
-        {
-            "catalogue": catalogue(
-                [long_ind],
-                [proxy("pv-green", "ind-green", "social-cost", "150.00", "tonne-co2e", 2026)],
-            ),
-            "tender": tender("250000.00", ["ind-green"],
-                             conventions(schedule=GREEN_BOOK, timing="start-of-year")),
-            "subject": bid([commitment("c-01", "ind-green", "100", "tonne-co2e", years=40)]),
-        },
-    ))
+    long_ind = indicator(
+        "ind-green", "tonne-co2e", ("0.1", "0", "0", "0.02"), 40, theme="climate-environment"
+    )
+    vectors.append(
+        (
+            "tender-green-book-schedule-overrides",
+            "The tender states its own conventions: the HM Treasury Green Book declining "
+            "schedule (3.5% for periods 1-30, 3.0% from period 31, ...) with start-of-year "
+            "timing, which replace the catalogue's constant 2.25% end-of-year. A 40-year line "
+            "(maximum 40) sees 3.0% from year 32 on (period 31). The SROI ratio uses the "
+            "tender's contract value.",
+            {
+                "catalogue": catalogue(
+                    [long_ind],
+                    [proxy("pv-green", "ind-green", "social-cost", "150.00", "tonne-co2e", 2026)],
+                ),
+                "tender": tender(
+                    "250000.00",
+                    ["ind-green"],
+                    conventions(schedule=GREEN_BOOK, timing="start-of-year"),
+                ),
+                "subject": bid([commitment("c-01", "ind-green", "100", "tonne-co2e", years=40)]),
+            },
+        )
+    )
 
-    vectors.append((
-        "bid-units-kg-to-tonne",
-        "A quantity in kilograms CO2e on an indicator in tonnes CO2e is converted exactly "
-        "(1234.5 kg = 1.2345 t); a proxy stated per kilogram is scaled to the tonne "
-        "(0.015 per kg = 15 per tonne).",
-        {
-            "catalogue": catalogue(
-                [co2],
-                [proxy("pv-co2", "ind-co2", "social-cost", "150.00", "tonne-co2e", 2026),
-                 proxy("pv-co2-kg", "ind-co2", "market", "0.015", "kg-co2e", 2026)],
-            ),
-            "subject": bid(
-                [commitment("c-01", "ind-co2", "1234.5", "kg-co2e"),
-                 commitment("c-02", "ind-co2", "2", "tonne-co2e")],
-                investment="1000.00",
-            ),
-        },
-    ))
+    vectors.append(
+        (
+            "bid-units-kg-to-tonne",
+            "A quantity in kilograms CO2e on an indicator in tonnes CO2e is converted exactly "
+            "(1234.5 kg = 1.2345 t); a proxy stated per kilogram is scaled to the tonne "
+            "(0.015 per kg = 15 per tonne).",
+            {
+                "catalogue": catalogue(
+                    [co2],
+                    [
+                        proxy("pv-co2", "ind-co2", "social-cost", "150.00", "tonne-co2e", 2026),
+                        proxy("pv-co2-kg", "ind-co2", "market", "0.015", "kg-co2e", 2026),
+                    ],
+                ),
+                "subject": bid(
+                    [
+                        commitment("c-01", "ind-co2", "1234.5", "kg-co2e"),
+                        commitment("c-02", "ind-co2", "2", "tonne-co2e"),
+                    ],
+                    investment="1000.00",
+                ),
+            },
+        )
+    )
 
     out = []
     for ident, description, documents in vectors:
         expected, notes = expected_figures(documents)
-        out.append({
-            "id": ident,
-            "kind": "document",
-            "description": description + " Worked (exact rationals, rounded once): "
-            + "; ".join(notes) + ".",
-            "documents": documents,
-            "expected": expected,
-        })
+        out.append(
+            {
+                "id": ident,
+                "kind": "document",
+                "description": description
+                + " Worked (exact rationals, rounded once): "
+                + "; ".join(notes)
+                + ".",
+                "documents": documents,
+                "expected": expected,
+            }
+        )
     return out
 
 
@@ -890,7 +1022,8 @@ def main(argv: list[str] | None = None) -> int:
     files = targets()
     if args.check:
         stale = [
-            path for path, content in files.items()
+            path
+            for path, content in files.items()
             if not path.exists() or path.read_text(encoding="utf-8") != content
         ]
         for path in stale:

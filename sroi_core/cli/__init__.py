@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from importlib import import_module
 
 from sroi_core._version import STANDARD_VERSION, __version__
-from sroi_core.errors import SroiError
+from sroi_core.errors import DocumentInvalidError, SroiError
+from sroi_core.rules import Finding
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -30,6 +31,8 @@ COMMAND_MODULES = (
     "sroi_core.cli.docs_cmd",
     "sroi_core.cli.check_cmd",
     "sroi_core.cli.verify_cmd",
+    "sroi_core.cli.score_cmd",
+    "sroi_core.cli.monitor_cmd",
 )
 """Modules that each add one command (or group) through ``register(subparsers)``."""
 
@@ -64,6 +67,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         code: int = args.handler(args)
+    except DocumentInvalidError as error:
+        for finding in error.findings:
+            if isinstance(finding, Finding):
+                where = finding.source + (f"#{finding.pointer}" if finding.pointer else "")
+                print(
+                    f"{finding.severity.value}: {where} [{finding.rule_id}] {finding.message}",
+                    file=sys.stderr,
+                )
+        print(f"sroi: invalid input: {error}", file=sys.stderr)
+        return EXIT_INVALID
     except SroiError as error:
         print(f"sroi: error: {error}", file=sys.stderr)
         return EXIT_USAGE

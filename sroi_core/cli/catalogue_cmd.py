@@ -18,8 +18,8 @@ from typing import Any
 from sroi_core.catalogue_diff import diff_catalogues
 from sroi_core.catalogue_store import CatalogueStore
 from sroi_core.cli._common import add_catalogue_option
-from sroi_core.documents import dump_document, load_document
-from sroi_core.errors import CatalogueError, InputError
+from sroi_core.documents import dump_document
+from sroi_core.errors import CatalogueError
 from sroi_core.model.catalogue import Catalogue
 from sroi_core.model.indicator import Indicator
 
@@ -87,14 +87,8 @@ def _looks_like_path(text: str) -> bool:
 
 
 def _load_file(path_text: str) -> Catalogue:
-    document = load_document(Path(path_text))
-    if not isinstance(document, Catalogue):
-        raise InputError(
-            f"is a {getattr(document, 'document_type', 'other')} document",
-            source=path_text,
-            expected="a catalogue",
-        )
-    return document
+    """A catalogue file, checked in both layers (CatalogueStore.add_file)."""
+    return CatalogueStore(builtin=False).add_file(Path(path_text))
 
 
 def _store(paths: list[str]) -> tuple[CatalogueStore, list[tuple[Catalogue, str]]]:
@@ -252,4 +246,3 @@ def handle_diff(args: argparse.Namespace) -> int:
     result = diff_catalogues(old, new)
     sys.stdout.write(result.to_json() if args.format == "json" else result.to_text())
     return EXIT_OK
-

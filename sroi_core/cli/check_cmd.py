@@ -81,11 +81,15 @@ def _load(path: str, expected: type[Document] | None = None) -> Document:
     try:
         document = load_document(Path(path))
     except DocumentInvalidError as error:
-        raise InputError(f"{error.message}; run 'sroi validate {path}' for every finding",
-                         source=path) from None
+        raise InputError(
+            f"{error.message}; run 'sroi validate {path}' for every finding", source=path
+        ) from None
     if expected is not None and not isinstance(document, expected):
-        raise InputError(f"is a {_kind(document)} document", source=path,
-                         expected=_KIND_NAMES.get(expected, expected.__name__))
+        raise InputError(
+            f"is a {_kind(document)} document",
+            source=path,
+            expected=_KIND_NAMES.get(expected, expected.__name__),
+        )
     return document
 
 
@@ -128,8 +132,9 @@ def handle(args: argparse.Namespace) -> int:
             by_path[Path(option).resolve()] = document
             context.append((document, option))
         elif not isinstance(known, kind):
-            raise InputError(f"is a {_kind(known)} document", source=option,
-                             expected=_KIND_NAMES[kind])
+            raise InputError(
+                f"is a {_kind(known)} document", source=option, expected=_KIND_NAMES[kind]
+            )
     findings = run_checks([*loaded, *context], thresholds=thresholds, store=store)
     files = [
         FileReport(

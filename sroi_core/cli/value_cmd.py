@@ -108,7 +108,12 @@ def handle(args: argparse.Namespace) -> int:
     )
     text = dump_document(valuation) if args.format == "json" else RENDERERS[args.format](valuation)
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise InputError(
+                f"cannot write the output: {error.strerror}", source=args.output
+            ) from None
     else:
         sys.stdout.write(text)
     return 0

@@ -56,22 +56,49 @@ def register(subparsers: Any) -> None:
     parser.add_argument("report", nargs="?", metavar="REPORT", help="an evidence report file")
     parser.add_argument("--item", metavar="ID", help="the evidence item to decide on")
     action = parser.add_mutually_exclusive_group()
-    action.add_argument("--accept", dest="action", action="store_const", const="accept",
-                        help="the buyer verifies the item")
-    action.add_argument("--reject", dest="action", action="store_const", const="reject",
-                        help="the buyer rejects the item (needs --reason)")
-    action.add_argument("--withdraw", dest="action", action="store_const", const="withdraw",
-                        help="the supplier withdraws the item")
+    action.add_argument(
+        "--accept",
+        dest="action",
+        action="store_const",
+        const="accept",
+        help="the buyer verifies the item",
+    )
+    action.add_argument(
+        "--reject",
+        dest="action",
+        action="store_const",
+        const="reject",
+        help="the buyer rejects the item (needs --reason)",
+    )
+    action.add_argument(
+        "--withdraw",
+        dest="action",
+        action="store_const",
+        const="withdraw",
+        help="the supplier withdraws the item",
+    )
     parser.add_argument("--reason", metavar="TEXT", help="why (required for --reject)")
-    parser.add_argument("--at", metavar="ISO-DATETIME",
-                        help="when the decision was taken, with a time zone "
-                        "(default: SOURCE_DATE_EPOCH, else now in UTC)")
-    parser.add_argument("--out", metavar="PATH", help="write the updated report here "
-                        "(default: standard output)")
-    parser.add_argument("--compare", nargs=2, metavar=("OLD", "NEW"),
-                        help="check the move from version OLD of a report to version NEW")
-    parser.add_argument("--format", choices=("text", "json"), default="text",
-                        help="report format for --compare and for listing")
+    parser.add_argument(
+        "--at",
+        metavar="ISO-DATETIME",
+        help="when the decision was taken, with a time zone "
+        "(default: SOURCE_DATE_EPOCH, else now in UTC)",
+    )
+    parser.add_argument(
+        "--out", metavar="PATH", help="write the updated report here (default: standard output)"
+    )
+    parser.add_argument(
+        "--compare",
+        nargs=2,
+        metavar=("OLD", "NEW"),
+        help="check the move from version OLD of a report to version NEW",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="report format for --compare and for listing",
+    )
     parser.set_defaults(handler=handle, action=None)
 
 
@@ -96,8 +123,11 @@ def _default_time() -> dt.datetime:
         except (ValueError, OverflowError, OSError):
             raise SroiError(f"SOURCE_DATE_EPOCH {epoch!r} is not a Unix time in seconds") from None
     now = dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
-    print(f"sroi: note: decision recorded at {now.isoformat()} (the current time); pass --at "
-          "for a reproducible record", file=sys.stderr)
+    print(
+        f"sroi: note: decision recorded at {now.isoformat()} (the current time); pass --at "
+        "for a reproducible record",
+        file=sys.stderr,
+    )
     return now
 
 
@@ -105,8 +135,9 @@ def _load_report(path: str) -> EvidenceReport:
     try:
         document = load_document(Path(path))
     except DocumentInvalidError as error:
-        raise InputError(f"{error.message}; run 'sroi validate {path}' for every finding",
-                         source=path) from None
+        raise InputError(
+            f"{error.message}; run 'sroi validate {path}' for every finding", source=path
+        ) from None
     if not isinstance(document, EvidenceReport):
         kind = getattr(document, "document_type", "unknown")
         raise InputError(f"is a {kind} document", source=path, expected="an evidence report")
@@ -114,8 +145,12 @@ def _load_report(path: str) -> EvidenceReport:
 
 
 def _emit(findings: list[Finding], report: EvidenceReport, source: str, fmt: str) -> int:
-    file_report = FileReport(file=source, document_type=report.document_type,
-                             standard_version=report.standard_version, findings=findings)
+    file_report = FileReport(
+        file=source,
+        document_type=report.document_type,
+        standard_version=report.standard_version,
+        findings=findings,
+    )
     result = ValidationReport([file_report])
     if fmt == "json":
         json.dump(result.as_dict(), sys.stdout, indent=2, ensure_ascii=False)
@@ -168,8 +203,11 @@ def _decide(args: argparse.Namespace) -> int:
         Path(args.out).write_text(text, encoding="utf-8")
     except OSError as error:
         raise InputError(f"cannot write the report: {error.strerror}", source=args.out) from None
-    print(f"item {args.item}: {status.value} by the {actor} at {at.isoformat()}; written to "
-          f"{args.out}", file=sys.stderr)
+    print(
+        f"item {args.item}: {status.value} by the {actor} at {at.isoformat()}; written to "
+        f"{args.out}",
+        file=sys.stderr,
+    )
     return 0
 
 

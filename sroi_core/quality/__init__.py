@@ -74,13 +74,25 @@ def _mismatches(ctx: CheckContext) -> Iterator[Finding]:
                 actual = f"{catalogue.id} {catalogue.version}"
                 wrong = wrong or (ref.version is not None and ref.version != catalogue.version)
             if wrong:
-                yield ctx.finding(DOCUMENT_MISMATCH, document, field, kind=kind,
-                                  expected=_ref_text(ref), actual=actual)
+                yield ctx.finding(
+                    DOCUMENT_MISMATCH,
+                    document,
+                    field,
+                    kind=kind,
+                    expected=_ref_text(ref),
+                    actual=actual,
+                )
     for valuation in ctx.valuations:
         subject = bid if valuation.subject_type == "bid" else None
         if subject is not None and valuation.subject.id != subject.id:
-            yield ctx.finding(DOCUMENT_MISMATCH, valuation, "subject", kind="bid",
-                              expected=_ref_text(valuation.subject), actual=subject.id)
+            yield ctx.finding(
+                DOCUMENT_MISMATCH,
+                valuation,
+                "subject",
+                kind="bid",
+                expected=_ref_text(valuation.subject),
+                actual=subject.id,
+            )
 
 
 def _missing(ctx: CheckContext) -> Iterator[Finding]:
@@ -89,8 +101,7 @@ def _missing(ctx: CheckContext) -> Iterator[Finding]:
     checked.extend(ctx.valuations)
     for document in checked:
         if ctx.catalogue is None:
-            yield ctx.finding(CONTEXT_MISSING, document, what="catalogue",
-                              checks=_NEEDS_CATALOGUE)
+            yield ctx.finding(CONTEXT_MISSING, document, what="catalogue", checks=_NEEDS_CATALOGUE)
         needs_tender = isinstance(document, Bid | EvidenceReport) or (
             isinstance(document, Valuation) and document.subject_type == "bid"
         )
@@ -119,8 +130,13 @@ def check_context(ctx: CheckContext) -> list[Finding]:
     order = {name: n for n, (_, name) in enumerate(ctx.sources)}
     return sorted(
         findings,
-        key=lambda f: (order.get(f.source, len(order)), f.source, _pointer_key(f.pointer),
-                       f.rule_id, f.message),
+        key=lambda f: (
+            order.get(f.source, len(order)),
+            f.source,
+            _pointer_key(f.pointer),
+            f.rule_id,
+            f.message,
+        ),
     )
 
 

@@ -132,15 +132,30 @@ def _outputs(ctx: CheckContext) -> Iterator[Finding]:
     for n, item in enumerate(tender.indicators):
         indicator = ctx.indicator(item.indicator)
         if indicator is not None and indicator.kind == IndicatorKind.OUTPUT:
-            yield ctx.finding(TENDER_OUTPUT_INDICATOR, tender, "indicators", n, "indicator",
-                              tender=tender.id, indicator=indicator.id)
+            yield ctx.finding(
+                TENDER_OUTPUT_INDICATOR,
+                tender,
+                "indicators",
+                n,
+                "indicator",
+                tender=tender.id,
+                indicator=indicator.id,
+            )
     if bid is None:
         return
     for n, commitment in enumerate(bid.commitments):
         indicator = ctx.indicator(commitment.indicator)
         if indicator is not None and indicator.kind == IndicatorKind.OUTPUT:
-            yield ctx.finding(OUTPUT_ONLY, bid, "commitments", n, "indicator",
-                              commitment=commitment.id, indicator=indicator.id, tender=tender.id)
+            yield ctx.finding(
+                OUTPUT_ONLY,
+                bid,
+                "commitments",
+                n,
+                "indicator",
+                commitment=commitment.id,
+                indicator=indicator.id,
+                tender=tender.id,
+            )
 
 
 def _valued_lines(ctx: CheckContext) -> Iterator[Finding]:
@@ -151,9 +166,15 @@ def _valued_lines(ctx: CheckContext) -> Iterator[Finding]:
             valued = any(v.present_value > 0 for v in line.values)
             if line.counted or valued:
                 what = "counts it" if line.counted else "gives it a present value"
-                yield ctx.finding(PAYMENT_IN_LIEU_VALUED, valuation, "lines", n,
-                                  "counted" if line.counted else "values",
-                                  commitment=line.line_id, how=f"valuation {valuation.id} {what}")
+                yield ctx.finding(
+                    PAYMENT_IN_LIEU_VALUED,
+                    valuation,
+                    "lines",
+                    n,
+                    "counted" if line.counted else "values",
+                    commitment=line.line_id,
+                    how=f"valuation {valuation.id} {what}",
+                )
 
 
 def _buy_off(ctx: CheckContext) -> Iterator[Finding]:
@@ -166,11 +187,22 @@ def _buy_off(ctx: CheckContext) -> Iterator[Finding]:
         if not is_payment_in_lieu(commitment):
             continue
         bought_off.add(commitment.id)
-        yield ctx.finding(PAYMENT_IN_LIEU, bid, "commitments", n, "fulfilment",
-                          commitment=commitment.id, amount=_amount(commitment))
+        yield ctx.finding(
+            PAYMENT_IN_LIEU,
+            bid,
+            "commitments",
+            n,
+            "fulfilment",
+            commitment=commitment.id,
+            amount=_amount(commitment),
+        )
         if commitment.fulfilment != FulfilmentMode.PAYMENT_IN_LIEU:
             yield ctx.finding(
-                PAYMENT_IN_LIEU_VALUED, bid, "commitments", n, "paymentInLieu",
+                PAYMENT_IN_LIEU_VALUED,
+                bid,
+                "commitments",
+                n,
+                "paymentInLieu",
                 commitment=commitment.id,
                 how=f"its fulfilment is '{commitment.fulfilment}', so it would be valued "
                 "as delivered; record the bought-off part as its own commitment with "
@@ -180,7 +212,11 @@ def _buy_off(ctx: CheckContext) -> Iterator[Finding]:
         for n, item in enumerate(report.items):
             if item.commitment in bought_off and item.status in LIVE_STATUSES:
                 yield ctx.finding(
-                    PAYMENT_IN_LIEU_VALUED, report, "items", n, "commitment",
+                    PAYMENT_IN_LIEU_VALUED,
+                    report,
+                    "items",
+                    n,
+                    "commitment",
                     commitment=item.commitment,
                     how=f"evidence item {item.id} reports a delivered quantity for it",
                 )
@@ -196,13 +232,28 @@ def _durations_and_adjustments(ctx: CheckContext) -> Iterator[Finding]:
             continue
         defaults = indicator.adjustments
         if commitment.duration_years > defaults.max_duration_years:
-            yield ctx.finding(DURATION_OVER_CAP, bid, "commitments", n, "durationYears",
-                              commitment=commitment.id, years=commitment.duration_years,
-                              indicator=indicator.id, cap=defaults.max_duration_years)
+            yield ctx.finding(
+                DURATION_OVER_CAP,
+                bid,
+                "commitments",
+                n,
+                "durationYears",
+                commitment=commitment.id,
+                years=commitment.duration_years,
+                indicator=indicator.id,
+                cap=defaults.max_duration_years,
+            )
         if indicator.first_year_only and commitment.duration_years > 1:
-            yield ctx.finding(FIRST_YEAR_ONLY_DURATION, bid, "commitments", n, "durationYears",
-                              commitment=commitment.id, years=commitment.duration_years,
-                              indicator=indicator.id)
+            yield ctx.finding(
+                FIRST_YEAR_ONLY_DURATION,
+                bid,
+                "commitments",
+                n,
+                "durationYears",
+                commitment=commitment.id,
+                years=commitment.duration_years,
+                indicator=indicator.id,
+            )
         claim = commitment.adjustments
         if claim is None:
             continue
@@ -210,10 +261,19 @@ def _durations_and_adjustments(ctx: CheckContext) -> Iterator[Finding]:
             claimed = getattr(claim, attr)
             default = getattr(defaults, attr)
             if claimed is not None and claimed < default:
-                yield ctx.finding(ADJUSTMENT_BELOW_DEFAULT, bid, "commitments", n,
-                                  "adjustments", wire, commitment=commitment.id,
-                                  adjustment=label, claimed=claimed, default=default,
-                                  indicator=indicator.id)
+                yield ctx.finding(
+                    ADJUSTMENT_BELOW_DEFAULT,
+                    bid,
+                    "commitments",
+                    n,
+                    "adjustments",
+                    wire,
+                    commitment=commitment.id,
+                    adjustment=label,
+                    claimed=claimed,
+                    default=default,
+                    indicator=indicator.id,
+                )
 
 
 def check(ctx: CheckContext) -> Iterator[Finding]:
@@ -221,4 +281,3 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     yield from _outputs(ctx)
     yield from _buy_off(ctx)
     yield from _durations_and_adjustments(ctx)
-

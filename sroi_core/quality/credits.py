@@ -33,8 +33,10 @@ def _tender(ctx: CheckContext) -> Iterator[Finding]:
     tender = ctx.tender
     if tender is None or ctx.catalogue is None:
         return
-    wants = "minimumSocialValue" if tender.minimum_social_value is not None else (
-        "minimumSocialValueShare" if tender.minimum_social_value_share is not None else None
+    wants = (
+        "minimumSocialValue"
+        if tender.minimum_social_value is not None
+        else ("minimumSocialValueShare" if tender.minimum_social_value_share is not None else None)
     )
     if wants is None:
         return
@@ -43,7 +45,10 @@ def _tender(ctx: CheckContext) -> Iterator[Finding]:
     has_credit = any(ValuationFamily.OBLIGATION_CREDIT in f for f in families)
     if has_credit and not has_outcome:
         yield ctx.finding(
-            CREDITS_MIXED, tender, wants, what=f"tender {tender.id}",
+            CREDITS_MIXED,
+            tender,
+            wants,
+            what=f"tender {tender.id}",
             how=f"{wants} can only be met with obligation credits, because none of its "
             "indicators has an outcome value; a minimum social value is a minimum of "
             "outcome value",
@@ -57,7 +62,11 @@ def _commitments(ctx: CheckContext) -> Iterator[Finding]:
     for n, commitment in enumerate(bid.commitments):
         if ctx.credit_only(commitment.indicator):
             yield ctx.finding(
-                CREDITS_MIXED, bid, "commitments", n, "indicator",
+                CREDITS_MIXED,
+                bid,
+                "commitments",
+                n,
+                "indicator",
                 what=f"commitment {commitment.id}",
                 how=f"indicator {commitment.indicator} is valued only in obligation credits, "
                 f"but tender {tender.id} asks for outcomes only",
@@ -71,14 +80,24 @@ def _valuations(ctx: CheckContext) -> Iterator[Finding]:
             basis = bases.get(total.key)
             if basis is not None and basis.family != total.family:
                 yield ctx.finding(
-                    CREDITS_MIXED, valuation, "totals", "byBasis", n, "family",
+                    CREDITS_MIXED,
+                    valuation,
+                    "totals",
+                    "byBasis",
+                    n,
+                    "family",
                     what=f"valuation {valuation.id}",
                     how=f"the {total.key} total is booked in the {total.family} family",
                 )
         for n, total in enumerate(valuation.totals.by_indicator):
             if total.family == ValuationFamily.OUTCOME_VALUE and ctx.credit_only(total.key):
                 yield ctx.finding(
-                    CREDITS_MIXED, valuation, "totals", "byIndicator", n, "family",
+                    CREDITS_MIXED,
+                    valuation,
+                    "totals",
+                    "byIndicator",
+                    n,
+                    "family",
                     what=f"valuation {valuation.id}",
                     how=f"indicator {total.key} is valued only in obligation credits but its "
                     "total is booked as outcome value",

@@ -75,29 +75,56 @@ def _subjects(ctx: CheckContext) -> Iterator[Finding]:
         in_item: set[str] = set()
         for s, subject in enumerate(claim.item.subjects):
             if subject in in_item:
-                yield ctx.finding(DOUBLE_COUNTED_SUBJECT, claim.report,
-                                  "items", claim.index, "subjects", s, subject=subject,
-                                  claim=claim.label, other="the same item",
-                                  shared=f"indicator {claim.item.indicator}")
+                yield ctx.finding(
+                    DOUBLE_COUNTED_SUBJECT,
+                    claim.report,
+                    "items",
+                    claim.index,
+                    "subjects",
+                    s,
+                    subject=subject,
+                    claim=claim.label,
+                    other="the same item",
+                    shared=f"indicator {claim.item.indicator}",
+                )
                 continue
             in_item.add(subject)
             earlier = [(key, c) for key in keys for c in seen.get((key, subject), [])]
-            overlap = [(key, c) for key, c in earlier
-                       if c.item.period.overlaps(claim.item.period)]
+            overlap = [(key, c) for key, c in earlier if c.item.period.overlaps(claim.item.period)]
             if overlap:
                 other = overlap[0][1]
                 shared = {key for key, c in overlap if c is other}
-                yield ctx.finding(DOUBLE_COUNTED_SUBJECT, claim.report,
-                                  "items", claim.index, "subjects", s, subject=subject,
-                                  claim=claim.label, other=other.label, shared=_shared(shared))
+                yield ctx.finding(
+                    DOUBLE_COUNTED_SUBJECT,
+                    claim.report,
+                    "items",
+                    claim.index,
+                    "subjects",
+                    s,
+                    subject=subject,
+                    claim=claim.label,
+                    other=other.label,
+                    shared=_shared(shared),
+                )
             elif first_year_only and indicator is not None:
-                repeat = [c for key, c in earlier if key == ("outcome", indicator.outcome)
-                          or c.item.indicator == indicator.id]
+                repeat = [
+                    c
+                    for key, c in earlier
+                    if key == ("outcome", indicator.outcome) or c.item.indicator == indicator.id
+                ]
                 if repeat:
-                    yield ctx.finding(FIRST_YEAR_ONLY_REPEAT, claim.report,
-                                      "items", claim.index, "subjects", s, subject=subject,
-                                      claim=claim.label, other=repeat[0].label,
-                                      indicator=indicator.id)
+                    yield ctx.finding(
+                        FIRST_YEAR_ONLY_REPEAT,
+                        claim.report,
+                        "items",
+                        claim.index,
+                        "subjects",
+                        s,
+                        subject=subject,
+                        claim=claim.label,
+                        other=repeat[0].label,
+                        indicator=indicator.id,
+                    )
             for key in keys:
                 seen[(key, subject)].append(claim)
 
@@ -136,19 +163,27 @@ def _commitments(ctx: CheckContext) -> Iterator[Finding]:
         indicator = ctx.indicator(commitment.indicator)
         if indicator is None or indicator.double_counting_group is None:
             continue
-        groups[indicator.double_counting_group].setdefault(indicator.id, []).append(
-            (n, commitment))
+        groups[indicator.double_counting_group].setdefault(indicator.id, []).append((n, commitment))
     for group, by_indicator in groups.items():
         names = list(by_indicator)
         for a, first in enumerate(names):
-            for second in names[a + 1:]:
+            for second in names[a + 1 :]:
                 pair = _overlapping_pair(by_indicator[first], by_indicator[second])
                 if pair is None:
                     continue
                 (_, c1), (n2, c2) = sorted(pair, key=lambda item: item[0])
-                yield ctx.finding(OVERLAPPING_COMMITMENTS, bid, "commitments", n2, "indicator",
-                                  commitment=c2.id, indicator=c2.indicator, other=c1.id,
-                                  other_indicator=c1.indicator, group=group)
+                yield ctx.finding(
+                    OVERLAPPING_COMMITMENTS,
+                    bid,
+                    "commitments",
+                    n2,
+                    "indicator",
+                    commitment=c2.id,
+                    indicator=c2.indicator,
+                    other=c1.id,
+                    other_indicator=c1.indicator,
+                    group=group,
+                )
 
 
 def check(ctx: CheckContext) -> Iterator[Finding]:

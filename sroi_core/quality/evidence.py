@@ -67,8 +67,7 @@ BELOW_MINIMUM = define_rule(
     "quality.verification-below-minimum",
     Severity.ERROR,
     "Evidence below the minimum verification level",
-    "evidence item {item} reaches verification level {level} but {required} is required "
-    "({why})",
+    "evidence item {item} reaches verification level {level} but {required} is required ({why})",
     "Catches weak proof passed off as sufficient: the strongest document of the item (each "
     "evidence type has a level: self-declared < documentary < third-party < register) is "
     "below the indicator's minimumVerification, the tender's evidenceRules minimum, or "
@@ -137,8 +136,7 @@ UNVERIFIED_COUNTED = define_rule(
     "evidence report only verified items count; submitted, rejected and withdrawn items "
     "are reported apart, never counted.",
     category="quality",
-    template_nl="waarderingsregel {line} heeft status {status} maar telt als gerealiseerde "
-    "waarde",
+    template_nl="waarderingsregel {line} heeft status {status} maar telt als gerealiseerde waarde",
 )
 
 
@@ -155,15 +153,18 @@ def _required(ctx: CheckContext, indicator_id: str) -> tuple[str | None, str]:
     candidates: list[tuple[str, str]] = []
     indicator = ctx.indicator(indicator_id)
     if indicator is not None:
-        candidates.append((indicator.minimum_verification,
-                           f"indicator {indicator.id} minimumVerification"))
+        candidates.append(
+            (indicator.minimum_verification, f"indicator {indicator.id} minimumVerification")
+        )
     if ctx.tender is not None:
         rules = ctx.tender.evidence_rules
-        candidates.append((rules.minimum_verification,
-                           f"tender {ctx.tender.id} minimumVerification"))
+        candidates.append(
+            (rules.minimum_verification, f"tender {ctx.tender.id} minimumVerification")
+        )
         if not rules.self_declaration_accepted:
-            candidates.append(("documentary",
-                               f"tender {ctx.tender.id} does not accept self-declaration"))
+            candidates.append(
+                ("documentary", f"tender {ctx.tender.id} does not accept self-declaration")
+            )
     if not candidates:
         return None, ""
     top = max(verification_rank(level) for level, _ in candidates)
@@ -178,24 +179,44 @@ def _proof(ctx: CheckContext, report: EvidenceReport) -> Iterator[Finding]:
             continue
         quantity = f"{item.quantity.value} {item.quantity.unit}"
         if not item.documents:
-            yield ctx.finding(EVIDENCE_MISSING, report, "items", n, "documents",
-                              item=item.id, quantity=quantity)
+            yield ctx.finding(
+                EVIDENCE_MISSING, report, "items", n, "documents", item=item.id, quantity=quantity
+            )
             continue
         types = sorted({d.type for d in item.documents})
         if types == [SELF_DECLARATION]:
             yield ctx.finding(SELF_DECLARED_ONLY, report, "items", n, "documents", item=item.id)
         level = evidence_level(item)
         required, why = _required(ctx, item.indicator)
-        if level is not None and required is not None and (
-            verification_rank(level) < verification_rank(required)
+        if (
+            level is not None
+            and required is not None
+            and (verification_rank(level) < verification_rank(required))
         ):
-            yield ctx.finding(BELOW_MINIMUM, report, "items", n, "documents", item=item.id,
-                              level=level, required=required, why=why)
+            yield ctx.finding(
+                BELOW_MINIMUM,
+                report,
+                "items",
+                n,
+                "documents",
+                item=item.id,
+                level=level,
+                required=required,
+                why=why,
+            )
         indicator = ctx.indicator(item.indicator)
         if indicator is not None and not set(types) & set(indicator.evidence_requirements):
-            yield ctx.finding(EVIDENCE_TYPE_MISMATCH, report, "items", n, "documents",
-                              item=item.id, types=join(types), indicator=indicator.id,
-                              required=join(indicator.evidence_requirements))
+            yield ctx.finding(
+                EVIDENCE_TYPE_MISMATCH,
+                report,
+                "items",
+                n,
+                "documents",
+                item=item.id,
+                types=join(types),
+                indicator=indicator.id,
+                required=join(indicator.evidence_requirements),
+            )
 
 
 def _against_bid(ctx: CheckContext, report: EvidenceReport) -> Iterator[Finding]:
@@ -205,12 +226,28 @@ def _against_bid(ctx: CheckContext, report: EvidenceReport) -> Iterator[Finding]
     for n, item in enumerate(report.items):
         commitment = ctx.commitment(item.commitment)
         if commitment is None:
-            yield ctx.finding(UNKNOWN_COMMITMENT, report, "items", n, "commitment",
-                              item=item.id, commitment=item.commitment, bid=bid.id)
+            yield ctx.finding(
+                UNKNOWN_COMMITMENT,
+                report,
+                "items",
+                n,
+                "commitment",
+                item=item.id,
+                commitment=item.commitment,
+                bid=bid.id,
+            )
         elif commitment.indicator != item.indicator:
-            yield ctx.finding(INDICATOR_MISMATCH, report, "items", n, "indicator",
-                              item=item.id, indicator=item.indicator,
-                              commitment=commitment.id, expected=commitment.indicator)
+            yield ctx.finding(
+                INDICATOR_MISMATCH,
+                report,
+                "items",
+                n,
+                "indicator",
+                item=item.id,
+                indicator=item.indicator,
+                commitment=commitment.id,
+                expected=commitment.indicator,
+            )
 
 
 def _totals(ctx: CheckContext) -> Iterator[Finding]:
@@ -229,10 +266,18 @@ def _totals(ctx: CheckContext) -> Iterator[Finding]:
         totals[commitment.id] = total
         if total > commitment.quantity.value:
             flagged.add(commitment.id)
-            yield ctx.finding(EXCEEDS_COMMITMENT, claim.report, "items", claim.index,
-                              "quantity", commitment=commitment.id, total=total,
-                              unit=commitment.quantity.unit, item=claim.item.id,
-                              committed=commitment.quantity.value)
+            yield ctx.finding(
+                EXCEEDS_COMMITMENT,
+                claim.report,
+                "items",
+                claim.index,
+                "quantity",
+                commitment=commitment.id,
+                total=total,
+                unit=commitment.quantity.unit,
+                item=claim.item.id,
+                committed=commitment.quantity.value,
+            )
 
 
 def _valuations(ctx: CheckContext) -> Iterator[Finding]:
@@ -241,8 +286,15 @@ def _valuations(ctx: CheckContext) -> Iterator[Finding]:
             continue
         for n, line in enumerate(valuation.lines):
             if line.counted and line.status not in ("verified", "payment-in-lieu"):
-                yield ctx.finding(UNVERIFIED_COUNTED, valuation, "lines", n, "counted",
-                                  line=line.line_id, status=line.status)
+                yield ctx.finding(
+                    UNVERIFIED_COUNTED,
+                    valuation,
+                    "lines",
+                    n,
+                    "counted",
+                    line=line.line_id,
+                    status=line.status,
+                )
 
 
 def check(ctx: CheckContext) -> Iterator[Finding]:

@@ -121,21 +121,40 @@ def _quantities(ctx: CheckContext, tender: Tender, bid: Bid) -> Iterator[Finding
             over = _first_over(ctx, items, unit, bound)
             if over is not None:
                 n, commitment, total = over
-                yield ctx.finding(QUANTITY_PER_CONTRACT_VALUE, bid, "commitments", n,
-                                  "quantity", indicator=indicator_id, total=_tidy(total),
-                                  unit=unit, commitment=commitment.id, bound=bound,
-                                  contract=f"{contract.currency} {contract.amount}",
-                                  threshold=name, limit=limit)
+                yield ctx.finding(
+                    QUANTITY_PER_CONTRACT_VALUE,
+                    bid,
+                    "commitments",
+                    n,
+                    "quantity",
+                    indicator=indicator_id,
+                    total=_tidy(total),
+                    unit=unit,
+                    commitment=commitment.id,
+                    bound=bound,
+                    contract=f"{contract.currency} {contract.amount}",
+                    threshold=name,
+                    limit=limit,
+                )
         target = targets.get(indicator_id)
         if target is not None and target.value > 0:
             multiple = ctx.thresholds.max_target_multiple
             over = _first_over(ctx, items, target.unit, target.value * multiple)
             if over is not None:
                 n, commitment, total = over
-                yield ctx.finding(QUANTITY_ABOVE_TARGET, bid, "commitments", n, "quantity",
-                                  indicator=indicator_id, total=_tidy(total),
-                                  unit=target.unit, commitment=commitment.id,
-                                  multiple=multiple, target=target.value)
+                yield ctx.finding(
+                    QUANTITY_ABOVE_TARGET,
+                    bid,
+                    "commitments",
+                    n,
+                    "quantity",
+                    indicator=indicator_id,
+                    total=_tidy(total),
+                    unit=target.unit,
+                    commitment=commitment.id,
+                    multiple=multiple,
+                    target=target.value,
+                )
 
 
 def _stricter(claimed: Decimal | None, default: Decimal) -> Decimal:
@@ -198,21 +217,34 @@ def _values(ctx: CheckContext, tender: Tender) -> Iterator[Finding]:
         estimates = [estimated_value(ctx, c) for c in bid.commitments]
         total = sum((e for e in estimates if e is not None), Decimal(0))
         if total > bound and ctx.catalogue.conventions.currency == contract.currency:
-            yield ctx.finding(VALUE_EXCEEDS_CONTRACT, bid, "commitments",
-                              what=f"the estimated outcome value of bid {bid.id} (upper bound)",
-                              value=_tidy(total), currency=contract.currency,
-                              ratio=_ratio(total, contract.amount), contract=contract.amount,
-                              multiple=multiple)
+            yield ctx.finding(
+                VALUE_EXCEEDS_CONTRACT,
+                bid,
+                "commitments",
+                what=f"the estimated outcome value of bid {bid.id} (upper bound)",
+                value=_tidy(total),
+                currency=contract.currency,
+                ratio=_ratio(total, contract.amount),
+                contract=contract.amount,
+                multiple=multiple,
+            )
     for valuation in ctx.valuations:
         if valuation.subject_type != "bid" or valuation.currency != contract.currency:
             continue
         value = valuation.totals.outcome_value
         if value > bound:
-            yield ctx.finding(VALUE_EXCEEDS_CONTRACT, valuation, "totals", "outcomeValue",
-                              what=f"the outcome value of valuation {valuation.id}",
-                              value=value, currency=contract.currency,
-                              ratio=_ratio(value, contract.amount), contract=contract.amount,
-                              multiple=multiple)
+            yield ctx.finding(
+                VALUE_EXCEEDS_CONTRACT,
+                valuation,
+                "totals",
+                "outcomeValue",
+                what=f"the outcome value of valuation {valuation.id}",
+                value=value,
+                currency=contract.currency,
+                ratio=_ratio(value, contract.amount),
+                contract=contract.amount,
+                multiple=multiple,
+            )
 
 
 def check(ctx: CheckContext) -> Iterator[Finding]:

@@ -50,17 +50,37 @@ def _areas(
         return
     for a, area in enumerate(areas):
         if not any(area.within(region) for region in allowed):
-            yield ctx.finding(OUTSIDE_AREA, doc, *path, "areas", a, area=area.code,
-                              allowed=join(r.code for r in allowed), **names)
+            yield ctx.finding(
+                OUTSIDE_AREA,
+                doc,
+                *path,
+                "areas",
+                a,
+                area=area.code,
+                allowed=join(r.code for r in allowed),
+                **names,
+            )
 
 
 def _period(
-    ctx: CheckContext, doc: Document, period: Period, allowed: Period,
-    path: tuple[str | int, ...], **names: str,
+    ctx: CheckContext,
+    doc: Document,
+    period: Period,
+    allowed: Period,
+    path: tuple[str | int, ...],
+    **names: str,
 ) -> Iterator[Finding]:
     if not allowed.contains(period):
-        yield ctx.finding(OUTSIDE_PERIOD, doc, *path, "period", start=period.start,
-                          end=period.end, allowed=f"{allowed.start} to {allowed.end}", **names)
+        yield ctx.finding(
+            OUTSIDE_PERIOD,
+            doc,
+            *path,
+            "period",
+            start=period.start,
+            end=period.end,
+            allowed=f"{allowed.start} to {allowed.end}",
+            **names,
+        )
 
 
 def check(ctx: CheckContext) -> Iterator[Finding]:
@@ -70,23 +90,29 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         where = f"tender {tender.id}"
         for n, commitment in enumerate(bid.commitments):
             names = {"what": f"commitment {commitment.id}", "where": where}
-            yield from _areas(ctx, bid, commitment.areas, tender.areas, ("commitments", n),
-                              **names)
-            yield from _period(ctx, bid, commitment.period, tender.period, ("commitments", n),
-                               **names)
+            yield from _areas(ctx, bid, commitment.areas, tender.areas, ("commitments", n), **names)
+            yield from _period(
+                ctx, bid, commitment.period, tender.period, ("commitments", n), **names
+            )
     for report in ctx.evidence_reports:
         for n, item in enumerate(report.items):
             what = f"evidence item {item.id}"
             if tender is not None:
                 names = {"what": what, "where": f"tender {tender.id}"}
                 yield from _areas(ctx, report, item.areas, tender.areas, ("items", n), **names)
-                yield from _period(ctx, report, item.period, tender.period, ("items", n),
-                                   **names)
+                yield from _period(ctx, report, item.period, tender.period, ("items", n), **names)
             committed = ctx.commitment(item.commitment)
             if committed is not None:
                 inside_tender = tender is None or all(
                     any(area.within(region) for region in tender.areas) for area in item.areas
                 )
                 if inside_tender:
-                    yield from _areas(ctx, report, item.areas, committed.areas, ("items", n),
-                                      what=what, where=f"commitment {committed.id}")
+                    yield from _areas(
+                        ctx,
+                        report,
+                        item.areas,
+                        committed.areas,
+                        ("items", n),
+                        what=what,
+                        where=f"commitment {committed.id}",
+                    )

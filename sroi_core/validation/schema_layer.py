@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -185,7 +186,8 @@ def _message(error: ValidationError) -> str:
         return f"{error.message} at {field}"
     if keyword in ("pattern", "type", "enum", "const") and isinstance(error.schema, dict):
         described = error.schema.get("description")
-        shown = repr(error.instance)
+        instance = error.instance
+        shown = str(instance) if isinstance(instance, Decimal) else repr(instance)
         if len(shown) > 80:
             shown = shown[:77] + "..."
         if keyword == "enum":

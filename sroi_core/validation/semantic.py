@@ -395,6 +395,16 @@ def check_catalogue(doc: Catalogue, source: str) -> Iterator[Finding]:
                 indicator=proxy.indicator,
                 expected=units[proxy.indicator],
             )
+        elif {proxy.per_unit, units[proxy.indicator]} == {"hour", "fte-year"} and not doc.fte_norm:
+            yield _f(
+                UNIT_NEEDS_FTE_NORM,
+                source,
+                "proxyValues",
+                n,
+                "perUnit",
+                indicator=proxy.indicator,
+                catalogue=f"{doc.id} {doc.version}",
+            )
         value = proxy.value
         low = value.low if value.low is not None else value.central
         high = value.high if value.high is not None else value.central

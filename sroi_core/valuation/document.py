@@ -5,7 +5,7 @@ one kernel row per proxy value, values all rows at once with the batch kernel (w
 equals the reference path to the cent), and assembles a ``valuation`` document that
 explains every figure and keeps outcome values and obligation credits apart.
 
-Rules applied here (normative, docs/valuation-method.md §9-10):
+Rules applied here (normative, docs/valuation-method.md §12):
 
 * adjustments are the catalogue's defaults; a supplier's claimed figure is used only
   where it is *stricter* (higher), so a claim can never raise a value;
@@ -94,6 +94,7 @@ FLAG_DURATION_ASSUMED = "duration-assumed-one-year"
 FLAG_NOT_MONETISED = "not-monetised"
 FLAG_PAYMENT_IN_LIEU = "payment-in-lieu-not-valued"
 FLAG_NOT_REBASED = "not-rebased-no-price-year"
+FLAG_NO_INDEX = "not-rebased-no-price-index"
 FLAG_TRANSFER = "currency-transfer"
 FLAG_NOT_COUNTED = "not-counted"
 
@@ -101,9 +102,9 @@ _ADJUSTMENTS = ("deadweight", "attribution", "displacement", "drop_off")
 
 FACTOR_STEP = Decimal("1e-10")
 PER_UNIT_STEP = Decimal("1e-6")
-QUANTITY_STEP = Decimal("1e-10")
-"""Display precision of figures that are not money. They are shown rounded half to even
-(only when they have more decimals); the calculation always uses the exact value."""
+"""Display precision of the price-index factor and the rebased per-unit value, which are
+shown for information only: the calculation uses the index values themselves (method §2).
+Quantities and per-unit values are shown exactly as used (at most 20 decimals, §12.3)."""
 
 
 _SHOWN_CONTEXT = exact_context()
@@ -284,11 +285,17 @@ def _report_lines(report: EvidenceReport, catalogue: Catalogue, bid: Bid | None)
     return lines
 
 
-def _per_indicator_unit(proxy: ProxyValue, indicator: Indicator, catalogue: Catalogue) -> Decimal:
-    """How many proxy units one indicator unit is (1 when the units agree)."""
+def _per_indicator_unit(
+    value: Decimal, proxy: ProxyValue, indicator: Indicator, catalogue: Catalogue
+) -> Decimal:
+    """A proxy value per the indicator's unit (method §12.3: converted like a quantity).
+
+    P per proxy unit is P x (proxy units in one indicator unit): the same arithmetic, and
+    the same rounding to 20 decimals, as converting a quantity of P indicator units.
+    """
     if proxy.per_unit == indicator.unit:
-        return Decimal(1)
-    return convert(Decimal(1), indicator.unit, proxy.per_unit, fte_norm_hours=catalogue.fte_hours())
+        return value
+    return convert(value, indicator.unit, proxy.per_unit, fte_norm_hours=catalogue.fte_hours())
 
 
 def _rows(lines: Sequence[_Line], catalogue: Catalogue, valuation_year: int | None) -> list[_Row]:
@@ -304,20 +311,27 @@ def _rows(lines: Sequence[_Line], catalogue: Catalogue, valuation_year: int | No
                     f"proxy value {proxy.id} is in {proxy.currency}, not "
                     f"{catalogue.conventions.currency}"
                 )
-            scale = _per_indicator_unit(proxy, line.indicator, catalogue)
-            central = context.multiply(proxy.value.central, scale)
-            low = (
-                context.multiply(proxy.value.low, scale) if proxy.value.low is not None else central
-            )
-            high = (
-                context.multiply(proxy.value.high, scale)
-                if proxy.value.high is not None
-                else central
+            range_ = proxy.value
+            central = _per_indicator_unit(range_.central, proxy, line.indicator, catalogue)
+            low, high = (
+                central
+                if bound is None
+                else _per_indicator_unit(bound, proxy, line.indicator, catalogue)
+                for bound in (range_.low, range_.high)
             )
             flags: tuple[str, ...] = (FLAG_TRANSFER,) if proxy.transfer is not None else ()
             index = None
             factor = None
-            if series is not None and valuation_year is not None:
+            is_credit = proxy.valuation_basis.family is ValuationFamily.OBLIGATION_CREDIT
+            needs_rebase = (
+                valuation_year is not None
+                and not is_credit
+                and proxy.price_year is not None
+                and proxy.price_year != valuation_year
+            )
+            if needs_rebase and series is None:
+                flags += (FLAG_NO_INDEX,)
+            elif series is not None and valuation_year is not None and not is_credit:
                 if proxy.price_year is None:
                     flags += (FLAG_NOT_REBASED,)
                 elif proxy.price_year != valuation_year:
@@ -400,7 +414,7 @@ def _credit_result(row: _Row, line: _Line) -> _RowResult:
 
     Credits count effort toward a quota in the contract period; they are not a stream of
     future welfare, so no deadweight, attribution, displacement, drop-off, duration or
-    discounting applies (docs/valuation-method.md §10).
+    discounting applies (docs/valuation-method.md §12.7).
     """
     amount = round_cent(exact_context().multiply(line.quantity, _rebased(row)))
     cents = to_cents(amount)
@@ -619,18 +633,28 @@ def _break_evens(
     )
 
 
-def _notes(conventions: ValuationConventions, schedule: DiscountSchedule) -> tuple[str, ...]:
+def _notes(
+    conventions: ValuationConventions, schedule: DiscountSchedule, has_index: bool
+) -> tuple[str, ...]:
     rates = ", ".join(f"{entry.rate} from period {entry.from_period}" for entry in schedule.entries)
     year = conventions.valuation_year
+    if year is None:
+        rebasing = "No valuation year is set: proxy values are used at their own price years."
+    elif has_index:
+        rebasing = (
+            f"Proxy values are rebased to price year {year} with the catalogue's price index; "
+            "values without a price year are used as published (flagged)."
+        )
+    else:
+        rebasing = (
+            f"The valuation year is {year} but the catalogue has no price index: proxy values "
+            "of other price years are used unrebased (flagged not-rebased-no-price-index)."
+        )
     return (
         "Money is exact decimal until reported; each reported figure is rounded half to even "
         "to the cent; totals are sums of rounded line figures.",
         f"Discounting: {rates}; timing {conventions.discount_timing.value}.",
-        (
-            f"Proxy values are rebased to price year {year} with the catalogue's price index."
-            if year is not None
-            else "No valuation year is set: proxy values are used at their own price years."
-        ),
+        rebasing,
         "Outcome values and obligation credits are totalled separately and never summed; "
         "credits are nominal (quantity x credit value: no adjustments, no discounting).",
         "Adjustments are the catalogue's defaults; a supplier's claimed figure is used only "
@@ -638,6 +662,32 @@ def _notes(conventions: ValuationConventions, schedule: DiscountSchedule) -> tup
         "Only counted lines (commitments of a bid; verified evidence items) enter the totals; "
         "payment in lieu is never social value.",
     )
+
+
+def _check_references(
+    subject: Bid | EvidenceReport,
+    catalogue: Catalogue,
+    tender: Tender | None,
+    bid: Bid | None,
+) -> None:
+    """Refuse documents that do not belong together: never value with another's data."""
+    problems = []
+    if subject.catalogue.id != catalogue.id or subject.catalogue.version not in (
+        None,
+        catalogue.version,
+    ):
+        wanted = f"{subject.catalogue.id} {subject.catalogue.version or ''}".strip()
+        problems.append(f"it names catalogue {wanted}, not {catalogue.id} {catalogue.version}")
+    if tender is not None and subject.tender.id != tender.id:
+        problems.append(f"it answers tender {subject.tender.id}, not {tender.id}")
+    if isinstance(subject, EvidenceReport) and bid is not None and subject.bid.id != bid.id:
+        problems.append(f"it reports on bid {subject.bid.id}, not {bid.id}")
+    if problems:
+        raise ValuationError(
+            f"{subject.document_type} {subject.id} does not belong with the documents given: "
+            + "; ".join(problems),
+            code="document-mismatch",
+        )
 
 
 def value_document(
@@ -663,6 +713,7 @@ def value_document(
             outside the method's domain.
 
     """
+    _check_references(subject, catalogue, tender, bid)
     conventions = conventions_for(catalogue, tender)
     schedule = schedule_for(conventions)
     timing = conventions.discount_timing
@@ -691,7 +742,7 @@ def value_document(
             LineValue.trusted(
                 proxy_value=row.proxy.id,
                 valuation_basis=basis,
-                proxy_per_unit=row.proxy.value.central,
+                proxy_per_unit=row.central,
                 price_index_factor=_shown(row.factor, FACTOR_STEP),
                 rebased_per_unit=_shown(_rebased(row), PER_UNIT_STEP),
                 gross=gross,
@@ -727,9 +778,7 @@ def value_document(
             theme=line.indicator.theme,
             status=line.status,
             counted=line.counted,
-            quantity=Quantity.trusted(
-                value=_shown(line.quantity, QUANTITY_STEP), unit=line.indicator.unit
-            ),
+            quantity=Quantity.trusted(value=line.quantity, unit=line.indicator.unit),
             deadweight=line.adjustments[0],
             attribution=line.adjustments[1],
             displacement=line.adjustments[2],
@@ -802,7 +851,7 @@ def value_document(
         ),
         sensitivity=Sensitivity(scenarios=tuple(scenarios), break_even=break_even),
         comparison=comparison,
-        notes=_notes(conventions, schedule),
+        notes=_notes(conventions, schedule, catalogue.default_price_index is not None),
     )
 
 

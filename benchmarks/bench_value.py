@@ -1,0 +1,228 @@
+"""Time ``sroi value`` on one large bid, end to end and phase by phase.
+
+Builds a bid with N commitments (default 10,000) on the illustrative example catalogue's
+monetised indicators, each claiming the longest duration the catalogue allows for its
+indicator, and writes it to a temporary directory. Then it times:
+
+- ``sroi value BID --catalogue ... --tender ... --format FORMAT -o OUT`` in a subprocess,
+  best of R runs (default 3): wall-clock seconds and the child's user and system CPU
+  seconds (``resource.getrusage(RUSAGE_CHILDREN)``);
+- the start-up of ``sroi value --help`` (interpreter and imports), best of R;
+- in process, best of R: loading (what the command does: both validation layers, the
+  schema layer only to explain a refusal), ``value_document`` and ``dump_document``.
+
+The last line printed is a JSON object with every figure, for scripts to read.
+
+    python benchmarks/bench_value.py [--commitments N] [--repeat R] [--format F] [--profile]
+
+``--profile`` adds a cProfile summary of ``value_document`` (top entries by own time and
+by cumulative time) to show where its time goes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import platform
+import pstats
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sroi_core._version import __version__
+from sroi_core.catalogue_store import CatalogueStore
+from sroi_core.documents import dump_document, load_document, validate_file
+from sroi_core.model.bid import Bid
+from sroi_core.model.catalogue import Catalogue
+from sroi_core.model.tender import Tender
+from sroi_core.valuation.document import value_document
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+CATALOGUE = EXAMPLES / "catalogue.illustrative.json"
+TENDER = EXAMPLES / "tender.json"
+TARGET_SECONDS = 2.0
+T = TypeVar("T")
+
+
+def build_bid(commitments: int) -> dict[str, Any]:
+    """A valid bid: commitments cycle through the catalogue's monetised indicators.
+
+    Each commitment claims its indicator's maximum duration; quantities vary so that no
+    two neighbouring lines are alike, and FTE-year commitments alternate between hours
+    and FTE-years (the hours convert through the catalogue's FTE norm).
+    """
+    catalogue = json.loads(CATALOGUE.read_text(encoding="utf-8"))
+    bid: dict[str, Any] = json.loads((EXAMPLES / "bid.json").read_text(encoding="utf-8"))
+    indicators = [i for i in catalogue["indicators"] if i["monetisation"] == "monetised"]
+    template = bid["commitments"][0]
+    lines = []
+    for n in range(commitments):
+        indicator = indicators[n % len(indicators)]
+        unit = indicator["unit"]
+        value = f"{1 + n % 97}.{n % 100:02d}"
+        if unit == "fte-year" and n % 2:
+            unit, value = "hour", str(180 * (1 + n % 37))
+        lines.append(
+            {
+                "id": f"c-{n:07d}",
+                "indicator": indicator["id"],
+                "quantity": {"value": value, "unit": unit},
+                "period": template["period"],
+                "durationYears": indicator["adjustments"]["maxDurationYears"],
+                "areas": template["areas"],
+            }
+        )
+    bid["commitments"] = lines
+    return bid
+
+
+def best(action: Callable[[], T], repeat: int) -> tuple[T, float]:
+    """Run ``action`` ``repeat`` times; return the last result and the fastest wall time."""
+    fastest = float("inf")
+    result: Any = None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = action()
+        fastest = min(fastest, time.perf_counter() - start)
+    return result, fastest
+
+
+def end_to_end(bid_path: Path, out_path: Path, fmt: str, repeat: int) -> dict[str, float]:
+    """Best-of-``repeat`` wall, user and system seconds of ``sroi value`` in a subprocess."""
+    command = [
+        sys.executable, "-m", "sroi_core", "value", str(bid_path),
+        "--catalogue", str(CATALOGUE), "--tender", str(TENDER),
+        "--format", fmt, "-o", str(out_path),
+    ]  # fmt: skip
+    env = {k: v for k, v in os.environ.items() if k != "SROI_DEBUG"}
+    runs = []
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if done.returncode != 0:
+            raise SystemExit(f"sroi value failed ({done.returncode}): {done.stderr}")
+        runs.append(
+            {
+                "wall_s": wall,
+                "user_s": after.ru_utime - before.ru_utime,
+                "sys_s": after.ru_stime - before.ru_stime,
+            }
+        )
+    fastest = min(runs, key=lambda run: run["wall_s"])
+    return {key: round(value, 3) for key, value in fastest.items()}
+
+
+def startup(repeat: int) -> float:
+    """Best-of-``repeat`` wall seconds of ``sroi value --help``: interpreter and imports."""
+    command = [sys.executable, "-m", "sroi_core", "value", "--help"]
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=True)
+        times.append(time.perf_counter() - start)
+    return round(min(times), 3)
+
+
+def load(bid_path: Path) -> tuple[Bid, Catalogue, Tender]:
+    """Load the documents as ``sroi value`` does: both layers, schema only on refusal."""
+    store = CatalogueStore()
+    catalogue = store.add_file(CATALOGUE)
+    bid = validate_file(bid_path, store, full_schema=False).document
+    tender = validate_file(TENDER, store, full_schema=False).document
+    assert isinstance(bid, Bid)
+    assert isinstance(tender, Tender)
+    return bid, catalogue, tender
+
+
+def profile(bid: Bid, catalogue: Catalogue, tender: Tender, top: int = 15) -> str:
+    """cProfile of one ``value_document`` call: top entries by own and cumulative time."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    value_document(bid, catalogue, tender=tender)
+    profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
+    return out.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--commitments", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--format", choices=("json", "table", "csv", "markdown"), default="json")
+    parser.add_argument("--profile", action="store_true")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="bench-value-") as work:
+        bid_path = Path(work) / "bid.json"
+        out_path = Path(work) / f"valuation.{args.format}"
+        bid_path.write_text(json.dumps(build_bid(args.commitments)), encoding="utf-8")
+        size_mib = bid_path.stat().st_size / 2**20
+
+        e2e = end_to_end(bid_path, out_path, args.format, args.repeat)
+        startup_s = startup(args.repeat)
+        (bid, catalogue, tender), load_s = best(lambda: load(bid_path), args.repeat)
+        valuation, value_s = best(
+            lambda: value_document(bid, catalogue, tender=tender), args.repeat
+        )
+        text, dump_s = best(lambda: dump_document(valuation), args.repeat)
+        if args.format == "json":
+            assert out_path.read_text(encoding="utf-8") == text, "CLI output differs"
+        assert isinstance(load_document(CATALOGUE), Catalogue)
+        rows = sum(len(line.values) for line in valuation.lines)
+
+        print(f"bid: {args.commitments} commitments, {rows} line values, {size_mib:.1f} MiB")
+        print(
+            f"sroi value --format {args.format} (subprocess, best of {args.repeat}): "
+            f"wall {e2e['wall_s']:.3f} s, user {e2e['user_s']:.3f} s, sys {e2e['sys_s']:.3f} s "
+            f"(target < {TARGET_SECONDS} s)"
+        )
+        print(
+            f"in process (best of {args.repeat}): startup (sroi value --help) {startup_s:.3f} s, "
+            f"load {load_s:.3f} s, "
+            f"value_document {value_s:.3f} s, dump_document {dump_s:.3f} s"
+        )
+        print(f"outcome value {valuation.totals.outcome_value}, ratio {valuation.sroi_ratio}")
+        if args.profile:
+            print(profile(bid, catalogue, tender))
+        result = {
+            "benchmark": "sroi value",
+            "commitments": args.commitments,
+            "line_values": rows,
+            "bid_mib": round(size_mib, 2),
+            "format": args.format,
+            "repeat": args.repeat,
+            "end_to_end_wall_s": e2e["wall_s"],
+            "end_to_end_user_s": e2e["user_s"],
+            "end_to_end_sys_s": e2e["sys_s"],
+            "startup_s": startup_s,
+            "load_s": round(load_s, 3),
+            "value_document_s": round(value_s, 3),
+            "dump_s": round(dump_s, 3),
+            "output_mib": round(len(text.encode()) / 2**20, 2),
+            "target_s": TARGET_SECONDS,
+            "within_target": e2e["wall_s"] < TARGET_SECONDS,
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "sroi_core": __version__,
+        }
+        print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
