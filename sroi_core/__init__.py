@@ -109,7 +109,7 @@ from sroi_core.model import (
 from sroi_core.quality import run_checks
 from sroi_core.rules import Finding, Rule, Severity, all_rules, get_rule
 from sroi_core.schema_export import export_schemas, generate_schemas
-from sroi_core.units import UNIT_REGISTRY, convert
+from sroi_core.units import convert, unit_registry
 from sroi_core.validation import FileReport, ValidationReport
 from sroi_core.valuation import (
     DiscountSchedule,
@@ -128,7 +128,6 @@ __all__ = [
     "STANDARD_ID",
     "STANDARD_VERSION",
     "SUPPORTED_STANDARD_VERSIONS",
-    "UNIT_REGISTRY",
     "AdjustmentClaim",
     "AdjustmentDefaults",
     "Area",
@@ -226,6 +225,7 @@ __all__ = [
     "parse_document",
     "run_checks",
     "run_conformance",
+    "unit_registry",
     "validate_file",
     "validate_files",
     "validate_text",

@@ -16,13 +16,19 @@ PRECISION = 50
 """Significant digits of the exact path (the standard requires at least 28)."""
 
 
+_EXACT = decimal.Context(
+    prec=PRECISION,
+    rounding=ROUND_HALF_EVEN,
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
+
+
 def exact_context() -> decimal.Context:
-    """A fresh context for the exact path: 50 digits, half-even, traps on invalid ops."""
-    return decimal.Context(
-        prec=PRECISION,
-        rounding=ROUND_HALF_EVEN,
-        traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
-    )
+    """A fresh context for the exact path: 50 digits, half-even, traps on invalid ops.
+
+    A copy each time, so that the flags one computation reads (e.g. ``Inexact``) are its own.
+    """
+    return _EXACT.copy()
 
 
 def round_cent(value: Decimal) -> Decimal:

@@ -94,15 +94,14 @@ def _no_constant(name: str) -> Any:
 
 
 def _depth_ok(node: Any, limit: int) -> bool:
+    """Whether no container is nested deeper than ``limit`` (scalars are not visited)."""
     stack: list[tuple[Any, int]] = [(node, 1)]
     while stack:
         item, depth = stack.pop()
         if depth > limit:
             return False
-        if isinstance(item, dict):
-            stack.extend((value, depth + 1) for value in item.values())
-        elif isinstance(item, list):
-            stack.extend((value, depth + 1) for value in item)
+        children = item.values() if isinstance(item, dict) else item
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
     return True
 
 
@@ -139,7 +138,7 @@ def parse_json(text: str, source: str = "<memory>") -> Any:
         if "integer string conversion" in message or "int_max_str_digits" in message:
             message = "an integer has more digits than a JSON reader can take (4300)"
         raise JSONSyntaxError(message, source=source, expected="strict JSON") from None
-    if not _depth_ok(data, MAX_DEPTH):
+    if isinstance(data, dict | list) and not _depth_ok(data, MAX_DEPTH):
         raise JSONSyntaxError(
             "the document is nested too deeply",
             source=source,

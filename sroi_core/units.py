@@ -4,6 +4,10 @@ Why pint: it refuses to add persons to households and converts kilograms to tonn
 exactly. Why one registry: pint quantities from two registries cannot be combined, so a
 second registry would be a bug waiting to happen. Magnitudes are ``Decimal`` so that a
 conversion never introduces float error into a figure that ends up in euros.
+
+The registry is built on first use (:func:`unit_registry`): most documents state their
+quantities in the indicator's own unit, and then neither pint nor its definitions are
+loaded at all, which keeps the command line quick to start.
 """
 
 from __future__ import annotations
@@ -13,33 +17,39 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import pint
-
 from sroi_core._decimal import exact_context
 from sroi_core.codelists import codelist
 from sroi_core.errors import UnitError
 
-UNIT_REGISTRY: pint.UnitRegistry[Any] = pint.UnitRegistry(
-    filename=None, non_int_type=Decimal, autoconvert_offset_to_baseunit=False
-)
-"""The package's one pint registry."""
-
-for _line in (
-    resources.files("sroi_core").joinpath("units.txt").read_text(encoding="utf-8").splitlines()
-):
-    if _line.strip() and not _line.lstrip().startswith("#"):
-        UNIT_REGISTRY.define(_line)
-
 
 @cache
-def pint_unit(code: str) -> pint.Unit:
-    """The pint unit of a unit code from the codelist; raises UnitError for unknown codes."""
+def unit_registry() -> Any:
+    """The package's one pint ``UnitRegistry`` (Decimal magnitudes), built once."""
+    import pint  # noqa: PLC0415 - loaded on first use, see the module docstring
+
+    registry: Any = pint.UnitRegistry(
+        filename=None, non_int_type=Decimal, autoconvert_offset_to_baseunit=False
+    )
+    text = resources.files("sroi_core").joinpath("units.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            registry.define(line)
+    return registry
+
+
+def _check_code(code: str) -> None:
     units = codelist("unit")
     if code not in units:
         raise UnitError(
             f"unknown unit code {code!r}; the unit codelist has {', '.join(units.values)}"
         )
-    return UNIT_REGISTRY.Unit(units.get(code).get("pint_unit"))
+
+
+@cache
+def pint_unit(code: str) -> Any:
+    """The pint unit of a unit code from the codelist; raises UnitError for unknown codes."""
+    _check_code(code)
+    return unit_registry().Unit(codelist("unit").get(code).get("pint_unit"))
 
 
 def compatible(from_code: str, to_code: str) -> bool:
@@ -47,6 +57,9 @@ def compatible(from_code: str, to_code: str) -> bool:
 
     Hours and FTE-years count as compatible: they convert through an FTE norm.
     """
+    if from_code == to_code:
+        _check_code(from_code)
+        return True
     if {from_code, to_code} == {"hour", "fte-year"}:
         return True
     return bool(pint_unit(from_code).dimensionality == pint_unit(to_code).dimensionality)
@@ -78,8 +91,12 @@ CONVERSION_STEP = Decimal("1e-20")
 @cache
 def _factor(from_code: str, to_code: str) -> Decimal:
     """How many ``to_code`` units one ``from_code`` unit is (exact for the standard's units)."""
+    import pint  # noqa: PLC0415 - already loaded by pint_unit
+
     try:
-        magnitude = UNIT_REGISTRY.Quantity(Decimal(1), pint_unit(from_code)).to(pint_unit(to_code))
+        magnitude = (
+            unit_registry().Quantity(Decimal(1), pint_unit(from_code)).to(pint_unit(to_code))
+        )
     except pint.DimensionalityError as error:
         raise UnitError(f"cannot convert {from_code} to {to_code}: different dimensions") from error
     return Decimal(magnitude.magnitude)
@@ -89,7 +106,7 @@ def _convert(
     value: Decimal, from_code: str, to_code: str, fte_norm_hours: Decimal | None
 ) -> Decimal:
     if from_code == to_code:
-        pint_unit(from_code)
+        _check_code(from_code)
         return value
     if {from_code, to_code} == {"hour", "fte-year"}:
         if fte_norm_hours is None or fte_norm_hours <= 0:

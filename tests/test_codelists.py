@@ -14,7 +14,7 @@ from sroi_core.errors import SroiError
 from sroi_core.model import codes
 from sroi_core.model.types import AREA_PATTERN
 from sroi_core.schema_export import COMMON, generate_schemas
-from sroi_core.units import UNIT_REGISTRY, pint_unit
+from sroi_core.units import pint_unit, unit_registry
 
 ENUMS: list[type[StrEnum]] = [
     value
@@ -135,7 +135,7 @@ def test_open_codelists_are_not_enumerated(name: str) -> None:
 @pytest.mark.parametrize("code", codelist("unit").values)
 def test_every_unit_code_maps_to_a_pint_unit(code: str) -> None:
     unit = pint_unit(code)
-    assert unit == UNIT_REGISTRY.Unit(codelist("unit").get(code).get("pint_unit"))
+    assert unit == unit_registry().Unit(codelist("unit").get(code).get("pint_unit"))
 
 
 def test_verification_levels_are_ranked() -> None:

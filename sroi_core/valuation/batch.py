@@ -161,8 +161,12 @@ def _column(field: str, array: NDArray[Any], length: int) -> _Column:
         return _Column(field, array.astype(np.float64), integers=array)
     if array.dtype.kind == "b":
         raise InvalidLineError("booleans are not numbers", code="not-a-decimal", field=field)
+    items = array.tolist()
+    if all(type(item) is Decimal and item.is_finite() for item in items):
+        floats = np.fromiter((float(item) for item in items), np.float64, len(items))
+        return _Column(field, floats, decimals=items)
     decimals = []
-    for index, item in enumerate(array.tolist()):
+    for index, item in enumerate(items):
         try:
             decimals.append(_to_decimal(item, field))
         except InvalidLineError as error:

@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -76,7 +76,7 @@ from sroi_core.valuation.discounting import (
     constant,
     discount_factors,
 )
-from sroi_core.valuation.line import LineSpec, discount_periods
+from sroi_core.valuation.line import discount_periods
 from sroi_core.valuation.reference import net_figures
 from sroi_core.valuation.sensitivity import (
     Adjustment,
@@ -393,6 +393,18 @@ def _run_kernel(
     return _Kernel(pv, years, low.present_value_cents, high.present_value_cents)
 
 
+class _NetRow(NamedTuple):
+    """The inputs of a row's net figures (already validated by the model)."""
+
+    quantity: Decimal
+    proxy_value: Decimal
+    deadweight: Decimal
+    attribution: Decimal
+    displacement: Decimal
+    price_index_from: Decimal | None
+    price_index_to: Decimal | None
+
+
 @dataclass(frozen=True)
 class _RowResult:
     """Reported figures of one row, whichever path produced them."""
@@ -445,7 +457,17 @@ def _row_results(
     for k, position in enumerate(outcome_positions):
         row = rows[position]
         line = lines[row.line]
-        _, figures = net_figures(_spec(row, line, schedule, timing))
+        _, figures = net_figures(
+            _NetRow(
+                quantity=line.quantity,
+                proxy_value=row.central,
+                deadweight=line.adjustments[0],
+                attribution=line.adjustments[1],
+                displacement=line.adjustments[2],
+                price_index_from=row.index[0] if row.index else None,
+                price_index_to=row.index[1] if row.index else None,
+            )
+        )
         results[position] = _RowResult(
             (figures[0], figures[1], figures[2], figures[3]),
             tuple(from_cents(int(c)) for c in kernel.years[k, : line.duration]),
@@ -458,22 +480,6 @@ def _row_results(
         if results[position] is None:
             results[position] = _credit_result(row, lines[row.line])
     return [result for result in results if result is not None]
-
-
-def _spec(row: _Row, line: _Line, schedule: DiscountSchedule, timing: DiscountTiming) -> LineSpec:
-    return LineSpec(
-        quantity=line.quantity,
-        proxy_value=row.central,
-        deadweight=line.adjustments[0],
-        attribution=line.adjustments[1],
-        displacement=line.adjustments[2],
-        drop_off=line.adjustments[3],
-        duration_years=line.duration,
-        discount=schedule,
-        timing=timing,
-        price_index_from=row.index[0] if row.index else None,
-        price_index_to=row.index[1] if row.index else None,
-    )
 
 
 class _Accumulator:

@@ -14,7 +14,7 @@ import functools
 from collections.abc import Callable, Sequence
 from decimal import ROUND_HALF_EVEN, Decimal, Inexact, localcontext
 from fractions import Fraction
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from sroi_core._decimal import CENT, exact_context
 from sroi_core.valuation.line import InvalidLineError, LineResult, LineSpec, discount_periods
@@ -35,7 +35,26 @@ the accumulated relative error stays below 2e-46; 1e-40 leaves a wide margin.
 """
 
 
-def _net_figures(spec: LineSpec, number: Callable[[Decimal], _Number]) -> list[_Number]:
+class NetInputs(Protocol):
+    """What the net figures of a line depend on (a LineSpec, or the document path's row)."""
+
+    @property
+    def quantity(self) -> Decimal: ...
+    @property
+    def proxy_value(self) -> Decimal: ...
+    @property
+    def deadweight(self) -> Decimal: ...
+    @property
+    def attribution(self) -> Decimal: ...
+    @property
+    def displacement(self) -> Decimal: ...
+    @property
+    def price_index_from(self) -> Decimal | None: ...
+    @property
+    def price_index_to(self) -> Decimal | None: ...
+
+
+def _net_figures(spec: NetInputs, number: Callable[[Decimal], _Number]) -> list[_Number]:
     """Gross, after deadweight, after attribution and net annual N (method §3)."""
     one = number(Decimal(1))
     gross = number(spec.quantity) * number(spec.proxy_value)
@@ -193,12 +212,13 @@ def present_value_cents(spec: LineSpec) -> int:
     return int(rounded.scaleb(2))
 
 
-def net_figures(spec: LineSpec) -> tuple[tuple[Decimal, ...], tuple[Decimal, ...]]:
+def net_figures(spec: NetInputs) -> tuple[tuple[Decimal, ...], tuple[Decimal, ...]]:
     """Exact and reported gross, after deadweight, after attribution and net annual N.
 
     The reported figures equal :func:`value_line`'s; this skips the yearly values and
     discounting, for callers (the document valuation) that take those from the batch
-    kernel.
+    kernel. The inputs must already be valid (a LineSpec checks them; the document path
+    passes values the model has checked).
     """
     with localcontext(exact_context()) as context:
         figures = _net_figures(spec, Decimal)
