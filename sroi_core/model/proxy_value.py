@@ -43,11 +43,20 @@ class Scope(SroiModel):
 
 
 class CurrencyTransfer(SroiModel):
-    """A value moved from another country's currency, with the rate and its source."""
+    """A value moved from another country's currency, with the rate and its source.
+
+    ``exchange_rate`` is quoted as the ECB does: units of ``original_currency`` per one
+    unit of the catalogue's currency (e.g. GBP per EUR), so the proxy's central value is
+    ``original_value / exchange_rate``. Every result that uses such a value is flagged
+    ``currency-transfer``.
+    """
 
     original_currency: CurrencyCode
     original_value: NonNegativeDecimal
-    exchange_rate: NonNegativeDecimal
+    exchange_rate: NonNegativeDecimal = Field(
+        description="Units of the original currency per one unit of the catalogue currency "
+        "(ECB quotation, e.g. 0.85276 GBP per EUR); central value = originalValue / exchangeRate."
+    )
     rate_source: Source
     note: LocalizedText | None = None
 
