@@ -7,6 +7,9 @@ the file and the JSON pointer of the offending value, so a message can be acted 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 
 class SroiError(Exception):
     """Base class of every error raised by sroi_core on purpose."""
@@ -67,6 +70,17 @@ class DocumentInvalidError(InputError):
     def __init__(self, message: str, *, source: str, findings: list[object]) -> None:
         self.findings = findings
         super().__init__(message, source=source)
+
+
+class FindingsError(SroiError):
+    """An error explained by findings of the rule catalogue (``findings``), not one message.
+
+    The message joins the findings' sources and messages; a CLI prints each finding.
+    """
+
+    def __init__(self, findings: Sequence[Any]) -> None:
+        self.findings = tuple(findings)
+        super().__init__("; ".join(f"{f.source}: {f.message}" for f in self.findings))
 
 
 class CatalogueError(SroiError):

@@ -30,7 +30,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
 from sroi_core._decimal import decimal_text, exact_context
-from sroi_core.errors import SroiError
+from sroi_core.errors import FindingsError, SroiError
 from sroi_core.model.bid import Bid
 from sroi_core.model.catalogue import Catalogue
 from sroi_core.model.codes import ValuationFamily, VerificationStatus
@@ -92,12 +92,8 @@ class MonitoringError(SroiError):
     """The monitoring cannot run as asked (no date, a report after the as-of date)."""
 
 
-class MonitoringInputError(SroiError):
+class MonitoringInputError(FindingsError):
     """The documents do not belong to one contract; ``findings`` says why (CLI exit 1)."""
-
-    def __init__(self, findings: Sequence[Finding]) -> None:
-        self.findings = tuple(findings)
-        super().__init__("; ".join(f"{f.source}: {f.message}" for f in self.findings))
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from sroi_core._decimal import decimal_text, exact_context
-from sroi_core.errors import SroiError
+from sroi_core.errors import FindingsError, SroiError
 from sroi_core.io import read_text
 from sroi_core.model.bid import Bid
 from sroi_core.model.catalogue import Catalogue
@@ -201,20 +201,12 @@ EVALUATION_MISSING = define_rule(
 )
 
 
-class ScoringInputError(SroiError):
+class ScoringInputError(FindingsError):
     """The documents cannot be scored together; ``findings`` says why (CLI exit 1)."""
 
-    def __init__(self, findings: Sequence[Finding]) -> None:
-        self.findings = tuple(findings)
-        super().__init__("; ".join(f"{f.source}: {f.message}" for f in self.findings))
 
-
-class EvaluationError(SroiError):
+class EvaluationError(FindingsError):
     """The evaluation sheet is wrong; every finding names file, row and column (exit 2)."""
-
-    def __init__(self, findings: Sequence[Finding]) -> None:
-        self.findings = tuple(findings)
-        super().__init__("; ".join(f"{f.source}: {f.message}" for f in self.findings))
 
 
 # -------------------------------------------------------------------- evaluation sheet
