@@ -146,3 +146,10 @@ def test_verification_levels_are_ranked() -> None:
 def test_licence_redistributable_is_a_boolean() -> None:
     for code in codelist("licence").codes:
         assert code.get("redistributable") in {"true", "false"}
+
+
+def test_every_evidence_type_names_a_verification_level() -> None:
+    levels = set(codelist("verificationLevel").values)
+    for code in codelist("evidenceType").codes:
+        assert code.get("level") in levels, code.code
+    assert codelist("evidenceType").get("self-declaration").get("level") == "self-declared"

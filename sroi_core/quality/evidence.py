@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from types import MappingProxyType
 
+from sroi_core.codelists import codelist
 from sroi_core.model.evidence import Evidence
 from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.quality.context import LIVE_STATUSES, CheckContext, join, verification_rank
@@ -18,25 +19,11 @@ from sroi_core.rules import Finding, Severity, define_rule
 from sroi_core.verification import check_history
 
 EVIDENCE_LEVELS: Mapping[str, str] = MappingProxyType(
-    {
-        "self-declaration": "self-declared",
-        "payroll-record": "documentary",
-        "employment-contract": "documentary",
-        "diploma": "documentary",
-        "survey": "documentary",
-        "attendance-record": "documentary",
-        "invoice": "documentary",
-        "measurement-report": "documentary",
-        "third-party-statement": "third-party",
-        "certification": "third-party",
-        "register-extract": "register",
-    }
+    {code.code: code.get("level") for code in codelist("evidenceType").codes}
 )
-"""The verification level each evidence type reaches (evidenceType -> verificationLevel).
-
-A methodological choice of this implementation: the evidenceType codelist does not (yet)
-carry a level. A code that is not listed here (open codelist) counts as self-declared,
-so an invented type can never lift an item above the minimum.
+"""The verification level each evidence type reaches (the ``level`` column of the
+evidenceType codelist). A code that is not in the codelist (it is open) counts as
+self-declared, so an invented type can never lift an item above the minimum.
 """
 
 SELF_DECLARATION = "self-declaration"
