@@ -197,7 +197,13 @@ def _allowed_text() -> str:
 
 
 def replaced_item(item: Evidence) -> str | None:
-    """Return the id of the item this one resubmits, read from its first history entry."""
+    """Return the id of the item this one resubmits.
+
+    The model's ``replaces`` field says it; for reports written before that field, the
+    first history entry's reason ("resubmission of <id>") is read instead.
+    """
+    if item.replaces is not None:
+        return item.replaces
     if not item.history or item.history[0].status != SUBMITTED:
         return None
     found = _RESUBMISSION.match(item.history[0].reason or "")
@@ -345,8 +351,9 @@ def resubmit(
 ) -> EvidenceReport:
     """Correct a rejected or withdrawn item by submitting a new one (the supplier).
 
-    The new item's first history entry reads ``"resubmission of <replaced_id>"`` (plus
-    ``"; <reason>"`` when given), which :func:`replaced_item` reads back.
+    The new item gets ``replaces: <replaced_id>`` and its first history entry reads
+    ``"resubmission of <replaced_id>"`` (plus ``"; <reason>"`` when given), so the link is
+    both a field and part of the append-only history.
     """
     old = report.items[_index(report, replaced_id)]
     if old.status not in (REJECTED, WITHDRAWN):
@@ -356,7 +363,8 @@ def resubmit(
         )
     text = _clean_reason(reason)
     link = RESUBMISSION_PREFIX + replaced_id + (f"; {text}" if text else "")
-    return submit(report, item, at=at, reason=link)
+    linked = item.model_copy(update={"replaces": replaced_id})
+    return submit(report, linked, at=at, reason=link)
 
 
 def _walk(

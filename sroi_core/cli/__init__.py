@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "sroi_core.cli.verify_cmd",
     "sroi_core.cli.score_cmd",
     "sroi_core.cli.monitor_cmd",
+    "sroi_core.cli.report_cmd",
 )
 """Modules that each add one command (or group) through ``register(subparsers)``."""
 

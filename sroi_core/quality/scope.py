@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 
 from sroi_core.model.document import Document
 from sroi_core.model.types import Area, Period
-from sroi_core.quality.context import CheckContext, join
+from sroi_core.quality.context import LIVE_STATUSES, CheckContext, join
 from sroi_core.rules import Finding, Severity, define_rule
 
 OUTSIDE_AREA = define_rule(
@@ -96,6 +96,8 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             )
     for report in ctx.evidence_reports:
         for n, item in enumerate(report.items):
+            if item.status not in LIVE_STATUSES:
+                continue  # a rejected or withdrawn item claims nothing
             what = f"evidence item {item.id}"
             if tender is not None:
                 names = {"what": what, "where": f"tender {tender.id}"}

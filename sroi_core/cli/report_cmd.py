@@ -1,0 +1,136 @@
+"""``sroi report TENDER --bid BID [--evidence REPORT ...]``: a report people read.
+
+Writes a self-contained HTML page (or Markdown) for a council or a supplier: what was
+promised, what was delivered, realisation and forecast per theme, the quality findings and
+the conventions and sources used (:mod:`sroi_core.report`). Every input is validated before
+use. Exit codes: 0 written, 1 an input document is invalid or the documents do not belong
+to one contract (findings printed), 2 usage or file errors, including a missing babel
+package (``pip install 'sroi-core[report]'``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+from sroi_core.catalogue_store import CatalogueStore
+from sroi_core.cli.score_cmd import InvalidInputError, load_checked, print_finding
+from sroi_core.errors import InputError, ValuationError
+from sroi_core.model.bid import Bid
+from sroi_core.model.evidence_report import EvidenceReport
+from sroi_core.model.tender import Tender
+from sroi_core.monitoring import MonitoringInputError
+from sroi_core.report import build_report, render_html, render_markdown, require_babel
+from sroi_core.report.formatting import LANGUAGES
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; give YYYY-MM-DD, e.g. 2027-12-31"
+        ) from None
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``report`` command."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "report",
+        help="write a report for a council or a supplier (HTML or Markdown)",
+        description="Write a self-contained report on a bid under its tender: what was "
+        "promised, what was delivered (verified evidence), realisation and forecast per "
+        "theme, quality findings, and the conventions and sources used. Dutch by default. "
+        "Exit 0 on success, 1 when an input is invalid or the documents do not belong "
+        "together, 2 for usage or file errors (including a missing babel package).",
+    )
+    parser.add_argument("tender", metavar="TENDER", help="the tender document")
+    parser.add_argument("--bid", required=True, metavar="BID", help="the bid (the contract)")
+    parser.add_argument(
+        "--evidence",
+        action="extend",
+        nargs="+",
+        default=[],
+        metavar="REPORT",
+        help="evidence reports of the contract (one or more; repeatable)",
+    )
+    parser.add_argument(
+        "--catalogue",
+        metavar="PATH",
+        help="catalogue file; default: the built-in catalogue the tender names",
+    )
+    parser.add_argument(
+        "--language", choices=LANGUAGES, default="nl", help="report language (default: nl)"
+    )
+    parser.add_argument("--format", choices=("html", "markdown"), default="html")
+    parser.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="DATE",
+        help="the date the report speaks for (default: the latest evidence period end, or "
+        "the bid's submission date without evidence)",
+    )
+    parser.add_argument("--output", "-o", metavar="PATH", help="write to a file instead of stdout")
+    parser.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    """Validate the inputs, build the report and write it."""
+    require_babel()
+    store = CatalogueStore()
+    given = store.add_file(Path(args.catalogue)) if args.catalogue else None
+    try:
+        tender = load_checked(Path(args.tender), store, Tender)
+        bid = load_checked(Path(args.bid), store, Bid)
+        reports = [load_checked(Path(path), store, EvidenceReport) for path in args.evidence]
+    except InvalidInputError as error:
+        print(
+            f"sroi: {error}: invalid; no report was written (see the findings above)",
+            file=sys.stderr,
+        )
+        return 1
+    if not isinstance(tender, Tender) or not isinstance(bid, Bid):  # pragma: no cover
+        return 2
+    pairs = [
+        (r, path)
+        for r, path in zip(reports, args.evidence, strict=True)
+        if isinstance(r, EvidenceReport)
+    ]
+    catalogue = given if given is not None else store.get(tender.catalogue)
+    try:
+        data = build_report(
+            tender,
+            bid,
+            catalogue,
+            pairs,
+            language=args.language,
+            as_of=args.as_of,
+            sources={tender.id: args.tender, bid.id: args.bid},
+        )
+    except MonitoringInputError as error:
+        for finding in error.findings:
+            print_finding(finding)
+        print(
+            "sroi: the documents do not belong to one contract; no report was written",
+            file=sys.stderr,
+        )
+        return 1
+    except ValuationError as error:
+        if error.code != "document-mismatch":
+            raise
+        print(f"sroi: {error}; no report was written", file=sys.stderr)
+        return 1
+    text = render_html(data) if args.format == "html" else render_markdown(data)
+    if args.output:
+        try:
+            Path(args.output).write_bytes(text.encode("utf-8"))
+        except OSError as error:
+            raise InputError(
+                f"cannot write the output: {error.strerror}", source=args.output
+            ) from None
+    else:
+        sys.stdout.write(text)
+    return 0
