@@ -532,12 +532,15 @@ def input_digest(
     Sorting the commitment and item lists first makes the digest, like the euros,
     independent of record order.
     """
-    from sroi_core.documents import document_dict  # noqa: PLC0415 - avoids an import cycle
-
     def normal(document: Any) -> Any:
         if document is None:
             return None
-        data = document_dict(document)
+        # The standard's JSON form of the document (pydantic's serialiser is the fast way
+        # to it; the digest is over sorted keys, so its key order does not matter).
+        data = json.loads(
+            document.model_dump_json(by_alias=True, exclude_unset=True, exclude_none=True),
+            parse_float=Decimal,
+        )
         for key in ("commitments", "items"):
             if key in data:
                 data[key] = sorted(data[key], key=lambda entry: entry["id"])

@@ -23,6 +23,10 @@ __all__ = ["net_figures", "present_value_cents", "value_line"]
 
 _Number = TypeVar("_Number", Decimal, Fraction)
 
+_EXACT = exact_context()
+"""The exact context; ``localcontext`` copies it for each computation that reads flags."""
+_ROUNDING = exact_context()
+"""A context for quantize and compare steps, whose flags nobody reads."""
 _HALF_CENT = Decimal("0.005")
 _MAX_MONEY = Decimal("1e40")
 """Largest reportable figure: far beyond any real one, and 10 digits inside the 50."""
@@ -123,7 +127,7 @@ def _round_reported(
     within its error bound (_GUARD, relative) of a half-cent boundary, i.e. when
     |value - rounded| is that close to half a cent.
     """
-    context = exact_context()  # one context for every figure: cheaper than round_cent's
+    context = _ROUNDING  # shared: rounding reads no flags
     rounded = []
     for position, value in enumerate(values):
         if abs(value) >= _MAX_MONEY:
@@ -151,7 +155,7 @@ def value_line(spec: LineSpec) -> LineResult:
         used and the present value, exact and rounded half-even to the cent.
 
     """
-    with localcontext(exact_context()) as context:
+    with localcontext(_EXACT) as context:  # a private copy: its flags are this call's
         undiscounted = _undiscounted(spec, Decimal)
         undiscounted_inexact = bool(context.flags[Inexact])
         growth, discounted = _discounted(spec, Decimal, undiscounted[4:])
@@ -199,7 +203,7 @@ def present_value_cents(spec: LineSpec) -> int:
     The batch path's fallback needs nothing else, so this skips rounding the other
     figures; it runs the same formula and the same exact-rounding guard.
     """
-    with localcontext(exact_context()) as context:
+    with localcontext(_EXACT) as context:  # a private copy: its flags are this call's
         undiscounted = _undiscounted(spec, Decimal)
         present_value = _discounted(spec, Decimal, undiscounted[4:])[1][-1]
         inexact = bool(context.flags[Inexact])
@@ -220,7 +224,7 @@ def net_figures(spec: NetInputs) -> tuple[tuple[Decimal, ...], tuple[Decimal, ..
     kernel. The inputs must already be valid (a LineSpec checks them; the document path
     passes values the model has checked).
     """
-    with localcontext(exact_context()) as context:
+    with localcontext(_EXACT) as context:  # a private copy: its flags are this call's
         figures = _net_figures(spec, Decimal)
         inexact = bool(context.flags[Inexact])
 
