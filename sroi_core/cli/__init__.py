@@ -69,13 +69,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.handler(args)
     except DocumentInvalidError as error:
+        from sroi_core.cli._common import print_finding  # noqa: PLC0415 - on error only
+
         for finding in error.findings:
             if isinstance(finding, Finding):
-                where = finding.source + (f"#{finding.pointer}" if finding.pointer else "")
-                print(
-                    f"{finding.severity.value}: {where} [{finding.rule_id}] {finding.message}",
-                    file=sys.stderr,
-                )
+                print_finding(finding)
         print(f"sroi: invalid input: {error}", file=sys.stderr)
         return EXIT_INVALID
     except SroiError as error:

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from sroi_core.catalogue_store import CatalogueStore
+from sroi_core.documents import validate_file
+from sroi_core.errors import InputError
+from sroi_core.model.bid import Bid
+from sroi_core.model.document import Document
+from sroi_core.model.evidence_report import EvidenceReport
+from sroi_core.model.tender import Tender
+from sroi_core.rules import Finding, Severity
 
 
 def add_catalogue_option(parser: argparse.ArgumentParser) -> None:
@@ -26,3 +35,48 @@ def store_from(paths: list[str]) -> CatalogueStore:
     for path in paths:
         store.add_file(Path(path))
     return store
+
+
+class InvalidInputError(Exception):
+    """An input document has error findings (already printed); the command exits 1."""
+
+
+def print_finding(finding: Finding) -> None:
+    """One finding on standard error: severity, file#pointer, [rule id] and message."""
+    where = f"{finding.source}#{finding.pointer}" if finding.pointer else finding.source
+    print(
+        f"{finding.severity.value}: {where} [{finding.rule_id}] {finding.message}", file=sys.stderr
+    )
+
+
+def load_checked(path: Path, store: CatalogueStore, *expected: type[Document]) -> Document:
+    """Load a document after validating it; print its findings; raise on errors.
+
+    Raises InputError when the file cannot be read or is another kind of document (exit
+    2), and InvalidInputError when it has error findings (exit 1).
+    """
+    report = validate_file(path, store, full_schema=False)
+    for finding in report.findings:
+        print_finding(finding)
+    if report.read_error:
+        raise InputError("cannot be read", source=str(path))
+    if any(f.severity is Severity.ERROR for f in report.findings):
+        raise InvalidInputError(str(path))
+    document = report.document
+    if not isinstance(document, expected):
+        kind = getattr(document, "document_type", "unknown")
+        names = " or ".join(f"a {e.__name__.lower()}" for e in expected)
+        raise InputError(f"is a {kind} document", source=str(path), expected=names)
+    return document
+
+
+def load_contract(
+    tender_path: str, bid_path: str, report_paths: Sequence[str], store: CatalogueStore
+) -> tuple[Tender, Bid, list[tuple[EvidenceReport, str]]]:
+    """The tender, the (winning) bid and the evidence reports of one contract, checked."""
+    tender = load_checked(Path(tender_path), store, Tender)
+    bid = load_checked(Path(bid_path), store, Bid)
+    reports = [(load_checked(Path(p), store, EvidenceReport), p) for p in report_paths]
+    if not isinstance(tender, Tender) or not isinstance(bid, Bid):  # pragma: no cover
+        raise InputError("not a tender and a bid", source=tender_path)
+    return tender, bid, [(r, p) for r, p in reports if isinstance(r, EvidenceReport)]

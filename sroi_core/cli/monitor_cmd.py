@@ -17,18 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from sroi_core.catalogue_store import CatalogueStore
-from sroi_core.cli.score_cmd import (
-    InvalidInputError,
-    load_checked,
-    md_table,
-    money,
-    plain,
-    print_finding,
-    text_table,
-)
-from sroi_core.model.bid import Bid
-from sroi_core.model.evidence_report import EvidenceReport
-from sroi_core.model.tender import Tender
+from sroi_core.cli._common import InvalidInputError, load_contract, print_finding
+from sroi_core.cli.score_cmd import md_table, money, plain, text_table
 from sroi_core.monitoring import (
     Breakdown,
     Figures,
@@ -81,22 +71,13 @@ def handle(args: argparse.Namespace) -> int:
     store = CatalogueStore()
     given = store.add_file(Path(args.catalogue)) if args.catalogue else None
     try:
-        tender = load_checked(Path(args.tender), store, Tender)
-        bid = load_checked(Path(args.bid), store, Bid)
-        reports = [load_checked(Path(path), store, EvidenceReport) for path in args.reports]
+        tender, bid, pairs = load_contract(args.tender, args.bid, args.reports, store)
     except InvalidInputError as error:
         print(
             f"sroi: {error}: invalid; nothing was monitored (see the findings above)",
             file=sys.stderr,
         )
         return 1
-    if not isinstance(tender, Tender) or not isinstance(bid, Bid):  # pragma: no cover
-        return 2
-    pairs = [
-        (r, path)
-        for r, path in zip(reports, args.reports, strict=True)
-        if isinstance(r, EvidenceReport)
-    ]
     catalogue = given if given is not None else store.get(tender.catalogue)
     try:
         result = monitor_contract(

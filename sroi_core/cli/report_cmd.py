@@ -17,11 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from sroi_core.catalogue_store import CatalogueStore
-from sroi_core.cli.score_cmd import InvalidInputError, load_checked, print_finding
+from sroi_core.cli._common import InvalidInputError, load_contract, print_finding
 from sroi_core.errors import InputError, ValuationError
-from sroi_core.model.bid import Bid
-from sroi_core.model.evidence_report import EvidenceReport
-from sroi_core.model.tender import Tender
 from sroi_core.monitoring import MonitoringInputError
 from sroi_core.report import build_report, render_html, render_markdown, require_babel
 from sroi_core.report.formatting import LANGUAGES
@@ -83,22 +80,13 @@ def handle(args: argparse.Namespace) -> int:
     store = CatalogueStore()
     given = store.add_file(Path(args.catalogue)) if args.catalogue else None
     try:
-        tender = load_checked(Path(args.tender), store, Tender)
-        bid = load_checked(Path(args.bid), store, Bid)
-        reports = [load_checked(Path(path), store, EvidenceReport) for path in args.evidence]
+        tender, bid, pairs = load_contract(args.tender, args.bid, args.evidence, store)
     except InvalidInputError as error:
         print(
             f"sroi: {error}: invalid; no report was written (see the findings above)",
             file=sys.stderr,
         )
         return 1
-    if not isinstance(tender, Tender) or not isinstance(bid, Bid):  # pragma: no cover
-        return 2
-    pairs = [
-        (r, path)
-        for r, path in zip(reports, args.evidence, strict=True)
-        if isinstance(r, EvidenceReport)
-    ]
     catalogue = given if given is not None else store.get(tender.catalogue)
     try:
         data = build_report(

@@ -18,12 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from sroi_core.catalogue_store import CatalogueStore
-from sroi_core.documents import validate_file
+from sroi_core.cli._common import InvalidInputError, load_checked, print_finding
 from sroi_core.errors import InputError
 from sroi_core.model.bid import Bid
-from sroi_core.model.document import Document
 from sroi_core.model.tender import Tender
-from sroi_core.rules import Finding, Severity
 from sroi_core.scoring import (
     MINIMUM_POLICIES,
     AwardResult,
@@ -35,10 +33,6 @@ from sroi_core.scoring import (
 )
 
 Row = Sequence[str]
-
-
-class InvalidInputError(Exception):
-    """An input document has error findings (already printed)."""
 
 
 def register(subparsers: Any) -> None:
@@ -73,32 +67,6 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--format", choices=("table", "json", "markdown"), default="table")
     parser.set_defaults(handler=handle)
-
-
-def print_finding(finding: Finding) -> None:
-    """One finding on standard error, as ``sroi value`` prints them."""
-    where = f"{finding.source}#{finding.pointer}" if finding.pointer else finding.source
-    print(
-        f"{finding.severity.value}: {where} [{finding.rule_id}] {finding.message}", file=sys.stderr
-    )
-
-
-def load_checked(path: Path, store: CatalogueStore, expected: type[Document]) -> Document:
-    """Load a document after validating it; print its findings; raise on errors."""
-    report = validate_file(path, store, full_schema=False)
-    for finding in report.findings:
-        print_finding(finding)
-    if report.read_error:
-        raise InputError("cannot be read", source=str(path))
-    if any(f.severity is Severity.ERROR for f in report.findings):
-        raise InvalidInputError(str(path))
-    document = report.document
-    if not isinstance(document, expected):
-        kind = getattr(document, "document_type", "unknown")
-        raise InputError(
-            f"is a {kind} document", source=str(path), expected=f"a {expected.__name__.lower()}"
-        )
-    return document
 
 
 def handle(args: argparse.Namespace) -> int:

@@ -8,15 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from sroi_core.catalogue_store import CatalogueStore
-from sroi_core.documents import dump_document, validate_file
+from sroi_core.cli._common import InvalidInputError, load_checked
+from sroi_core.documents import dump_document
 from sroi_core.errors import InputError
 from sroi_core.model.bid import Bid
 from sroi_core.model.catalogue import Catalogue
-from sroi_core.model.document import Document
 from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.model.tender import Tender
 from sroi_core.model.types import DocumentRef
-from sroi_core.rules import Severity
 from sroi_core.valuation.document import value_document
 from sroi_core.valuation.render import render_csv, render_markdown, render_table
 
@@ -47,32 +46,6 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=handle)
 
 
-def _checked(path: Path, store: CatalogueStore, expected: tuple[type[Document], ...]) -> Document:
-    """Load a document after validating it in both layers; print findings on failure."""
-    report = validate_file(path, store, full_schema=False)
-    for finding in report.findings:
-        where = f"{finding.source}#{finding.pointer}" if finding.pointer else finding.source
-        print(
-            f"{finding.severity.value}: {where} [{finding.rule_id}] {finding.message}",
-            file=sys.stderr,
-        )
-    if report.read_error:
-        raise InputError("cannot be read", source=str(path))
-    if any(f.severity is Severity.ERROR for f in report.findings):
-        raise _InvalidInputError(str(path))
-    document = report.document
-    if not isinstance(document, expected):
-        names = " or ".join(kind.__name__ for kind in expected)
-        raise InputError(
-            f"is a {document.document_type} document", source=str(path), expected=names
-        )
-    return document
-
-
-class _InvalidInputError(Exception):
-    """A document has error findings (already printed)."""
-
-
 def _catalogue(option: str | None, ref: DocumentRef, store: CatalogueStore) -> Catalogue:
     if option is None:
         return store.get(ref)
@@ -89,10 +62,10 @@ def handle(args: argparse.Namespace) -> int:
     try:
         if args.catalogue and Path(args.catalogue).exists():
             store.add_file(Path(args.catalogue))
-        subject = _checked(Path(args.file), store, (Bid, EvidenceReport))
-        tender = _checked(Path(args.tender), store, (Tender,)) if args.tender else None
-        bid = _checked(Path(args.bid), store, (Bid,)) if args.bid else None
-    except _InvalidInputError as error:
+        subject = load_checked(Path(args.file), store, Bid, EvidenceReport)
+        tender = load_checked(Path(args.tender), store, Tender) if args.tender else None
+        bid = load_checked(Path(args.bid), store, Bid) if args.bid else None
+    except InvalidInputError as error:
         print(
             f"sroi: {error}: invalid; nothing was valued (see the findings above)", file=sys.stderr
         )
