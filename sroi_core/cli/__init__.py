@@ -81,6 +81,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as error:  # a file the command was asked to write or read
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"sroi: error: {where}{error.strerror or error}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # the CLI's promise: never a traceback
