@@ -107,22 +107,8 @@ shown for information only: the calculation uses the index values themselves (me
 Quantities and per-unit values are shown exactly as used (at most 20 decimals, §12.3)."""
 
 
-_SHOWN_CONTEXT = exact_context()
-
-
-def _shown(value: Decimal | None, step: Decimal) -> Decimal | None:
-    if value is None:
-        return None
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and exponent >= step.as_tuple().exponent:  # type: ignore[operator]
-        return value
-    return value.quantize(step, rounding=ROUND_HALF_EVEN, context=_SHOWN_CONTEXT)
-
-
-def _rebased(row: _Row) -> Decimal:
-    if row.factor is None:
-        return row.central
-    return exact_context().multiply(row.central, row.factor)
+_CONTEXT = exact_context()
+"""For exact steps whose flags nobody reads (factors, display rounding, credits)."""
 
 
 def conventions_for(catalogue: Catalogue, tender: Tender | None) -> ValuationConventions:
@@ -155,10 +141,12 @@ class _Line:
 
 
 @dataclass(frozen=True)
-class _Row:
-    """One line valued with one proxy value: a row of the batch kernel."""
+class _Priced:
+    """A proxy value made ready for one indicator: per-unit values, rebasing, flags.
 
-    line: int
+    Computed once per proxy and shared by every row that uses it.
+    """
+
     proxy: ProxyValue
     central: Decimal
     low: Decimal
@@ -166,6 +154,32 @@ class _Row:
     index: tuple[Decimal, Decimal] | None
     factor: Decimal | None
     flags: tuple[str, ...]
+    shown_factor: Decimal | None
+    shown_per_unit: Decimal
+
+
+@dataclass(frozen=True)
+class _Row:
+    """One line valued with one proxy value: a row of the batch kernel."""
+
+    line: int
+    priced: _Priced
+
+    @property
+    def proxy(self) -> ProxyValue:
+        return self.priced.proxy
+
+    @property
+    def central(self) -> Decimal:
+        return self.priced.central
+
+    @property
+    def index(self) -> tuple[Decimal, Decimal] | None:
+        return self.priced.index
+
+    @property
+    def factor(self) -> Decimal | None:
+        return self.priced.factor
 
 
 def _effective_adjustments(
@@ -298,53 +312,67 @@ def _per_indicator_unit(
     return convert(value, indicator.unit, proxy.per_unit, fte_norm_hours=catalogue.fte_hours())
 
 
-def _rows(lines: Sequence[_Line], catalogue: Catalogue, valuation_year: int | None) -> list[_Row]:
+def _price(
+    proxy: ProxyValue, indicator: Indicator, catalogue: Catalogue, valuation_year: int | None
+) -> _Priced:
+    """Per-unit values in the indicator's unit, and the rebasing to the valuation year."""
+    if proxy.currency != catalogue.conventions.currency:
+        raise CatalogueError(
+            f"proxy value {proxy.id} is in {proxy.currency}, not {catalogue.conventions.currency}"
+        )
     series = catalogue.price_index() if valuation_year is not None else None
-    context = exact_context()
+    range_ = proxy.value
+    central = _per_indicator_unit(range_.central, proxy, indicator, catalogue)
+    low, high = (
+        central if bound is None else _per_indicator_unit(bound, proxy, indicator, catalogue)
+        for bound in (range_.low, range_.high)
+    )
+    flags: tuple[str, ...] = (FLAG_TRANSFER,) if proxy.transfer is not None else ()
+    index = None
+    factor = None
+    is_credit = proxy.valuation_basis.family is ValuationFamily.OBLIGATION_CREDIT
+    needs_rebase = (
+        valuation_year is not None
+        and not is_credit
+        and proxy.price_year is not None
+        and proxy.price_year != valuation_year
+    )
+    if needs_rebase and series is None:
+        flags += (FLAG_NO_INDEX,)
+    elif series is not None and valuation_year is not None and not is_credit:
+        if proxy.price_year is None:
+            flags += (FLAG_NOT_REBASED,)
+        elif proxy.price_year != valuation_year:
+            try:
+                index = (series.value_in(proxy.price_year), series.value_in(valuation_year))
+            except ValuationError as error:
+                raise ValuationError(
+                    f"cannot rebase proxy value {proxy.id} (price year "
+                    f"{proxy.price_year}) to {valuation_year}: {error}",
+                    code=error.code,
+                ) from None
+            factor = _CONTEXT.divide(index[1], index[0])
+    shown_factor = None
+    shown_per_unit = central
+    if factor is not None:
+        shown_factor = factor.quantize(FACTOR_STEP, ROUND_HALF_EVEN, _CONTEXT)
+        shown_per_unit = _CONTEXT.multiply(central, factor).quantize(
+            PER_UNIT_STEP, ROUND_HALF_EVEN, _CONTEXT
+        )
+    return _Priced(proxy, central, low, high, index, factor, flags, shown_factor, shown_per_unit)
+
+
+def _rows(lines: Sequence[_Line], catalogue: Catalogue, valuation_year: int | None) -> list[_Row]:
+    priced: dict[tuple[str, str], _Priced] = {}
     rows = []
     for number, line in enumerate(lines):
         if line.status == "payment-in-lieu" or line.indicator.monetisation == "not-monetised":
             continue
         for proxy in catalogue.proxies_for(line.indicator.id):
-            if proxy.currency != catalogue.conventions.currency:
-                raise CatalogueError(
-                    f"proxy value {proxy.id} is in {proxy.currency}, not "
-                    f"{catalogue.conventions.currency}"
-                )
-            range_ = proxy.value
-            central = _per_indicator_unit(range_.central, proxy, line.indicator, catalogue)
-            low, high = (
-                central
-                if bound is None
-                else _per_indicator_unit(bound, proxy, line.indicator, catalogue)
-                for bound in (range_.low, range_.high)
-            )
-            flags: tuple[str, ...] = (FLAG_TRANSFER,) if proxy.transfer is not None else ()
-            index = None
-            factor = None
-            is_credit = proxy.valuation_basis.family is ValuationFamily.OBLIGATION_CREDIT
-            needs_rebase = (
-                valuation_year is not None
-                and not is_credit
-                and proxy.price_year is not None
-                and proxy.price_year != valuation_year
-            )
-            if needs_rebase and series is None:
-                flags += (FLAG_NO_INDEX,)
-            elif series is not None and valuation_year is not None and not is_credit:
-                if proxy.price_year is None:
-                    flags += (FLAG_NOT_REBASED,)
-                elif proxy.price_year != valuation_year:
-                    try:
-                        index = (series.value_in(proxy.price_year), series.value_in(valuation_year))
-                    except ValuationError as error:
-                        raise ValuationError(
-                            f"cannot rebase proxy value {proxy.id} (price year "
-                            f"{proxy.price_year}) to {valuation_year}: {error}",
-                            code=error.code,
-                        ) from None
-                    factor = context.divide(index[1], index[0])
-            rows.append(_Row(number, proxy, central, low, high, index, factor, flags))
+            key = (proxy.id, line.indicator.id)
+            if key not in priced:
+                priced[key] = _price(proxy, line.indicator, catalogue, valuation_year)
+            rows.append(_Row(number, priced[key]))
     return rows
 
 
@@ -386,10 +414,12 @@ def _run_kernel(
     central = _arrays(rows, lines)
     pv = value_lines(central, schedule, timing).present_value_cents
     years = year_value_cents(central)
-    if all(row.low == row.central and row.high == row.central for row in rows):
+    if all(r.priced.low == r.central and r.priced.high == r.central for r in rows):
         return _Kernel(pv, years, pv, pv)
-    low = value_lines(central.with_proxy_value([row.low for row in rows]), schedule, timing)
-    high = value_lines(central.with_proxy_value([row.high for row in rows]), schedule, timing)
+    low = value_lines(central.with_proxy_value([row.priced.low for row in rows]), schedule, timing)
+    high = value_lines(
+        central.with_proxy_value([row.priced.high for row in rows]), schedule, timing
+    )
     return _Kernel(pv, years, low.present_value_cents, high.present_value_cents)
 
 
@@ -428,7 +458,7 @@ def _credit_result(row: _Row, line: _Line) -> _RowResult:
     future welfare, so no deadweight, attribution, displacement, drop-off, duration or
     discounting applies (docs/valuation-method.md §12.7).
     """
-    amount = round_cent(exact_context().multiply(line.quantity, _rebased(row)))
+    amount = round_cent(_CONTEXT.multiply(line.quantity, row.central))  # credits are never rebased
     cents = to_cents(amount)
     return _RowResult(
         (amount, amount, amount, amount),
@@ -436,7 +466,7 @@ def _credit_result(row: _Row, line: _Line) -> _RowResult:
         cents,
         cents,
         cents,
-        (*row.flags, FLAG_CREDIT_NOMINAL),
+        (*row.priced.flags, FLAG_CREDIT_NOMINAL),
     )
 
 
@@ -474,7 +504,7 @@ def _row_results(
             int(kernel.pv[k]),
             int(kernel.low[k]),
             int(kernel.high[k]),
-            row.flags,
+            row.priced.flags,
         )
     for position, row in enumerate(rows):
         if results[position] is None:
@@ -494,10 +524,16 @@ class _Accumulator:
         self.sums: dict[tuple[str, ValuationFamily], int] = defaultdict(int)
         self.lines: dict[tuple[str, ValuationFamily], set[str]] = defaultdict(set)
 
-    def add(self, key: str, cents: int, family: ValuationFamily, line_id: str) -> None:
-        slot = (key, family)
-        self.sums[slot] += cents
-        self.lines[slot].add(line_id)
+    @classmethod
+    def of(cls, entries: Iterable[tuple[str, int, ValuationFamily, str]]) -> _Accumulator:
+        """Totals of (key, cents, family, line id) entries."""
+        accumulator = cls()
+        sums, lines = accumulator.sums, accumulator.lines
+        for key, cents, family, line_id in entries:
+            slot = (key, family)
+            sums[slot] += cents
+            lines[slot].add(line_id)
+        return accumulator
 
     def total(self, key: str, family: ValuationFamily) -> Decimal:
         return from_cents(self.sums.get((key, family), 0))
@@ -532,6 +568,7 @@ def input_digest(
     Sorting the commitment and item lists first makes the digest, like the euros,
     independent of record order.
     """
+
     def normal(document: Any) -> Any:
         if document is None:
             return None
@@ -737,47 +774,59 @@ def value_document(
     results = _row_results(rows, lines, schedule, timing)
 
     values: dict[int, list[LineValue]] = defaultdict(list)
-    by_basis, by_theme, by_outcome = _Accumulator(), _Accumulator(), _Accumulator()
-    by_indicator, by_status, family_totals = _Accumulator(), _Accumulator(), _Accumulator()
-    scenario_totals = {name: _Accumulator() for name in ("low", "central", "high")}
     counted_outcome_rows = []
+    all_entries: list[tuple[int, ValuationFamily, str]] = []
+    counted: list[tuple[_Row, _RowResult, _Line, ValuationFamily, str]] = []
     for row, result in zip(rows, results, strict=True):
         line = lines[row.line]
         basis: ValuationBasis = row.proxy.valuation_basis
         family = basis.family
         gross, after_dw, after_at, net = result.figures
-        pv_cents = result.pv
         values[row.line].append(
             LineValue.trusted(
                 proxy_value=row.proxy.id,
                 valuation_basis=basis,
                 proxy_per_unit=row.central,
-                price_index_factor=_shown(row.factor, FACTOR_STEP),
-                rebased_per_unit=_shown(_rebased(row), PER_UNIT_STEP),
+                price_index_factor=row.priced.shown_factor,
+                rebased_per_unit=row.priced.shown_per_unit,
                 gross=gross,
                 after_deadweight=after_dw,
                 after_attribution=after_at,
                 net_annual=net,
                 year_values=result.years,
-                present_value=from_cents(pv_cents),
+                present_value=from_cents(result.pv),
                 flags=result.flags,
             )
         )
-        amount = pv_cents
-        line_id = line.line_id
-        by_status.add(line.status, amount, family, line_id)
-        if not line.counted:
-            family_totals.add("not-counted", amount, family, line_id)
-            continue
-        family_totals.add("counted", amount, family, line_id)
-        by_basis.add(basis.value, amount, family, line_id)
-        by_theme.add(line.indicator.theme, amount, family, line_id)
-        by_outcome.add(line.indicator.outcome, amount, family, line_id)
-        by_indicator.add(line.indicator.id, amount, family, line_id)
-        for name, cents in (("low", result.low), ("central", result.pv), ("high", result.high)):
-            scenario_totals[name].add("total", cents, family, line_id)
-        if family is ValuationFamily.OUTCOME_VALUE:
-            counted_outcome_rows.append(row)
+        all_entries.append((result.pv, family, line.line_id))
+        if line.counted:
+            counted.append((row, result, line, family, basis.value))
+            if family is ValuationFamily.OUTCOME_VALUE:
+                counted_outcome_rows.append(row)
+
+    by_status = _Accumulator.of(
+        (lines[row.line].status, *entry) for row, entry in zip(rows, all_entries, strict=True)
+    )
+    family_totals = _Accumulator.of(
+        ("counted" if lines[row.line].counted else "not-counted", *entry)
+        for row, entry in zip(rows, all_entries, strict=True)
+    )
+    by_basis = _Accumulator.of((b, r.pv, f, ln.line_id) for _, r, ln, f, b in counted)
+    by_theme = _Accumulator.of(
+        (ln.indicator.theme, r.pv, f, ln.line_id) for _, r, ln, f, _ in counted
+    )
+    by_outcome = _Accumulator.of(
+        (ln.indicator.outcome, r.pv, f, ln.line_id) for _, r, ln, f, _ in counted
+    )
+    by_indicator = _Accumulator.of(
+        (ln.indicator.id, r.pv, f, ln.line_id) for _, r, ln, f, _ in counted
+    )
+    scenario_totals = {
+        name: _Accumulator.of(
+            ("total", getattr(r, field), f, ln.line_id) for _, r, ln, f, _ in counted
+        )
+        for name, field in (("low", "low"), ("central", "pv"), ("high", "high"))
+    }
 
     valuation_lines = tuple(
         ValuationLine.trusted(
