@@ -61,6 +61,10 @@ CATALOGUE_UNAVAILABLE = define_rule(
     "The document names a catalogue that is neither built in nor given with --catalogue; "
     "its indicator references and units could not be checked.",
     category="semantic",
+    template_nl=(
+        "catalogus {catalogue} is niet beschikbaar, dus de verwijzingen ernaar zijn niet "
+        "gecontroleerd"
+    ),
 )
 UNIT_INCOMPATIBLE = define_rule(
     "unit.incompatible",
@@ -81,6 +85,10 @@ UNIT_NEEDS_FTE_NORM = define_rule(
     "no FTE norm",
     "Hours convert to FTE-years only through the catalogue's published FTE norm.",
     category="semantic",
+    template_nl=(
+        "uren en fte-jaren worden gemengd voor indicator {indicator} maar catalogus "
+        "{catalogue} noemt geen fte-norm"
+    ),
 )
 UNKNOWN_CODE = define_rule(
     "codelist.unknown-code",
@@ -90,6 +98,7 @@ UNKNOWN_CODE = define_rule(
     "An open codelist accepts new codes, but an unknown code is often a typo; check it "
     "or propose it for the codelist.",
     category="semantic",
+    template_nl="{code!s} staat niet in de codelijst {codelist}",
 )
 PROXY_RANGE = define_rule(
     "proxy.range-order",
@@ -99,6 +108,10 @@ PROXY_RANGE = define_rule(
     "{central}, high {high})",
     "Low, central and high values drive the sensitivity analysis and must be ordered.",
     category="semantic",
+    template_nl=(
+        "de bandbreedte van het kengetal moet voldoen aan laag <= centraal <= hoog (laag "
+        "{low}, centraal {central}, hoog {high})"
+    ),
 )
 PROXY_NO_PRICE_YEAR = define_rule(
     "proxy.price-year-missing",
@@ -108,6 +121,10 @@ PROXY_NO_PRICE_YEAR = define_rule(
     "A value without a price year is used as published; the engine refuses to rebase it "
     "rather than guess its year.",
     category="semantic",
+    template_nl=(
+        "kengetal {id!s} noemt geen prijsjaar en kan dus niet naar het waarderingsjaar "
+        "worden omgerekend"
+    ),
 )
 PROXY_LICENCE = define_rule(
     "proxy.licence-restricted",
@@ -117,6 +134,7 @@ PROXY_LICENCE = define_rule(
     "Such values may be used by a licence holder in their own catalogue but must not be "
     "redistributed in a published catalogue.",
     category="semantic",
+    template_nl="kengetal {id!s} valt onder licentie {licence}, die verspreiding niet toestaat",
 )
 PROXY_CURRENCY = define_rule(
     "proxy.currency-mismatch",
@@ -127,6 +145,10 @@ PROXY_CURRENCY = define_rule(
     "Values must be in the catalogue's currency; a value from another country is "
     "converted at a cited exchange rate and recorded in 'transfer'.",
     category="semantic",
+    template_nl=(
+        "kengetal {id!s} is in {currency} maar de catalogus waardeert in {expected}; leg "
+        "de omrekening vast in 'transfer'"
+    ),
 )
 MONETISATION = define_rule(
     "indicator.monetisation",
@@ -136,6 +158,7 @@ MONETISATION = define_rule(
     "A monetised indicator has at least one proxy value; a not-monetised indicator has "
     "none and says why.",
     category="semantic",
+    template_nl="indicator {id!s} is {state} maar {problem}",
 )
 SCHEDULE = define_rule(
     "conventions.discount-schedule",
@@ -144,6 +167,7 @@ SCHEDULE = define_rule(
     "the discount schedule must start at fromPeriod 1 and increase strictly ({problem})",
     "Each entry of a declining schedule applies from its fromPeriod until the next entry.",
     category="semantic",
+    template_nl="het discontoschema moet beginnen bij fromPeriod 1 en strikt oplopen ({problem})",
 )
 WEIGHTS = define_rule(
     "tender.weights",
@@ -153,6 +177,7 @@ WEIGHTS = define_rule(
     "Social value, price and other quality weights must add up to 1; so must theme "
     "priorities, when given.",
     category="semantic",
+    template_nl="{what} tellen op tot {total}, niet tot 1",
 )
 POSSIBLE_BSN = define_rule(
     "privacy.possible-bsn",
@@ -171,6 +196,7 @@ INDEX_YEARS = define_rule(
     "price index {id!s} lists year {year} out of order or twice",
     "A price-index series has one value per year, in increasing year order.",
     category="semantic",
+    template_nl="prijsindex {id!s} noemt jaar {year} dubbel of in de verkeerde volgorde",
 )
 
 
