@@ -15,6 +15,9 @@ Rules applied here (normative, docs/valuation-method.md §12):
   a report; payment in lieu is never counted and carries no value;
 * proxies are rebased to the valuation year with the catalogue's price index; a proxy
   without a price year is used as published and flagged, never guessed;
+* obligation credits are nominal (quantity x credit value: no adjustments, duration,
+  discounting or rebasing) and are totalled apart from outcome values;
+* unit conversions are rounded to 20 decimals and the line shows the number it used;
 * lines are valued in id order, so the result does not depend on record order.
 """
 
@@ -97,6 +100,7 @@ FLAG_NOT_REBASED = "not-rebased-no-price-year"
 FLAG_NO_INDEX = "not-rebased-no-price-index"
 FLAG_TRANSFER = "currency-transfer"
 FLAG_NOT_COUNTED = "not-counted"
+FLAG_CREDIT_NOMINAL = "obligation-credit-nominal"
 
 _ADJUSTMENTS = ("deadweight", "attribution", "displacement", "drop_off")
 
@@ -448,7 +452,6 @@ class _RowResult:
     flags: tuple[str, ...]
 
 
-FLAG_CREDIT_NOMINAL = "obligation-credit-nominal"
 
 
 def _credit_result(row: _Row, line: _Line) -> _RowResult:
