@@ -36,12 +36,12 @@ class SroiModel(BaseModel):
     def _refuse_null(cls, data: Any, info: ValidationInfo) -> Any:
         if (
             isinstance(data, dict)
+            and None in data.values()
             and isinstance(info.context, dict)
             and info.context.get("document")
         ):
-            for key, value in data.items():
-                if value is None:
-                    raise ValueError(f"{key!r} is null; leave an absent value out instead")
+            key = next(key for key, value in data.items() if value is None)
+            raise ValueError(f"{key!r} is null; leave an absent value out instead")
         return data
 
     @classmethod
