@@ -487,20 +487,27 @@ def _row_results(
     ]
     kernel = _run_kernel([rows[p] for p in outcome_positions], lines, schedule, timing)
     results: list[_RowResult | None] = [None] * len(rows)
+    # Lines often repeat (one participant per evidence item, the same quantity per
+    # neighbourhood): the net figures of identical inputs are computed once.
+    figures_of: dict[tuple[Any, ...], tuple[Decimal, ...]] = {}
     for k, position in enumerate(outcome_positions):
         row = rows[position]
         line = lines[row.line]
-        _, figures = net_figures(
-            _NetRow(
-                quantity=line.quantity,
-                proxy_value=row.central,
-                deadweight=line.adjustments[0],
-                attribution=line.adjustments[1],
-                displacement=line.adjustments[2],
-                price_index_from=row.index[0] if row.index else None,
-                price_index_to=row.index[1] if row.index else None,
+        key = (line.quantity, id(row.priced), line.adjustments[:3])
+        figures = figures_of.get(key)
+        if figures is None:
+            _, figures = net_figures(
+                _NetRow(
+                    quantity=line.quantity,
+                    proxy_value=row.central,
+                    deadweight=line.adjustments[0],
+                    attribution=line.adjustments[1],
+                    displacement=line.adjustments[2],
+                    price_index_from=row.index[0] if row.index else None,
+                    price_index_to=row.index[1] if row.index else None,
+                )
             )
-        )
+            figures_of[key] = figures
         results[position] = _RowResult(
             (figures[0], figures[1], figures[2], figures[3]),
             tuple(from_cents(int(c)) for c in kernel.years[k, : line.duration]),
