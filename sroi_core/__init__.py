@@ -16,112 +16,243 @@ Typical use::
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from sroi_core._version import (
     STANDARD_ID,
     STANDARD_VERSION,
     SUPPORTED_STANDARD_VERSIONS,
     __version__,
 )
-from sroi_core.catalogue_diff import CatalogueDiff, diff_catalogues
-from sroi_core.catalogue_store import CatalogueStore
-from sroi_core.codelists import Codelist, codelist, codelist_names
-from sroi_core.conformance import ConformanceReport, run_conformance
-from sroi_core.documents import (
-    document_dict,
-    dump_document,
-    load_document,
-    parse_document,
-    validate_file,
-    validate_files,
-    validate_text,
-)
-from sroi_core.errors import (
-    CatalogueError,
-    ConformanceError,
-    DocumentInvalidError,
-    DocumentTypeError,
-    FileReadError,
-    InputError,
-    JSONSyntaxError,
-    MixedValuationBasisError,
-    SroiError,
-    UnitError,
-    UnsupportedVersionError,
-    ValuationError,
-)
-from sroi_core.model import (
-    DOCUMENT_MODELS,
-    AdjustmentClaim,
-    AdjustmentDefaults,
-    Area,
-    Bid,
-    BreakEven,
-    Catalogue,
-    Commitment,
-    ComparisonRow,
-    CurrencyTransfer,
-    DiscountEntry,
-    DiscountTiming,
-    Document,
-    DocumentRef,
-    DocumentType,
-    EngineInfo,
-    Evidence,
-    EvidenceDocument,
-    EvidenceReport,
-    EvidenceRules,
-    FteNorm,
-    FulfilmentMode,
-    IndexPoint,
-    Indicator,
-    IndicatorKind,
-    LineValue,
-    LocalizedText,
-    Money,
-    ObligationCredit,
-    Organisation,
-    OrganisationId,
-    Outcome,
-    OutcomeValue,
-    Period,
-    PriceIndexSeries,
-    ProxyValue,
-    Quantity,
-    Scenario,
-    Scope,
-    ScoringRules,
-    Sensitivity,
-    Source,
-    StatusChange,
-    Tender,
-    TenderIndicator,
-    Theme,
-    ThemePriority,
-    Total,
-    Totals,
-    Valuation,
-    ValuationBasis,
-    ValuationConventions,
-    ValuationFamily,
-    ValuationLine,
-    VerificationStatus,
-)
-from sroi_core.quality import run_checks
-from sroi_core.rules import Finding, Rule, Severity, all_rules, get_rule
-from sroi_core.schema_export import export_schemas, generate_schemas
-from sroi_core.units import convert, unit_registry
-from sroi_core.validation import FileReport, ValidationReport
-from sroi_core.valuation import (
-    DiscountSchedule,
-    LineArrays,
-    LineResult,
-    LineSpec,
-    value_line,
-    value_lines,
-    value_lines_cents,
-)
-from sroi_core.valuation.document import value_document
-from sroi_core.verification import check_history, check_transition, decide
+
+if TYPE_CHECKING:
+    from sroi_core.catalogue_diff import CatalogueDiff, diff_catalogues
+    from sroi_core.catalogue_store import CatalogueStore
+    from sroi_core.codelists import Codelist, codelist, codelist_names
+    from sroi_core.conformance import ConformanceReport, run_conformance
+    from sroi_core.documents import (
+        document_dict,
+        dump_document,
+        load_document,
+        parse_document,
+        validate_file,
+        validate_files,
+        validate_text,
+    )
+    from sroi_core.errors import (
+        CatalogueError,
+        ConformanceError,
+        DocumentInvalidError,
+        DocumentTypeError,
+        FileReadError,
+        InputError,
+        JSONSyntaxError,
+        MixedValuationBasisError,
+        SroiError,
+        UnitError,
+        UnsupportedVersionError,
+        ValuationError,
+    )
+    from sroi_core.model import (
+        DOCUMENT_MODELS,
+        AdjustmentClaim,
+        AdjustmentDefaults,
+        Area,
+        Bid,
+        BreakEven,
+        Catalogue,
+        Commitment,
+        ComparisonRow,
+        CurrencyTransfer,
+        DiscountEntry,
+        DiscountTiming,
+        Document,
+        DocumentRef,
+        DocumentType,
+        EngineInfo,
+        Evidence,
+        EvidenceDocument,
+        EvidenceReport,
+        EvidenceRules,
+        FteNorm,
+        FulfilmentMode,
+        IndexPoint,
+        Indicator,
+        IndicatorKind,
+        LineValue,
+        LocalizedText,
+        Money,
+        ObligationCredit,
+        Organisation,
+        OrganisationId,
+        Outcome,
+        OutcomeValue,
+        Period,
+        PriceIndexSeries,
+        ProxyValue,
+        Quantity,
+        Scenario,
+        Scope,
+        ScoringRules,
+        Sensitivity,
+        Source,
+        StatusChange,
+        Tender,
+        TenderIndicator,
+        Theme,
+        ThemePriority,
+        Total,
+        Totals,
+        Valuation,
+        ValuationBasis,
+        ValuationConventions,
+        ValuationFamily,
+        ValuationLine,
+        VerificationStatus,
+    )
+    from sroi_core.quality import run_checks
+    from sroi_core.rules import Finding, Rule, Severity, all_rules, get_rule
+    from sroi_core.schema_export import export_schemas, generate_schemas
+    from sroi_core.units import convert, unit_registry
+    from sroi_core.validation import FileReport, ValidationReport
+    from sroi_core.valuation import (
+        DiscountSchedule,
+        LineArrays,
+        LineResult,
+        LineSpec,
+        value_line,
+        value_lines,
+        value_lines_cents,
+    )
+    from sroi_core.valuation.document import value_document
+    from sroi_core.verification import check_history, check_transition, decide
+
+_EXPORTS: dict[str, str] = {
+    "CatalogueDiff": "sroi_core.catalogue_diff",
+    "diff_catalogues": "sroi_core.catalogue_diff",
+    "CatalogueStore": "sroi_core.catalogue_store",
+    "Codelist": "sroi_core.codelists",
+    "codelist": "sroi_core.codelists",
+    "codelist_names": "sroi_core.codelists",
+    "ConformanceReport": "sroi_core.conformance",
+    "run_conformance": "sroi_core.conformance",
+    "document_dict": "sroi_core.documents",
+    "dump_document": "sroi_core.documents",
+    "load_document": "sroi_core.documents",
+    "parse_document": "sroi_core.documents",
+    "validate_file": "sroi_core.documents",
+    "validate_files": "sroi_core.documents",
+    "validate_text": "sroi_core.documents",
+    "CatalogueError": "sroi_core.errors",
+    "ConformanceError": "sroi_core.errors",
+    "DocumentInvalidError": "sroi_core.errors",
+    "DocumentTypeError": "sroi_core.errors",
+    "FileReadError": "sroi_core.errors",
+    "InputError": "sroi_core.errors",
+    "JSONSyntaxError": "sroi_core.errors",
+    "MixedValuationBasisError": "sroi_core.errors",
+    "SroiError": "sroi_core.errors",
+    "UnitError": "sroi_core.errors",
+    "UnsupportedVersionError": "sroi_core.errors",
+    "ValuationError": "sroi_core.errors",
+    "AdjustmentClaim": "sroi_core.model",
+    "AdjustmentDefaults": "sroi_core.model",
+    "Area": "sroi_core.model",
+    "Bid": "sroi_core.model",
+    "BreakEven": "sroi_core.model",
+    "Catalogue": "sroi_core.model",
+    "Commitment": "sroi_core.model",
+    "ComparisonRow": "sroi_core.model",
+    "CurrencyTransfer": "sroi_core.model",
+    "DOCUMENT_MODELS": "sroi_core.model",
+    "DiscountEntry": "sroi_core.model",
+    "DiscountTiming": "sroi_core.model",
+    "Document": "sroi_core.model",
+    "DocumentRef": "sroi_core.model",
+    "DocumentType": "sroi_core.model",
+    "EngineInfo": "sroi_core.model",
+    "Evidence": "sroi_core.model",
+    "EvidenceDocument": "sroi_core.model",
+    "EvidenceReport": "sroi_core.model",
+    "EvidenceRules": "sroi_core.model",
+    "FteNorm": "sroi_core.model",
+    "FulfilmentMode": "sroi_core.model",
+    "IndexPoint": "sroi_core.model",
+    "Indicator": "sroi_core.model",
+    "IndicatorKind": "sroi_core.model",
+    "LineValue": "sroi_core.model",
+    "LocalizedText": "sroi_core.model",
+    "Money": "sroi_core.model",
+    "ObligationCredit": "sroi_core.model",
+    "Organisation": "sroi_core.model",
+    "OrganisationId": "sroi_core.model",
+    "Outcome": "sroi_core.model",
+    "OutcomeValue": "sroi_core.model",
+    "Period": "sroi_core.model",
+    "PriceIndexSeries": "sroi_core.model",
+    "ProxyValue": "sroi_core.model",
+    "Quantity": "sroi_core.model",
+    "Scenario": "sroi_core.model",
+    "Scope": "sroi_core.model",
+    "ScoringRules": "sroi_core.model",
+    "Sensitivity": "sroi_core.model",
+    "Source": "sroi_core.model",
+    "StatusChange": "sroi_core.model",
+    "Tender": "sroi_core.model",
+    "TenderIndicator": "sroi_core.model",
+    "Theme": "sroi_core.model",
+    "ThemePriority": "sroi_core.model",
+    "Total": "sroi_core.model",
+    "Totals": "sroi_core.model",
+    "Valuation": "sroi_core.model",
+    "ValuationBasis": "sroi_core.model",
+    "ValuationConventions": "sroi_core.model",
+    "ValuationFamily": "sroi_core.model",
+    "ValuationLine": "sroi_core.model",
+    "VerificationStatus": "sroi_core.model",
+    "run_checks": "sroi_core.quality",
+    "Finding": "sroi_core.rules",
+    "Rule": "sroi_core.rules",
+    "Severity": "sroi_core.rules",
+    "all_rules": "sroi_core.rules",
+    "get_rule": "sroi_core.rules",
+    "export_schemas": "sroi_core.schema_export",
+    "generate_schemas": "sroi_core.schema_export",
+    "convert": "sroi_core.units",
+    "unit_registry": "sroi_core.units",
+    "FileReport": "sroi_core.validation",
+    "ValidationReport": "sroi_core.validation",
+    "DiscountSchedule": "sroi_core.valuation",
+    "LineArrays": "sroi_core.valuation",
+    "LineResult": "sroi_core.valuation",
+    "LineSpec": "sroi_core.valuation",
+    "value_line": "sroi_core.valuation",
+    "value_lines": "sroi_core.valuation",
+    "value_lines_cents": "sroi_core.valuation",
+    "value_document": "sroi_core.valuation.document",
+    "check_history": "sroi_core.verification",
+    "check_transition": "sroi_core.verification",
+    "decide": "sroi_core.verification",
+}
+"""Where each public name lives. Modules load on first use (PEP 562), so ``import
+sroi_core`` and the command line start quickly; a test checks this map against
+``__all__``."""
+
+
+def __getattr__(name: str) -> Any:
+    """Load a public name from its module on first use."""
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'sroi_core' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "DOCUMENT_MODELS",

@@ -222,3 +222,25 @@ def test_sroi_rules_json(capsys: pytest.CaptureFixture[str]) -> None:
             "templateNl",
             "description",
         }
+
+
+def test_the_public_api_map_matches_all_and_every_name_resolves() -> None:
+    import sroi_core
+
+    assert set(sroi_core._EXPORTS) | {
+        "STANDARD_ID",
+        "STANDARD_VERSION",
+        "SUPPORTED_STANDARD_VERSIONS",
+        "__version__",
+    } == set(sroi_core.__all__)
+    for name in sroi_core.__all__:
+        assert getattr(sroi_core, name) is not None, name
+
+
+def test_every_command_module_is_named_and_every_name_is_a_module() -> None:
+    from sroi_core.cli import COMMAND_MODULES, COMMAND_NAMES, build_parser
+
+    assert set(COMMAND_NAMES.values()) == set(COMMAND_MODULES)
+    full = build_parser([])
+    choices = next(a for a in full._actions if a.dest == "command").choices
+    assert set(choices) == set(COMMAND_NAMES)

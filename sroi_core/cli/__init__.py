@@ -37,13 +37,34 @@ COMMAND_MODULES = (
 )
 """Modules that each add one command (or group) through ``register(subparsers)``."""
 
+COMMAND_NAMES: dict[str, str] = {
+    "validate": "sroi_core.cli.validate_cmd",
+    "schema": "sroi_core.cli.schema_cmd",
+    "value": "sroi_core.cli.value_cmd",
+    "conformance": "sroi_core.cli.conformance_cmd",
+    "catalogue": "sroi_core.cli.catalogue_cmd",
+    "docs": "sroi_core.cli.docs_cmd",
+    "rules": "sroi_core.cli.docs_cmd",
+    "check": "sroi_core.cli.check_cmd",
+    "verify": "sroi_core.cli.verify_cmd",
+    "score": "sroi_core.cli.score_cmd",
+    "monitor": "sroi_core.cli.monitor_cmd",
+    "report": "sroi_core.cli.report_cmd",
+}
+"""Which module registers each command, so a run imports only the command it needs."""
+
 
 class _Parser(argparse.ArgumentParser):
     """argparse, but usage errors exit 2 with a one-line hint (argparse's own code)."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The ``sroi`` parser with every command registered."""
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The ``sroi`` parser.
+
+    When ``argv`` names a command, only that command's module is imported (start-up time
+    matters for a tool run on every file); otherwise, for ``--help`` or a usage error,
+    every command is registered.
+    """
     parser = _Parser(
         prog="sroi",
         description=f"SROI Outcome Standard {STANDARD_VERSION} tools (sroi_core {__version__}).",
@@ -54,15 +75,18 @@ def build_parser() -> argparse.ArgumentParser:
         version=f"sroi_core {__version__}, standard {STANDARD_VERSION}",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in COMMAND_MODULES:
+    named = next((arg for arg in argv or () if not arg.startswith("-")), None)
+    modules = (COMMAND_NAMES[named],) if named in COMMAND_NAMES else COMMAND_MODULES
+    for module in modules:
         import_module(module).register(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(arguments)
+    args = parser.parse_args(arguments)
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
