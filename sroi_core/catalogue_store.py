@@ -6,6 +6,7 @@ that exact catalogue or says it has none — it never substitutes another versio
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -105,3 +106,44 @@ class CatalogueStore:
             wanted = f"{ref.id} {ref.version or '(any version)'}"
             raise CatalogueError(f"catalogue {wanted} is not available; available: {have}")
         return found
+
+    def resolve(self, name: str, version: str | None = None) -> Catalogue:
+        """The catalogue ``name`` stands for: a file path, ``ID@VERSION`` or ``ID`` (newest).
+
+        A path is loaded (and checked) with :meth:`add_file`. Raises CatalogueError naming
+        what is available, or an InputError for a bad file.
+        """
+        if _looks_like_path(name):
+            if version is not None:
+                raise CatalogueError("a version applies to a catalogue id, not to a file path")
+            return self.add_file(Path(name))
+        wanted_id, _, inline_version = name.partition("@")
+        if inline_version and version is not None and inline_version != version:
+            raise CatalogueError(
+                f"{name!r} names version {inline_version} but --version says {version}"
+            )
+        wanted_version = inline_version or version
+        same_id = [c for c in self.all() if c.id == wanted_id]
+        if not same_id:
+            have = ", ".join(sorted({f"{c.id}@{c.version}" for c in self.all()})) or "none"
+            raise CatalogueError(f"no catalogue with id {wanted_id!r}; available: {have}")
+        if wanted_version:
+            for catalogue in same_id:
+                if catalogue.version == wanted_version:
+                    return catalogue
+            versions = ", ".join(sorted({c.version for c in same_id}, key=version_key))
+            raise CatalogueError(
+                f"catalogue {wanted_id!r} has no version {wanted_version!r}; versions: {versions}"
+            )
+        return max(same_id, key=lambda c: version_key(c.version))
+
+
+def version_key(version: str) -> tuple[tuple[int, int | str], ...]:
+    """Order catalogue versions numerically part by part (2026.10 after 2026.9)."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"[.\-+]", version)
+    )
+
+
+def _looks_like_path(text: str) -> bool:
+    return text.endswith(".json") or "/" in text or "\\" in text or Path(text).is_file()

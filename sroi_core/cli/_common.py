@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -80,3 +81,22 @@ def load_contract(
     if not isinstance(tender, Tender) or not isinstance(bid, Bid):  # pragma: no cover
         raise InputError("not a tender and a bid", source=tender_path)
     return tender, bid, [(r, p) for r, p in reports if isinstance(r, EvidenceReport)]
+
+
+def iso_date(text: str) -> dt.date:
+    """An argparse type: a date written YYYY-MM-DD."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; give YYYY-MM-DD, e.g. 2027-12-31"
+        ) from None
+
+
+def add_catalogue_file_option(parser: argparse.ArgumentParser) -> None:
+    """``--catalogue PATH``: one catalogue file instead of the built-in one a tender names."""
+    parser.add_argument(
+        "--catalogue",
+        metavar="PATH",
+        help="catalogue file; default: the built-in catalogue the tender names",
+    )

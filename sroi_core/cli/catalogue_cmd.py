@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,6 @@ from sroi_core.catalogue_diff import diff_catalogues
 from sroi_core.catalogue_store import CatalogueStore
 from sroi_core.cli._common import add_catalogue_option
 from sroi_core.documents import dump_document
-from sroi_core.errors import CatalogueError
 from sroi_core.model.catalogue import Catalogue
 from sroi_core.model.indicator import Indicator
 
@@ -75,22 +73,6 @@ def _usage(parser: argparse.ArgumentParser) -> Any:
     return handler
 
 
-def _version_key(version: str) -> tuple[tuple[int, int | str], ...]:
-    """Order versions numerically part by part (2026.10 after 2026.9)."""
-    return tuple(
-        (0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"[.\-+]", version)
-    )
-
-
-def _looks_like_path(text: str) -> bool:
-    return text.endswith(".json") or "/" in text or "\\" in text or Path(text).is_file()
-
-
-def _load_file(path_text: str) -> Catalogue:
-    """A catalogue file, checked in both layers (CatalogueStore.add_file)."""
-    return CatalogueStore(builtin=False).add_file(Path(path_text))
-
-
 def _store(paths: list[str]) -> tuple[CatalogueStore, list[tuple[Catalogue, str]]]:
     """Return the store (built-in catalogues plus the user's files) and where each came from."""
     store = CatalogueStore()
@@ -101,33 +83,8 @@ def _store(paths: list[str]) -> tuple[CatalogueStore, list[tuple[Catalogue, str]
 
 
 def resolve(store: CatalogueStore, name: str, version: str | None = None) -> Catalogue:
-    """Return the catalogue ``name`` stands for: a path, ``ID@VERSION`` or ``ID`` (newest).
-
-    Raises CatalogueError naming what is available, or an InputError for a bad file.
-    """
-    if _looks_like_path(name):
-        if version is not None:
-            raise CatalogueError("--version applies to a catalogue id, not to a file path")
-        return _load_file(name)
-    wanted_id, _, inline_version = name.partition("@")
-    if inline_version and version is not None and inline_version != version:
-        raise CatalogueError(
-            f"{name!r} names version {inline_version} but --version says {version}"
-        )
-    wanted_version = inline_version or version
-    same_id = [c for c in store.all() if c.id == wanted_id]
-    if not same_id:
-        have = ", ".join(sorted({f"{c.id}@{c.version}" for c in store.all()})) or "none"
-        raise CatalogueError(f"no catalogue with id {wanted_id!r}; available: {have}")
-    if wanted_version:
-        for catalogue in same_id:
-            if catalogue.version == wanted_version:
-                return catalogue
-        versions = ", ".join(sorted({c.version for c in same_id}, key=_version_key))
-        raise CatalogueError(
-            f"catalogue {wanted_id!r} has no version {wanted_version!r}; versions: {versions}"
-        )
-    return max(same_id, key=lambda c: _version_key(c.version))
+    """The catalogue ``name`` stands for (see :meth:`CatalogueStore.resolve`)."""
+    return store.resolve(name, version)
 
 
 def _table(rows: list[list[str]]) -> str:

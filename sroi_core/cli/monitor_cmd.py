@@ -9,7 +9,6 @@ printed), 2 usage or file errors (a bad or too early ``--as-of``).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
@@ -17,7 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from sroi_core.catalogue_store import CatalogueStore
-from sroi_core.cli._common import InvalidInputError, load_contract, print_finding
+from sroi_core.cli._common import (
+    InvalidInputError,
+    add_catalogue_file_option,
+    iso_date,
+    load_contract,
+    print_finding,
+)
 from sroi_core.cli.score_cmd import md_table, money, plain, text_table
 from sroi_core.monitoring import (
     Breakdown,
@@ -26,15 +31,6 @@ from sroi_core.monitoring import (
     MonitoringResult,
     monitor_contract,
 )
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; give YYYY-MM-DD, e.g. 2026-09-30"
-        ) from None
 
 
 def register(subparsers: Any) -> None:
@@ -51,14 +47,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument("tender", metavar="TENDER", help="the tender document")
     parser.add_argument("bid", metavar="BID", help="the winning bid (the contract's commitments)")
     parser.add_argument("reports", nargs="+", metavar="REPORT", help="evidence reports")
-    parser.add_argument(
-        "--catalogue",
-        metavar="PATH",
-        help="catalogue file; default: the built-in catalogue the tender names",
-    )
+    add_catalogue_file_option(parser)
     parser.add_argument(
         "--as-of",
-        type=_date,
+        type=iso_date,
         metavar="DATE",
         help="the date the monitoring speaks for (default: the latest report period end)",
     )

@@ -11,26 +11,22 @@ package (``pip install 'sroi-core[report]'``).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
 
 from sroi_core.catalogue_store import CatalogueStore
-from sroi_core.cli._common import InvalidInputError, load_contract, print_finding
+from sroi_core.cli._common import (
+    InvalidInputError,
+    add_catalogue_file_option,
+    iso_date,
+    load_contract,
+    print_finding,
+)
 from sroi_core.errors import InputError, ValuationError
 from sroi_core.monitoring import MonitoringInputError
 from sroi_core.report import build_report, render_html, render_markdown, require_babel
 from sroi_core.report.formatting import LANGUAGES
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; give YYYY-MM-DD, e.g. 2027-12-31"
-        ) from None
 
 
 def register(subparsers: Any) -> None:
@@ -54,18 +50,14 @@ def register(subparsers: Any) -> None:
         metavar="REPORT",
         help="evidence reports of the contract (one or more; repeatable)",
     )
-    parser.add_argument(
-        "--catalogue",
-        metavar="PATH",
-        help="catalogue file; default: the built-in catalogue the tender names",
-    )
+    add_catalogue_file_option(parser)
     parser.add_argument(
         "--language", choices=LANGUAGES, default="nl", help="report language (default: nl)"
     )
     parser.add_argument("--format", choices=("html", "markdown"), default="html")
     parser.add_argument(
         "--as-of",
-        type=_date,
+        type=iso_date,
         metavar="DATE",
         help="the date the report speaks for (default: the latest evidence period end, or "
         "the bid's submission date without evidence)",

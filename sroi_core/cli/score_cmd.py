@@ -18,7 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from sroi_core.catalogue_store import CatalogueStore
-from sroi_core.cli._common import InvalidInputError, load_checked, print_finding
+from sroi_core.cli._common import (
+    InvalidInputError,
+    add_catalogue_file_option,
+    load_checked,
+    print_finding,
+)
 from sroi_core.errors import InputError
 from sroi_core.model.bid import Bid
 from sroi_core.model.tender import Tender
@@ -48,11 +53,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("tender", metavar="TENDER", help="the tender document")
     parser.add_argument("bids", nargs="+", metavar="BID", help="the bid documents to compare")
-    parser.add_argument(
-        "--catalogue",
-        metavar="PATH",
-        help="catalogue file; default: the built-in catalogue the tender names",
-    )
+    add_catalogue_file_option(parser)
     parser.add_argument(
         "--evaluation",
         metavar="CSV",

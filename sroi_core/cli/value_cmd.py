@@ -12,10 +12,8 @@ from sroi_core.cli._common import InvalidInputError, load_checked
 from sroi_core.documents import dump_document
 from sroi_core.errors import InputError
 from sroi_core.model.bid import Bid
-from sroi_core.model.catalogue import Catalogue
 from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.model.tender import Tender
-from sroi_core.model.types import DocumentRef
 from sroi_core.valuation.document import value_document
 from sroi_core.valuation.render import render_csv, render_markdown, render_table
 
@@ -46,22 +44,12 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=handle)
 
 
-def _catalogue(option: str | None, ref: DocumentRef, store: CatalogueStore) -> Catalogue:
-    if option is None:
-        return store.get(ref)
-    path = Path(option)
-    if path.exists():
-        return store.add_file(path)
-    wanted_id, _, version = option.partition("@")
-    return store.get(DocumentRef(id=wanted_id, version=version or None))
-
-
 def handle(args: argparse.Namespace) -> int:
     """Validate the inputs, value the document and print it in the chosen format."""
     store = CatalogueStore()
     try:
-        if args.catalogue and Path(args.catalogue).exists():
-            store.add_file(Path(args.catalogue))
+        if args.catalogue:
+            store.resolve(args.catalogue)  # a file given is checked and made available
         subject = load_checked(Path(args.file), store, Bid, EvidenceReport)
         tender = load_checked(Path(args.tender), store, Tender) if args.tender else None
         bid = load_checked(Path(args.bid), store, Bid) if args.bid else None
@@ -72,7 +60,7 @@ def handle(args: argparse.Namespace) -> int:
         return 1
     if not isinstance(subject, Bid | EvidenceReport):  # pragma: no cover - _checked ensures it
         raise InputError("is not a bid or evidence report", source=args.file)
-    catalogue = _catalogue(args.catalogue, subject.catalogue, store)
+    catalogue = store.resolve(args.catalogue) if args.catalogue else store.get(subject.catalogue)
     valuation = value_document(
         subject,
         catalogue,
