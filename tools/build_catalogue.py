@@ -4,6 +4,16 @@ Usage (from the repository root)::
 
     /work/venv/bin/python tools/build_catalogue.py          # regenerate the JSON and the page
     /work/venv/bin/python tools/build_catalogue.py --check  # exit 1 if the committed files differ
+    /work/venv/bin/python tools/build_catalogue.py --edition 2026.2  # also build the 2.0 edition
+
+One source tree holds every edition of the catalogue. A row or item that exists from a later
+edition on says so (``since`` in ``outcomes.csv`` and in ``indicators/*.json``); per-edition
+changes of an indicator sit under its ``editions`` key; ``catalogue-<edition>.json`` overlays
+``catalogue.json`` for that edition. Edition 2026.1 (standard 1.0) is built exactly as
+published. Edition 2026.2 (standard 2.0) adds the wellbeing route (``wellbeing-effects.csv``,
+``wellby-values.csv``, ``currency-transfers.csv``), the price-year basis of every value and a
+persistent URI per indicator; each 2.0 field is written only when the installed model knows
+it, so the build runs before and after the 2.0 model lands.
 
 The sources are small, reviewable files: ``catalogue.json`` (metadata, conventions),
 ``sources.json`` (every cited publication once), ``adjustments.json`` (default-adjustment
@@ -27,13 +37,14 @@ from pathlib import Path
 from typing import Any
 
 from sroi_core._decimal import exact_context, round_cent
+from sroi_core._version import SUPPORTED_STANDARD_VERSIONS
 from sroi_core.catalogue_store import CatalogueStore
 from sroi_core.codelists import codelist
 from sroi_core.documents import dump_document, parse_document, validate_text
 from sroi_core.model.catalogue import Catalogue
 from sroi_core.model.codes import ValuationBasis
 from sroi_core.model.indicator import Indicator
-from sroi_core.model.proxy_value import ProxyValue
+from sroi_core.model.proxy_value import CurrencyTransfer, ProxyValue
 from sroi_core.model.source import Source
 from sroi_core.rules import Severity
 
@@ -43,6 +54,12 @@ CATALOGUE_DIR = ROOT / "sroi_core" / "catalogues"
 DOC_PATH = ROOT / "docs" / "catalogue-nl.md"
 
 Json = dict[str, Any]
+
+FIRST_EDITION = "2026.1"
+EDITIONS = ("2026.1", "2026.2")
+# Editions the plain build (and --check) writes. Add "2026.2" once the 2.0 model is merged.
+DEFAULT_EDITIONS: tuple[str, ...] = ("2026.1",)
+INDICATOR_URI = "https://sroi-os.org/id/catalogue/{catalogue}/indicator/{indicator}"
 
 
 class BuildError(Exception):
@@ -86,7 +103,51 @@ def _adjustments(profiles: dict[str, Json], name: str, where: str) -> Json:
     return dict(profiles[name])
 
 
-def _indicators(src: Path, profiles: dict[str, Json], outcome_themes: dict[str, str]) -> list[Json]:
+def _edition_key(edition: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(part) for part in edition.split("."))
+    except ValueError:
+        raise BuildError(f"edition {edition!r} is not of the form YYYY.N") from None
+
+
+def _in_edition(since: str | None, edition: str) -> bool:
+    """Whether an item that exists from edition ``since`` on belongs to ``edition``."""
+    return not since or _edition_key(since) <= _edition_key(edition)
+
+
+def _model_knows(model: type[Any], field: str) -> bool:
+    """Whether the installed model has ``field`` (2.0 fields arrive with the 2.0 model)."""
+    return field in model.model_fields
+
+
+_INDICATOR_EDITION_FIELDS = {
+    "label": "label",
+    "definition": "definition",
+    "measurementMethod": "measurement_method",
+    "valuationMethod": "valuation_method",
+    "level": "level",
+    "dataCategory": "data_category",
+}
+
+
+def _apply_edition(item: Json, edition: str, where: str) -> Json:
+    """Drop the edition bookkeeping keys and apply this edition's changes the model knows."""
+    changes = item.pop("editions", {})
+    item.pop("since", None)
+    for name, value in changes.get(edition, {}).items():
+        if name not in _INDICATOR_EDITION_FIELDS:
+            raise BuildError(f"{where}: unknown field {name!r} under editions.{edition}")
+        if _model_knows(Indicator, _INDICATOR_EDITION_FIELDS[name]):
+            item[name] = value
+    return item
+
+
+def _indicators(
+    src: Path,
+    profiles: dict[str, Json],
+    outcome_themes: dict[str, str],
+    edition: str = FIRST_EDITION,
+) -> list[Json]:
     items: list[Json] = []
     themes = codelist("theme").values
     for theme in themes:
@@ -94,8 +155,10 @@ def _indicators(src: Path, profiles: dict[str, Json], outcome_themes: dict[str, 
         if not path.exists():
             raise BuildError(f"no indicator file for theme {theme!r} ({path})")
         for raw in _read_json(path):
-            item = dict(raw)
-            where = f"{path.name}: {item.get('id')}"
+            if not _in_edition(raw.get("since"), edition):
+                continue
+            where = f"{path.name}: {raw.get('id')}"
+            item = _apply_edition(dict(raw), edition, where)
             if outcome_themes.get(item["outcome"]) != theme:
                 raise BuildError(f"{where}: outcome {item['outcome']!r} is not under theme {theme}")
             item["theme"] = theme
@@ -144,7 +207,7 @@ def _transfer(row: dict[str, str], sources: dict[str, Json]) -> tuple[Json, Json
     return converted, transfer
 
 
-def _proxy_values(src: Path, sources: dict[str, Json]) -> list[Json]:
+def _proxy_values(src: Path, sources: dict[str, Json], edition: str = FIRST_EDITION) -> list[Json]:
     proxies: list[Json] = []
     for row in _read_csv(src / "proxy-values.csv"):
         value: Json = {key: row[key] for key in ("low", "central", "high") if row[key]}
@@ -171,8 +234,156 @@ def _proxy_values(src: Path, sources: dict[str, Json]) -> list[Json]:
         note = _bilingual(row, "note")
         if note:
             proxy["note"] = note
+        if edition != FIRST_EDITION:
+            _second_edition_value(proxy, row, src, sources)
         proxies.append(proxy)
     return proxies
+
+
+# ---------------------------------------------------------------------------------------
+# Edition 2026.2 (standard 2.0): price-year basis, the wellbeing route and transfer method.
+# ---------------------------------------------------------------------------------------
+
+PRICE_YEAR_BASES = ("stated", "assumed")
+WELLBY_VALUE = "wellby-hmt-2021"
+
+
+def _price_year_basis(proxy: Json, row: dict[str, str]) -> None:
+    """Give every value a price year: stated by the source, or assigned by the written rule.
+
+    The rule (catalogue-src/nl/price-years.md): where the source states no price year, the
+    price year is the year the source was published. It is the latest year the prices can be
+    from, so rebasing to a later valuation year with a rising index adds the least.
+    """
+    basis = row.get("price_year_basis", "")
+    if basis not in PRICE_YEAR_BASES:
+        raise BuildError(f"proxy {row['id']}: price_year_basis must be one of {PRICE_YEAR_BASES}")
+    if basis == "stated" and not row["price_year"]:
+        raise BuildError(f"proxy {row['id']}: a stated price year needs price_year")
+    if basis == "assumed":
+        if row["price_year"] or not row.get("assumed_price_year"):
+            raise BuildError(f"proxy {row['id']}: an assumed price year goes in assumed_price_year")
+        if row["assumed_price_year"] != row["effective_from"][:4]:
+            raise BuildError(
+                f"proxy {row['id']}: the assumed price year must be the publication year "
+                f"{row['effective_from'][:4]}"
+            )
+        proxy["priceYear"] = int(row["assumed_price_year"])
+    if _model_knows(ProxyValue, "price_year_basis"):
+        proxy["priceYearBasis"] = basis
+
+
+def _shipped_wellbeing_effects(src: Path) -> dict[str, dict[str, str]]:
+    """The shipped rows of wellbeing-effects.csv by the proxy value they derive."""
+    path = src / "wellbeing-effects.csv"
+    if not path.exists():
+        return {}
+    shipped: dict[str, dict[str, str]] = {}
+    for row in _read_csv(path):
+        if row["status"] == "shipped":
+            if not row["proxy_value"] or not row["effect"]:
+                raise BuildError(f"wellbeing-effects.csv: {row['id']} ships without value/effect")
+            shipped[row["proxy_value"]] = row
+        elif row["status"] != "not-shipped":
+            raise BuildError(f"wellbeing-effects.csv: {row['id']} has unknown status")
+        elif not (row["reason_en"] and row["reason_nl"]):
+            raise BuildError(f"wellbeing-effects.csv: {row['id']} is not shipped without a reason")
+    return shipped
+
+
+def _transfer_rate(src: Path, currency: str, year: str) -> dict[str, str]:
+    """The preferred available rate: a purchasing-power parity if one is filled in, else market."""
+    rows = [
+        row
+        for row in _read_csv(src / "currency-transfers.csv")
+        if row["from_currency"] == currency and row["year"] == year and row["status"] == "available"
+    ]
+    if not rows:
+        raise BuildError(f"currency-transfers.csv: no available {currency} rate for {year}")
+    return min(rows, key=lambda row: int(row["preference"]))
+
+
+def _derivation_note(
+    effect: Decimal, wellby: dict[str, str], rate_row: dict[str, str], value: dict[str, str]
+) -> Json:
+    """The written-out derivation: effect x WELLBY value, converted at the chosen rate."""
+    currency, rate = wellby["currency"], rate_row["rate"]
+    method_nl = "koopkrachtpariteit" if rate_row["method"] == "ppp" else "marktkoers"
+    method_en = "purchasing-power parity" if rate_row["method"] == "ppp" else "market rate"
+    def sums(names: dict[str, str]) -> str:
+        return "; ".join(
+            f"{names[level]} {effect} x {currency} {wellby[level]} / {rate} = EUR {value[level]}"
+            for level in ("low", "central", "high")
+            if level in value
+        )
+
+    return {
+        "nl": (
+            f"Welzijnsroute: effect op levenstevredenheid maal de waarde van een WELLBY "
+            f"(prijsjaar {wellby['price_year']}), omgerekend met de {method_nl} {rate} "
+            f"{currency} per euro: {sums({'low': 'laag', 'central': 'centraal', 'high': 'hoog'})}. "
+            "Elk resultaat dat deze waarde gebruikt, markeert de overdracht."
+        ),
+        "en": (
+            f"Wellbeing route: life-satisfaction effect times the value of a WELLBY (price year "
+            f"{wellby['price_year']}), converted at the {method_en} {rate} {currency} per EUR: "
+            f"{sums({level: level for level in ('low', 'central', 'high')})}. Every result that "
+            "uses this value flags the transfer."
+        ),
+    }
+
+
+def _second_edition_value(
+    proxy: Json, row: dict[str, str], src: Path, sources: dict[str, Json]
+) -> None:
+    _price_year_basis(proxy, row)
+    effect_row = _shipped_wellbeing_effects(src).get(row["id"])
+    if effect_row is None:
+        if "transfer" in proxy and _model_knows(CurrencyTransfer, "method"):
+            proxy["transfer"]["method"] = "market-rate"
+        return
+    wellby = {r["id"]: r for r in _read_csv(src / "wellby-values.csv")}[WELLBY_VALUE]
+    rate_row = _transfer_rate(src, wellby["currency"], wellby["price_year"])
+    effect = Decimal(effect_row["effect"])
+    product = {
+        level: exact_context().multiply(effect, Decimal(wellby[level]))
+        for level in ("low", "central", "high")
+        if wellby[level]
+    }
+    rate = Decimal(rate_row["rate"])
+    value = {
+        level: str(round_cent(exact_context().divide(amount, rate)))
+        for level, amount in product.items()
+    }
+    stated = row["transfer_central"] or row["central"]
+    if Decimal(stated) != product["central"]:
+        raise BuildError(
+            f"proxy {row['id']}: proxy-values.csv gives {stated}, but the wellbeing derivation "
+            f"is {effect} x {wellby['currency']} {wellby['central']} = {product['central']}"
+        )
+    proxy["value"] = value
+    if "transfer" in proxy:
+        proxy["transfer"]["originalValue"] = format(product["central"].normalize(), "f")
+        proxy["transfer"]["exchangeRate"] = rate_row["rate"]
+        proxy["transfer"]["rateSource"] = _source(sources, rate_row["source"])
+        proxy["transfer"]["note"] = _derivation_note(effect, wellby, rate_row, value)
+        if _model_knows(CurrencyTransfer, "method"):
+            proxy["transfer"]["method"] = rate_row["method"]
+    if _model_knows(ProxyValue, "wellbeing_derivation"):
+        derivation: Json = {
+            "lifeSatisfactionEffect": effect_row["effect"],
+            "effectSource": _source(
+                sources, effect_row["study_source"], confidence=effect_row["confidence"]
+            ),
+            "population": {"nl": effect_row["population_nl"], "en": effect_row["population_en"]},
+            "wellbyValue": wellby["central"],
+            "wellbyCurrency": wellby["currency"],
+            "wellbyPriceYear": int(wellby["price_year"]),
+            "wellbySource": _source(sources, wellby["source"], confidence=wellby["confidence"]),
+        }
+        if "transfer" in proxy:
+            derivation["transfer"] = proxy["transfer"]
+        proxy["wellbeingDerivation"] = derivation
 
 
 _CREDIT_METHOD = {
@@ -286,23 +497,45 @@ def _bouwblokken(
     return indicators, proxies
 
 
-def build_document(src: Path = SOURCE_DIR) -> Json:
-    """Assemble the catalogue as a JSON object from the source files in ``src``."""
-    meta = _read_json(src / "catalogue.json")
+def _metadata(src: Path, edition: str) -> Json:
+    """catalogue.json, overlaid by catalogue-<edition>.json for a later edition."""
+    meta: Json = _read_json(src / "catalogue.json")
+    if edition == FIRST_EDITION:
+        return meta
+    overlay_path = src / f"catalogue-{edition}.json"
+    if not overlay_path.exists():
+        raise BuildError(f"no metadata for edition {edition} ({overlay_path})")
+    meta.update(_read_json(overlay_path))
+    if meta["version"] != edition:
+        raise BuildError(f"{overlay_path.name}: version {meta['version']!r} is not {edition}")
+    return meta
+
+
+def build_document(src: Path = SOURCE_DIR, edition: str = FIRST_EDITION) -> Json:
+    """Assemble the catalogue edition as a JSON object from the source files in ``src``."""
+    if edition not in EDITIONS:
+        raise BuildError(f"unknown edition {edition!r}; known: {', '.join(EDITIONS)}")
+    meta = _metadata(src, edition)
     sources: dict[str, Json] = _read_json(src / "sources.json")
     profiles: dict[str, Json] = _read_json(src / "adjustments.json")
     themes: list[Json] = []
     for raw in _read_json(src / "themes.json"):
         title_nl, title_en = _code_title("theme", raw["id"])
         themes.append({"id": raw["id"], "label": {"nl": title_nl, "en": title_en}, **raw})
+    outcome_rows = [
+        row for row in _read_csv(src / "outcomes.csv") if _in_edition(row.get("since"), edition)
+    ]
     outcomes = [
         {"id": row["id"], "theme": row["theme"], "label": _bilingual(row, "label")}
-        for row in _read_csv(src / "outcomes.csv")
+        for row in outcome_rows
     ]
-    outcome_themes = {row["id"]: row["theme"] for row in _read_csv(src / "outcomes.csv")}
-    indicators = _indicators(src, profiles, outcome_themes)
-    proxies = _proxy_values(src, sources)
+    outcome_themes = {row["id"]: row["theme"] for row in outcome_rows}
+    indicators = _indicators(src, profiles, outcome_themes, edition)
+    proxies = _proxy_values(src, sources, edition)
     credit_indicators, credit_proxies = _bouwblokken(src, sources, profiles, meta["published"])
+    if edition != FIRST_EDITION and _model_knows(Indicator, "uri"):
+        for indicator in indicators + credit_indicators:
+            indicator["uri"] = INDICATOR_URI.format(catalogue=meta["id"], indicator=indicator["id"])
     conventions = dict(meta["conventions"])
     conventions["discountSource"] = _source(sources, conventions["discountSource"])
     indices = []
@@ -335,13 +568,23 @@ def build_document(src: Path = SOURCE_DIR) -> Json:
     }
 
 
-def build_catalogue(src: Path = SOURCE_DIR) -> Catalogue:
+def build_catalogue(src: Path = SOURCE_DIR, edition: str = FIRST_EDITION) -> Catalogue:
     """Build the catalogue model, checked against the schema and the standard's rules.
 
     Raises BuildError listing every error finding; warnings (such as a value without a
     price year) are allowed, because they describe the data honestly.
     """
-    text = json.dumps(build_document(src), ensure_ascii=False)
+    document = build_document(src, edition)
+    if document["standardVersion"] not in SUPPORTED_STANDARD_VERSIONS:
+        raise BuildError(
+            f"edition {edition} is a standard {document['standardVersion']} document; this "
+            f"sroi_core supports {', '.join(SUPPORTED_STANDARD_VERSIONS)}"
+        )
+    return _checked(document)
+
+
+def _checked(built: Json) -> Catalogue:
+    text = json.dumps(built, ensure_ascii=False)
     report = validate_text(text, "catalogue-src/nl", CatalogueStore(builtin=False))
     errors = [f for f in report.findings if f.severity is Severity.ERROR]
     if errors:
@@ -610,8 +853,8 @@ def _md_credits(catalogue: Catalogue) -> list[str]:
     lines = [
         "## Obligation credits: the Rijnvicus bouwblokken table",
         "",
-        "Bouwblokken are effort credits toward a social-return quota (\"not the spending on "
-        "benefits and wages but the effort\"), not welfare values. They are kept in this "
+        'Bouwblokken are effort credits toward a social-return quota ("not the spending on '
+        'benefits and wages but the effort"), not welfare values. They are kept in this '
         "catalogue so that one bid, which names one catalogue, can state both its outcome "
         "commitments and the credits a region still asks for. They sit on output indicators "
         "only, carry valuation basis `obligation-credit`, and the engine never adds them to "
@@ -657,14 +900,22 @@ def render_markdown(catalogue: Catalogue, notes: str = "") -> str:
     return "\n".join(lines) + "\n"
 
 
-def _outputs(src: Path) -> dict[Path, str]:
-    catalogue = build_catalogue(src)
+def doc_path(edition: str) -> Path:
+    """The generated page of an edition: docs/catalogue-nl.md for the first, then per edition."""
+    if edition == FIRST_EDITION:
+        return DOC_PATH
+    return DOC_PATH.with_name(f"catalogue-nl-{edition}.md")
+
+
+def _outputs(src: Path, editions: Sequence[str] = DEFAULT_EDITIONS) -> dict[Path, str]:
     notes_path = src / "notes.md"
     notes = notes_path.read_text(encoding="utf-8") if notes_path.exists() else ""
-    return {
-        json_path(catalogue): dump_document(catalogue),
-        DOC_PATH: render_markdown(catalogue, notes),
-    }
+    outputs: dict[Path, str] = {}
+    for edition in editions:
+        catalogue = build_catalogue(src, edition)
+        outputs[json_path(catalogue)] = dump_document(catalogue)
+        outputs[doc_path(edition)] = render_markdown(catalogue, notes)
+    return outputs
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -672,9 +923,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare instead of writing")
     parser.add_argument("--source", type=Path, default=SOURCE_DIR, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--edition",
+        action="append",
+        choices=EDITIONS,
+        help=f"build this edition too (repeatable); always built: {', '.join(DEFAULT_EDITIONS)}",
+    )
     args = parser.parse_args(argv)
+    editions = tuple(dict.fromkeys([*DEFAULT_EDITIONS, *(args.edition or [])]))
     try:
-        outputs = _outputs(args.source)
+        outputs = _outputs(args.source, editions)
     except (BuildError, KeyError, ValueError, OSError) as error:
         print(f"build_catalogue: error: {error}", file=sys.stderr)
         return 2
