@@ -625,6 +625,13 @@ def _cite(source: Source) -> str:
     return f"{text}, <{source.url}>" if source.url else text
 
 
+def _enum_text(value: object) -> str | None:
+    """The code of an enum member or a plain string; None stays None (2.0 fields may be absent)."""
+    if value is None:
+        return None
+    return str(getattr(value, "value", value))
+
+
 def _value_text(proxy: ProxyValue) -> str:
     value = proxy.value
     text = f"{proxy.currency} {_money(value.central)}"
@@ -790,6 +797,9 @@ def _md_definitions(catalogue: Catalogue) -> list[str]:
         ]
         if ind.double_counting_group:
             lines.append(f"- Double-counting group: `{ind.double_counting_group}`.")
+        uri = getattr(ind, "uri", None)
+        if uri:
+            lines.append(f"- Persistent URI: <{uri}>.")
         if ind.first_year_only:
             lines.append("- Counts in its first year only.")
         lines.append("")
@@ -832,6 +842,8 @@ def _md_values(catalogue: Catalogue) -> list[str]:
     ]
     for proxy in values:
         year = str(proxy.price_year) if proxy.price_year is not None else "none stated"
+        if _enum_text(getattr(proxy, "price_year_basis", None)) == "assumed":
+            year += " (assumed: publication year)"
         lines.append(
             f"| `{proxy.id}` | `{proxy.indicator}` | {_value_text(proxy)} | {proxy.per_unit} | "
             f"{proxy.valuation_basis.value} | {year} | {proxy.licence} | "
