@@ -216,3 +216,69 @@ def test_second_edition_builds_or_says_which_standard_is_missing() -> None:
     else:
         with pytest.raises(build.BuildError, match=r"standard 2\.0"):
             build.build_catalogue(SOURCE_DIR, "2026.2")
+
+
+def test_second_edition_writes_every_2_0_field_once_the_model_has_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What the 2026.2 build emits with the 2.0 model: the wire names the model must accept."""
+    monkeypatch.setattr(build, "_model_knows", lambda *_: True)
+    document = build.build_document(SOURCE_DIR, "2026.2")
+    indicators = {i["id"]: i for i in document["indicators"]}
+    for indicator in indicators.values():
+        assert indicator["uri"] == (
+            f"https://sroi-os.org/id/catalogue/nl/indicator/{indicator['id']}"
+        )
+    assert indicators["hw-life-satisfaction-gain"]["valuationMethod"] == "mean-change"
+    assert indicators["sc-community-resilience"]["level"] == "area"
+    assert indicators["sc-mutual-support"]["dataCategory"] == "none"
+    for proxy in document["proxyValues"]:
+        if proxy["valuationBasis"] != "obligation-credit":
+            assert proxy["priceYearBasis"] in {"stated", "assumed"}
+        if "transfer" in proxy:
+            assert proxy["transfer"]["method"] == "market-rate"
+    derivation = _proxy(document, "pv-hmt-wellby")["wellbeingDerivation"]
+    assert set(derivation) == {
+        "lifeSatisfactionEffect",
+        "effectSource",
+        "population",
+        "wellbyValue",
+        "wellbyCurrency",
+        "wellbyPriceYear",
+        "wellbySource",
+        "transfer",
+    }
+    assert derivation["lifeSatisfactionEffect"] == "1"
+    assert derivation["wellbyValue"] == "13000"
+    assert derivation["wellbyPriceYear"] == 2019
+    assert derivation["population"]["nl"] != derivation["population"]["en"]
+
+
+def test_every_indicator_has_a_level_and_a_data_category() -> None:
+    rows = {row["indicator"]: row for row in _rows("indicator-data-protection.csv")}
+    second = build.build_document(SOURCE_DIR, "2026.2")
+    assert {i["id"] for i in second["indicators"]} == set(rows)
+    for row in rows.values():
+        assert row["level"] in {"participant", "area"}
+        assert row["data_category"] in {"none", "personal", "special-health", "criminal"}
+        assert row["reason_en"]
+        assert row["reason_nl"]
+    assert rows["sb-youth-no-reoffending"]["data_category"] == "criminal"
+    assert rows["hw-distress-high-risk-left"]["data_category"] == "special-health"
+    # an area-level survey result carries no person
+    for indicator in second["indicators"]:
+        if indicator["definition"]["en"].startswith("Area level."):
+            assert rows[indicator["id"]] == rows[indicator["id"]] | {
+                "level": "area",
+                "data_category": "none",
+            }
+
+
+def test_build_refuses_an_indicator_without_a_data_category(tmp_path: Path) -> None:
+    src = tmp_path / "nl"
+    shutil.copytree(SOURCE_DIR, src)
+    path = src / "indicator-data-protection.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if not line.startswith("sc-mutual-support,")))
+    with pytest.raises(build.BuildError, match="sc-mutual-support"):
+        build.build_document(src, "2026.2")

@@ -125,8 +125,6 @@ _INDICATOR_EDITION_FIELDS = {
     "definition": "definition",
     "measurementMethod": "measurement_method",
     "valuationMethod": "valuation_method",
-    "level": "level",
-    "dataCategory": "data_category",
 }
 
 
@@ -301,6 +299,22 @@ def _transfer_rate(src: Path, currency: str, year: str) -> dict[str, str]:
     if not rows:
         raise BuildError(f"currency-transfers.csv: no available {currency} rate for {year}")
     return min(rows, key=lambda row: int(row["preference"]))
+
+
+def _second_edition_indicators(src: Path, catalogue_id: str, indicators: list[Json]) -> None:
+    """Persistent URI, level and GDPR data category of every indicator (2.0 fields)."""
+    protection = {row["indicator"]: row for row in _read_csv(src / "indicator-data-protection.csv")}
+    for indicator in indicators:
+        row = protection.get(indicator["id"])
+        if row is None:
+            raise BuildError(f"indicator-data-protection.csv: no row for {indicator['id']}")
+        if _model_knows(Indicator, "uri"):
+            uri = INDICATOR_URI.format(catalogue=catalogue_id, indicator=indicator["id"])
+            indicator["uri"] = uri
+        if _model_knows(Indicator, "level"):
+            indicator["level"] = row["level"]
+        if _model_knows(Indicator, "data_category"):
+            indicator["dataCategory"] = row["data_category"]
 
 
 def _derivation_note(
@@ -533,9 +547,8 @@ def build_document(src: Path = SOURCE_DIR, edition: str = FIRST_EDITION) -> Json
     indicators = _indicators(src, profiles, outcome_themes, edition)
     proxies = _proxy_values(src, sources, edition)
     credit_indicators, credit_proxies = _bouwblokken(src, sources, profiles, meta["published"])
-    if edition != FIRST_EDITION and _model_knows(Indicator, "uri"):
-        for indicator in indicators + credit_indicators:
-            indicator["uri"] = INDICATOR_URI.format(catalogue=meta["id"], indicator=indicator["id"])
+    if edition != FIRST_EDITION:
+        _second_edition_indicators(src, meta["id"], indicators + credit_indicators)
     conventions = dict(meta["conventions"])
     conventions["discountSource"] = _source(sources, conventions["discountSource"])
     indices = []
