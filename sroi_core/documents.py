@@ -77,14 +77,13 @@ def build_model(raw: RawDocument) -> Document:
         ) from None
 
 
-def schema_findings(data: Any, doc_type: DocumentType, source: str) -> list[Finding]:
-    """The schema layer's findings, imported on first use.
-
-    jsonschema is needed only when a document is validated in full or the model refused it.
-    """
+def schema_findings(
+    data: Any, doc_type: DocumentType, source: str, version: str | None = None
+) -> list[Finding]:
+    """The findings of the schema layer of ``version``, imported on first use."""
     from sroi_core.validation import schema_layer  # noqa: PLC0415 - deferred heavy import
 
-    return schema_layer.schema_findings(data, doc_type, source)
+    return schema_layer.schema_findings(data, doc_type, source, version=version)
 
 
 def _schema_error(raw: RawDocument, findings: list[Finding]) -> DocumentInvalidError:
@@ -99,19 +98,16 @@ def _schema_error(raw: RawDocument, findings: list[Finding]) -> DocumentInvalidE
 def parse_document(text: str, source: str = "<memory>") -> Document:
     """Parse JSON text into its document model; raise DocumentInvalidError with findings.
 
-    The model is tried first: it accepts exactly what the schema accepts (a property test
-    holds the two together), and it is much faster than a JSON Schema validator on large
-    files. When the model refuses, the schema layer is run to report every violation
-    with its JSON pointer. ``sroi validate`` always runs both layers in full.
+    The schema of the document's own ``standardVersion`` decides validity: one set of
+    model classes reads every supported version, so only the version's schema knows that
+    a 1.0 file must not carry a 2.0 field, or that a 2.0 file must give one. The model is
+    built after it.
     """
     raw = identify(parse_json(text, source), source)
-    try:
-        return build_model(raw)
-    except DocumentInvalidError as error:
-        findings = schema_findings(raw.data, raw.document_type, source)
-        if findings:
-            raise _schema_error(raw, findings) from None
-        raise error from None
+    findings = schema_findings(raw.data, raw.document_type, source, raw.standard_version)
+    if findings:
+        raise _schema_error(raw, findings)
+    return build_model(raw)
 
 
 def load_document(path: Path) -> Document:
@@ -152,14 +148,13 @@ def validate_text(
     source: str = "<memory>",
     store: CatalogueStore | None = None,
     *,
-    full_schema: bool = True,
+    full_schema: bool = True,  # noqa: ARG001 - kept for compatibility
 ) -> FileReport:
     """Validate JSON text in both layers and report every finding.
 
-    With ``full_schema`` (the default, and what ``sroi validate`` does) the JSON Schema
-    layer always runs. Commands that only need a valid document (``sroi value``,
-    ``sroi check``) pass ``full_schema=False``: the model, which agrees with the schema,
-    decides, and the schema layer runs only to explain a refusal.
+    The JSON Schema of the document's version runs first, then the model and the semantic
+    rules. ``full_schema`` is kept for callers of earlier releases and has no effect: the
+    schema always decides (see :func:`parse_document`).
     """
     report = FileReport(file=source)
     try:
@@ -169,15 +164,15 @@ def validate_text(
         return report
     report.document_type = raw.document_type.value
     report.standard_version = raw.standard_version
-    if full_schema:
-        report.findings.extend(schema_findings(raw.data, raw.document_type, source))
-        if report.findings:
-            return report
+    report.findings.extend(
+        schema_findings(raw.data, raw.document_type, source, raw.standard_version)
+    )
+    if report.findings:
+        return report
     try:
         document = build_model(raw)
     except DocumentInvalidError as error:
-        schema = [] if full_schema else schema_findings(raw.data, raw.document_type, source)
-        report.findings.extend(schema or [f for f in error.findings if isinstance(f, Finding)])
+        report.findings.extend(f for f in error.findings if isinstance(f, Finding))
         return report
     report.document = document
     catalogues = store if store is not None else CatalogueStore()

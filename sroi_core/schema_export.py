@@ -1,7 +1,11 @@
-"""Generate the standard's JSON Schemas (Draft 2020-12) from the model.
+"""The standard's JSON Schemas (Draft 2020-12): generated from the model, or as published.
 
-The model is the single source: the committed files under ``schemas/<version>/`` are
-this module's output, and a test fails when they drift. Shared definitions live in
+For the version this package writes, the model is the single source: the committed files
+under ``schemas/<version>/`` are this module's output, and a test fails when they drift.
+Field-level version marks (:mod:`sroi_core.model.versions`) decide which properties a
+version has and requires. An older version's schemas are **frozen**: the published files
+are read as they are, so a 1.0 document is judged by exactly the 1.0 schema it was
+written against. Shared definitions live in
 ``common.schema.json``; document schemas reference it by a relative ``$ref`` that
 resolves against their versioned ``$id``, so the set works offline as a bundle.
 """
@@ -13,11 +17,19 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sroi_core._version import SCHEMA_BASE_URI, STANDARD_ID, STANDARD_VERSION
+from sroi_core._version import (
+    FROZEN_STANDARD_VERSIONS,
+    SCHEMA_BASE_URI,
+    STANDARD_ID,
+    STANDARD_VERSION,
+    SUPPORTED_STANDARD_VERSIONS,
+)
 from sroi_core.codelists import codelist
 from sroi_core.errors import SroiError
 from sroi_core.model import DOCUMENT_MODELS
 from sroi_core.model.codes import DocumentType
+from sroi_core.model.versions import apply_marks
+from sroi_core.published import published_dir
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 COMMON = "common"
@@ -70,15 +82,32 @@ def _relink(node: Any, prefix: str) -> Any:
     return out
 
 
+def _frozen(version: str) -> dict[str, dict[str, Any]]:
+    """The published schemas of a frozen version, read from their files."""
+    folder = published_dir("schemas") / version
+    names = [COMMON, *(doc_type.value for doc_type in DOCUMENT_MODELS)]
+    schemas = {}
+    for name in names:
+        path = folder / file_name(name)
+        if path.is_file():
+            schemas[name] = json.loads(path.read_text(encoding="utf-8"))
+    return schemas
+
+
 @cache
 def _generate(version: str) -> dict[str, dict[str, Any]]:
+    if version not in SUPPORTED_STANDARD_VERSIONS:
+        raise SroiError(f"standard version {version} is not one this package reads")
+    if version in FROZEN_STANDARD_VERSIONS:
+        return _frozen(version)
     if version != STANDARD_VERSION:
         raise SroiError(f"this package generates schemas for {STANDARD_VERSION} only")
     common_defs: dict[str, Any] = {}
     documents: dict[str, dict[str, Any]] = {}
     doc_titles = {code.code: code.title_en for code in codelist("documentType").codes}
     for doc_type, model in DOCUMENT_MODELS.items():
-        raw = _tidy(model.model_json_schema(by_alias=True, ref_template="#/$defs/{model}"))
+        generated = model.model_json_schema(by_alias=True, ref_template="#/$defs/{model}")
+        raw = _tidy(apply_marks(generated, version))
         for name, definition in raw.pop("$defs", {}).items():
             if name in common_defs and common_defs[name] != definition:
                 raise SroiError(f"two different definitions are both called {name!r}")
@@ -107,7 +136,11 @@ def _generate(version: str) -> dict[str, dict[str, Any]]:
 
 
 def generate_schemas(version: str = STANDARD_VERSION) -> dict[str, dict[str, Any]]:
-    """Every schema of ``version`` by name: ``common`` and one per document type."""
+    """Every schema of ``version`` by name: ``common`` and one per document type.
+
+    A frozen version's schemas are its published files; a document type that version did
+    not have is absent.
+    """
     return json.loads(json.dumps(_generate(version)))  # type: ignore[no-any-return]
 
 

@@ -208,7 +208,7 @@ def test_every_value_the_model_accepts_dumps_to_schema_valid_text(value: Any) ->
         {"amount": Decimal("123456789012345678901234567890.12"), "currency": "EUR"}
     )
     data = {**json.loads(BID_TEXT), "bidPrice": money.to_json_dict()}
-    assert validator_for(DocumentType.BID).is_valid(data)
+    assert validator_for(DocumentType.BID, data["standardVersion"]).is_valid(data)
 
 
 def test_timestamps_are_normalised_on_writing() -> None:

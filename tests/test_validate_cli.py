@@ -252,7 +252,7 @@ def test_a_huge_file_is_read_and_refused_cleanly(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "huge.bid.json"
-    path.write_text(_bid_with(200_000, version="2.0"), encoding="utf-8")
+    path.write_text(_bid_with(200_000, version="9.0"), encoding="utf-8")
     assert path.stat().st_size > 20_000_000
     code, report = _json_run(capsys, str(path))
     assert code == 1

@@ -19,7 +19,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sroi_core._version import STANDARD_VERSION
 from sroi_core.documents import document_dict
 from sroi_core.errors import SroiError
 from sroi_core.model.bid import Bid
@@ -126,7 +125,7 @@ def _digest(
 ) -> str:
     documents = [document_dict(r) for r in reports]
     payload = {
-        "standardVersion": STANDARD_VERSION,
+        "standardVersion": tender.standard_version,
         "catalogue": {"id": catalogue.id, "version": catalogue.version},
         "tender": document_dict(tender),
         "bid": document_dict(bid),

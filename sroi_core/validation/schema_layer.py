@@ -18,7 +18,7 @@ from jsonschema import Draft202012Validator, FormatChecker, ValidationError, val
 from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource
 
-from sroi_core._version import STANDARD_VERSION
+from sroi_core._version import STANDARD_VERSION, SUPPORTED_STANDARD_VERSIONS
 from sroi_core.model.codes import DocumentType
 from sroi_core.rules import Finding, Rule, Severity, define_rule, json_pointer, make_finding
 from sroi_core.schema_export import generate_schemas
@@ -210,12 +210,24 @@ def _leaves(error: ValidationError) -> Iterator[ValidationError]:
 
 
 def schema_findings(
-    data: Any, doc_type: DocumentType, source: str = "<memory>", *, limit: int = 1000
+    data: Any,
+    doc_type: DocumentType,
+    source: str = "<memory>",
+    *,
+    limit: int = 1000,
+    version: str | None = None,
 ) -> list[Finding]:
-    """Every schema violation of ``data`` as findings, at most ``limit`` of them."""
+    """Every violation of ``data`` against its version's schema, at most ``limit`` of them.
+
+    ``version`` defaults to the document's own ``standardVersion`` when this package reads
+    it, else to the version the package writes (whose schema then says what is wrong).
+    """
+    if version is None:
+        claimed = data.get("standardVersion") if isinstance(data, dict) else None
+        version = claimed if claimed in SUPPORTED_STANDARD_VERSIONS else STANDARD_VERSION
     findings: list[Finding] = []
     seen: set[tuple[str, str]] = set()
-    for error in validator_for(doc_type).iter_errors(data):
+    for error in validator_for(doc_type, version).iter_errors(data):
         for leaf in _leaves(error):
             keyword = str(leaf.validator)
             if keyword in _RANGE_KEYWORDS:

@@ -34,7 +34,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from sroi_core._decimal import exact_context, from_cents, round_cent, to_cents
-from sroi_core._version import STANDARD_VERSION, __version__
+from sroi_core._version import __version__
 from sroi_core.errors import CatalogueError, ValuationError
 from sroi_core.model.bid import Bid
 from sroi_core.model.catalogue import Catalogue
@@ -594,7 +594,7 @@ def input_digest(
         return data
 
     payload = {
-        "standardVersion": STANDARD_VERSION,
+        "standardVersion": subject.standard_version,
         "subject": normal(subject),
         "catalogue": normal(catalogue),
         "tender": normal(tender),
@@ -894,7 +894,7 @@ def value_document(
         committed = value_document(bid, catalogue, tender=tender)
         comparison = _comparison(committed, lines, rows, results)
     return Valuation(
-        standard_version=STANDARD_VERSION,
+        standard_version=subject.standard_version,
         document_type="valuation",
         id=f"valuation-{subject.id}"[:128],
         subject=DocumentRef(id=subject.id),
