@@ -104,5 +104,6 @@ def handle(args: argparse.Namespace) -> int:
         proxy_headers=False,
         lifespan="off",
     )
-    uvicorn.Server(config).run(sockets=[sock])
+    with sock:
+        uvicorn.Server(config).run(sockets=[sock])
     return 0
