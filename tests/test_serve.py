@@ -227,6 +227,10 @@ def test_check_finds_the_gaming_in_bid_c_as_the_cli(
     assert findings, "bid-c (buy-off, outputs) has quality findings"
     assert text == renamed(expected, {f"{PILOT}/bid-c.json": "body#/documents/0"})
     assert code == (0 if json.loads(text)["valid"] else 1)
+    _, alone = cli(capsys, monkeypatch, "check", "--format", "json", f"{PILOT}/bid-c.json")
+    status, text, _ = call(server, "/check", pilot("bid-c.json"))
+    assert status == 200
+    assert text == renamed(alone, {f"{PILOT}/bid-c.json": "body"})
 
 
 def test_score_answers_as_the_cli(
@@ -517,3 +521,86 @@ def test_in_process_client_and_a_bug_is_a_generic_500(monkeypatch: pytest.Monkey
     assert answer.json()["error"]["code"] == "internal-error"
     assert "ZeroDivisionError" not in answer.text
     assert "Traceback" not in answer.text
+
+
+# ------------------------------------------------------------- docs/http-api.md examples
+
+
+def _curl_requests() -> list[tuple[str, str, bytes | None, dict[str, str]]]:
+    """Each ``curl`` line of docs/http-api.md as (method, path, body, headers)."""
+    import shlex
+
+    text = (ROOT / "docs/http-api.md").read_text(encoding="utf-8")
+    requests = []
+    for line in text.splitlines():
+        if not line.startswith("curl "):
+            continue
+        words = shlex.split(line)[1:]
+        method, url, body, headers = "GET", "", None, {}
+        while words:
+            word = words.pop(0)
+            if word == "-s":
+                continue
+            if word == "-X":
+                method = words.pop(0)
+            elif word == "-H":
+                name, _, value = words.pop(0).partition(":")
+                headers[name.strip()] = value.strip()
+            elif word in ("--data-binary", "-d"):
+                data = words.pop(0)
+                body = (ROOT / data[1:]).read_bytes() if data.startswith("@") else data.encode()
+            elif word.startswith("http://127.0.0.1:8000/"):
+                url = word.removeprefix("http://127.0.0.1:8000")
+            else:
+                raise AssertionError(f"docs/http-api.md: curl option {word!r} not understood")
+        requests.append((method, url, body, headers))
+    return requests
+
+
+def test_every_curl_example_of_the_docs_answers(server: str) -> None:
+    requests = _curl_requests()
+    assert len(requests) >= 10
+    statuses = []
+    for method, path, body, headers in requests:
+        status, text, answer_headers = call(server, path, body, method=method, headers=headers)
+        assert answer_headers["content-type"] == "application/json", path
+        assert "Traceback" not in text
+        json.loads(text)
+        statuses.append(status)
+    assert statuses == [200] * (len(requests) - 1) + [422]
+
+
+# ------------------------------------------------------------------ negotiation, limits
+
+
+@pytest.mark.parametrize(
+    ("query", "header", "expected"),
+    [
+        (None, None, "en"),
+        (None, "nl", "nl"),
+        (None, "nl-BE, en;q=0.8", "nl"),
+        (None, "en-GB, nl;q=0.9", "en"),
+        (None, "de, nl;q=0.2", "nl"),
+        (None, "nl;q=0, en;q=0.1", "en"),
+        (None, "fr", "en"),
+        ("nl", "en", "nl"),
+        ("EN", "nl", "en"),
+    ],
+)
+def test_language_choice(query: str | None, header: str | None, expected: str) -> None:
+    from sroi_core.serve.limits import choose_language
+
+    assert choose_language(query, header) == expected
+
+
+def test_sizes_and_loopback_addresses() -> None:
+    from sroi_core.errors import SroiError
+    from sroi_core.serve.limits import DEFAULT_MAX_BODY, is_loopback, parse_size
+
+    assert parse_size("64MiB") == DEFAULT_MAX_BODY == 64 * 1024 * 1024
+    assert (parse_size("1000"), parse_size("512k"), parse_size("2 MB")) == (1000, 512000, 2000000)
+    for bad in ("", "0", "-1", "1.5MiB", "12 parsecs"):
+        with pytest.raises(SroiError, match="not a size"):
+            parse_size(bad)
+    assert all(is_loopback(h) for h in ("127.0.0.1", "127.5.0.1", "::1", "[::1]", "localhost"))
+    assert not any(is_loopback(h) for h in ("0.0.0.0", "::", "192.168.1.10", "example.org"))

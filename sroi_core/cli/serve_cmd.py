@@ -55,13 +55,22 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=handle)
 
 
+BACKLOG = 2048
+"""Connections queued before the server accepts them (uvicorn's default)."""
+
+
 def _bind(host: str, port: int) -> socket.socket:
-    """A listening-ready socket on ``host:port`` (port 0: a free port)."""
+    """A listening socket on ``host:port`` (port 0: a free port).
+
+    It listens before the address is printed, so a client that reads the address and
+    connects at once is queued rather than refused while the server starts.
+    """
     try:
         family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
         sock = socket.socket(family, kind, proto)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(address)
+        sock.listen(BACKLOG)  # connections queue from now on, before the loop runs
     except OSError as error:
         raise SroiError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
     return sock
@@ -88,6 +97,7 @@ def handle(args: argparse.Namespace) -> int:
             "reach it can use this service, which has no authentication",
             file=sys.stderr,
         )
+    app = create_app(max_body)
     sock = _bind(host, args.port)
     bound_host, bound_port = sock.getsockname()[:2]
     shown = f"[{bound_host}]" if ":" in bound_host else bound_host
@@ -97,7 +107,7 @@ def handle(args: argparse.Namespace) -> int:
         flush=True,
     )
     config = uvicorn.Config(
-        create_app(max_body),
+        app,
         log_level="warning",
         access_log=False,
         server_header=False,

@@ -148,9 +148,15 @@ def _document() -> dict[str, Any]:
         ),
         "/check": _post(
             "Check documents for quality",
-            "The quality report (gaming, double counting, weak evidence), as `sroi check "
-            "--format json` gives it; `valid` means no error-severity finding.",
-            _ref(api_models.CheckRequest),
+            "The quality report (gaming, double counting, weak evidence) of one document "
+            "(the body) or of several in context, as `sroi check --format json` gives it; "
+            "`valid` means no error-severity finding.",
+            {
+                "anyOf": [
+                    schema_of("catalogue", "tender", "bid", "evidenceReport", "valuation"),
+                    _ref(api_models.CheckRequest),
+                ]
+            },
             _ref(api_models.ValidationReport),
             "The quality report (the structure of the validation report).",
             "400",

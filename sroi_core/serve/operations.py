@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import csv
 import io
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -179,12 +181,18 @@ def _part(*path: str | int) -> str:
     return BODY + ("#" + json_pointer(*path) if path else "")
 
 
-_BUILTIN = CatalogueStore()
+_BUILTIN_LOCK = threading.Lock()
+
+
+@cache
+def _builtin_catalogues() -> tuple[Catalogue, ...]:
+    with _BUILTIN_LOCK:  # requests run in threads: parse the built-in files once
+        return tuple(CatalogueStore().all())
 
 
 def _store() -> CatalogueStore:
     """A fresh store with the built-in catalogues (parsed once per process)."""
-    return CatalogueStore(_BUILTIN.all(), builtin=False)
+    return CatalogueStore(_builtin_catalogues(), builtin=False)
 
 
 def _checked(data: Any, name: str, store: CatalogueStore, *expected: type[Document]) -> Document:
@@ -302,9 +310,14 @@ def _optional(
 
 
 def check(body: Any, language: Language) -> Answer:
-    """POST /check: the quality report of the documents, with their context."""
+    """POST /check: the quality report of one document (the body) or of several, in context."""
     from sroi_core.documents import document_from_data  # noqa: PLC0415 - on use
 
+    if isinstance(body, dict) and _is_single_document(body, "documents"):
+        body = {"documents": [body]}
+        named = [BODY]
+    else:
+        named = []
     request = _read_request(api_models.CheckRequest, body)
     try:
         thresholds = Thresholds().with_overrides(
@@ -336,10 +349,8 @@ def check(body: Any, language: Language) -> Answer:
             )
         return document
 
-    checked = [
-        (load(doc, _part("documents", n)), _part("documents", n))
-        for n, doc in enumerate(request.documents)
-    ]
+    names = named or [_part("documents", n) for n in range(len(request.documents))]
+    checked = [(load(doc, name), name) for doc, name in zip(request.documents, names, strict=True)]
     context = [
         (load(doc, _part("catalogues", n), Catalogue), _part("catalogues", n))
         for n, doc in enumerate(request.catalogues)
