@@ -311,6 +311,9 @@ def test_a_request_that_does_not_match_is_400_naming_the_member(server: str) -> 
     pointers = {(f["ruleId"], f["pointer"]) for f in data["findings"]}
     assert ("request.invalid", "/bids") in pointers  # missing
     assert ("request.invalid", "/bid") in pointers  # unknown (misspelt)
+    status, text, _ = call(server, "/value", envelope(subject=doc("bid-a.json"), tender=None))
+    assert status == 400
+    assert "null is not a value (tender)" in _error(text)["findings"][0]["message"]
 
 
 def test_an_invalid_document_is_422_with_findings_named_by_part(server: str) -> None:

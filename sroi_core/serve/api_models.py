@@ -16,7 +16,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
 
 from sroi_core._version import SUPPORTED_STANDARD_VERSIONS
 from sroi_core.schema_export import schema_id
@@ -55,9 +55,24 @@ ValuationDocument = Annotated[dict[str, Any], WithJsonSchema(document_json_schem
 
 
 class _Request(BaseModel):
-    """A request body: unknown members are refused (a misspelt part is never ignored)."""
+    """A request body: unknown members are refused (a misspelt part is never ignored).
+
+    ``null`` is refused as in the standard's documents: an absent part is left out. (The
+    OpenAPI description, tidied like the document schemas, offers no ``null`` either.)
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_null(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            nulls = sorted(str(key) for key, item in data.items() if item is None)
+            if nulls:
+                raise ValueError(
+                    f"null is not a value ({', '.join(nulls)}): leave an absent member out"
+                )
+        return data
 
 
 class ValidateRequest(_Request):

@@ -10,6 +10,7 @@ and served at ``GET /openapi.json``.
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -17,7 +18,9 @@ from pydantic import BaseModel
 from pydantic.json_schema import JsonSchemaMode, models_json_schema
 
 from sroi_core._version import SUPPORTED_STANDARD_VERSIONS, __version__
+from sroi_core.errors import SroiError
 from sroi_core.results_json import LANGUAGES, json_text
+from sroi_core.schema_export import _tidy as tidy_schema  # the document schemas' own tidying
 from sroi_core.serve import api_models
 
 OPENAPI_VERSION = "3.1.0"
@@ -100,13 +103,27 @@ def _get(
     return {"get": operation}
 
 
+def _definitions(models: Sequence[type[BaseModel]], mode: JsonSchemaMode) -> dict[str, Any]:
+    _, top = models_json_schema(
+        [(model, mode) for model in models], by_alias=True, ref_template=COMPONENTS + "{model}"
+    )
+    definitions: dict[str, Any] = top.get("$defs", {})
+    return definitions
+
+
 def _components() -> dict[str, Any]:
-    models: list[tuple[type[BaseModel], JsonSchemaMode]] = [
-        *((model, "validation") for model in api_models.REQUEST_MODELS),
-        *((model, "serialization") for model in api_models.RESPONSE_MODELS),
-    ]
-    _, top = models_json_schema(models, by_alias=True, ref_template=COMPONENTS + "{model}")
-    return dict(sorted(top.get("$defs", {}).items()))
+    """Schemas of the requests (tidied: no ``null``, as the server refuses it) and responses.
+
+    Responses keep their ``null``s: a report names ``documentType: null`` for a file it
+    could not read, an award ``rank: null`` for a bid not ranked.
+    """
+    requests = tidy_schema(_definitions(api_models.REQUEST_MODELS, "validation"))
+    responses = _definitions(api_models.RESPONSE_MODELS, "serialization")
+    if set(requests) & set(responses):
+        raise SroiError(
+            f"request and response models share names: {set(requests) & set(responses)}"
+        )
+    return dict(sorted({**requests, **responses}.items()))
 
 
 def openapi_document() -> dict[str, Any]:
