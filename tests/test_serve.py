@@ -12,6 +12,7 @@ import json
 import os
 import re
 import select
+import socket
 import subprocess
 import sys
 import urllib.error
@@ -420,6 +421,11 @@ def test_a_non_loopback_host_is_served_only_when_asked_and_warned(
     assert "no authentication" in err
     assert main(["serve", "--max-body", "lots"]) == 2
     assert "not a size" in capsys.readouterr().err
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        assert main(["serve", "--port", str(taken.getsockname()[1])]) == 2
+    assert "cannot listen on 127.0.0.1" in capsys.readouterr().err
 
 
 # -------------------------------------------------------------------------- OpenAPI
@@ -513,6 +519,12 @@ def test_in_process_client_and_a_bug_is_a_generic_500(monkeypatch: pytest.Monkey
     answer = client.post("/validate", content=pilot("tender.json"))
     assert answer.status_code == 200
     assert answer.json()["valid"] is True
+    by_id = client.post("/value", json={"subject": doc("bid-b.json"), "catalogue": "nl@2026.1"})
+    assert by_id.status_code == 200
+    assert by_id.text == client.post("/value", content=pilot("bid-b.json")).text
+    for name, status in (("nl@1999.9", 422), ("../catalogue.json", 400)):
+        answer = client.post("/value", json={"subject": doc("bid-b.json"), "catalogue": name})
+        assert answer.status_code == status, name
 
     def broken() -> operations.Answer:
         raise ZeroDivisionError("a bug")

@@ -67,11 +67,15 @@ def _bind(host: str, port: int) -> socket.socket:
     """
     try:
         family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
-        sock = socket.socket(family, kind, proto)
+    except OSError as error:
+        raise SroiError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+    sock = socket.socket(family, kind, proto)
+    try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(address)
         sock.listen(BACKLOG)  # connections queue from now on, before the loop runs
     except OSError as error:
+        sock.close()
         raise SroiError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
     return sock
 
