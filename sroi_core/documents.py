@@ -6,8 +6,10 @@ rules — and collects every finding instead of stopping at the first.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import ValidationError as PydanticValidationError
 
@@ -31,6 +33,7 @@ from sroi_core.io import (
     read_text,
 )
 from sroi_core.model import DOCUMENT_MODELS
+from sroi_core.model.catalogue import Catalogue
 from sroi_core.model.codes import DocumentType
 from sroi_core.model.document import Document
 from sroi_core.rules import Finding, Severity, define_rule, json_pointer, make_finding
@@ -39,6 +42,8 @@ from sroi_core.validation.semantic import semantic_findings
 
 DOCUMENT_CONTEXT = {"document": True}
 """Validation context for data read from an exchange file (refuses ``null``)."""
+
+_Item = TypeVar("_Item")
 
 MODEL_DISAGREES = define_rule(
     "model.invalid",
@@ -103,7 +108,17 @@ def parse_document(text: str, source: str = "<memory>") -> Document:
     a 1.0 file must not carry a 2.0 field, or that a 2.0 file must give one. The model is
     built after it.
     """
-    raw = identify(parse_json(text, source), source)
+    return document_from_data(parse_json(text, source), source)
+
+
+def document_from_data(data: Any, source: str = "<memory>") -> Document:
+    """The document model of already parsed JSON (as :func:`parse_document`, after parsing).
+
+    For callers that hold the JSON value rather than its text (the HTTP service reads one
+    request body holding several documents). Parse with :func:`sroi_core.io.parse_json`
+    so decimals stay exact.
+    """
+    raw = identify(data, source)
     findings = schema_findings(raw.data, raw.document_type, source, raw.standard_version)
     if findings:
         raise _schema_error(raw, findings)
@@ -148,7 +163,7 @@ def validate_text(
     source: str = "<memory>",
     store: CatalogueStore | None = None,
     *,
-    full_schema: bool = True,  # noqa: ARG001 - kept for compatibility
+    full_schema: bool = True,
 ) -> FileReport:
     """Validate JSON text in both layers and report every finding.
 
@@ -156,10 +171,27 @@ def validate_text(
     rules. ``full_schema`` is kept for callers of earlier releases and has no effect: the
     schema always decides (see :func:`parse_document`).
     """
+    try:
+        data = parse_json(text, source)
+    except JSONSyntaxError as error:
+        report = FileReport(file=source)
+        report.findings.append(_error_finding(error))
+        return report
+    return validate_data(data, source, store, full_schema=full_schema)
+
+
+def validate_data(
+    data: Any,
+    source: str = "<memory>",
+    store: CatalogueStore | None = None,
+    *,
+    full_schema: bool = True,  # noqa: ARG001 - kept for compatibility
+) -> FileReport:
+    """Validate an already parsed JSON value in both layers (see :func:`validate_text`)."""
     report = FileReport(file=source)
     try:
-        raw = identify(parse_json(text, source), source)
-    except (JSONSyntaxError, DocumentTypeError, UnsupportedVersionError) as error:
+        raw = identify(data, source)
+    except (DocumentTypeError, UnsupportedVersionError) as error:
         report.findings.append(_error_finding(error))
         return report
     report.document_type = raw.document_type.value
@@ -195,4 +227,41 @@ def validate_file(
 
 def validate_files(paths: list[Path], store: CatalogueStore | None = None) -> ValidationReport:
     """Validate several files with one catalogue store (catalogue files first)."""
-    return ValidationReport([validate_file(path, store) for path in paths])
+    return validate_many(
+        paths,
+        store if store is not None else CatalogueStore(),
+        validate=validate_file,
+        is_catalogue=_file_is_catalogue,
+    )
+
+
+def _file_is_catalogue(path: Path) -> bool:
+    """Whether a file says it is a catalogue near its start (without parsing it)."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return re.search(r'"documentType"\s*:\s*"catalogue"', head) is not None
+
+
+def validate_many(
+    items: Sequence[_Item],
+    store: CatalogueStore,
+    *,
+    validate: Callable[[_Item, CatalogueStore], FileReport],
+    is_catalogue: Callable[[_Item], bool],
+) -> ValidationReport:
+    """Validate several documents with one store, catalogues first; report in given order.
+
+    A valid catalogue among them is added to ``store``, so the other documents may refer
+    to it. ``sroi validate`` passes files, the HTTP service parts of a request body.
+    """
+    order = sorted(range(len(items)), key=lambda index: 0 if is_catalogue(items[index]) else 1)
+    reports: dict[int, FileReport] = {}
+    for index in order:
+        report = validate(items[index], store)
+        if report.valid and isinstance(report.document, Catalogue):
+            store.add(report.document)
+        reports[index] = report
+    return ValidationReport([reports[index] for index in range(len(items))])

@@ -322,10 +322,18 @@ def schema_markdown() -> str:
 
 # ---------------------------------------------------------------------------- files
 
+def openapi_page() -> str:
+    """The HTTP API's OpenAPI 3.1 description (``sroi serve``, GET /openapi.json)."""
+    from sroi_core.serve.openapi import openapi_json  # noqa: PLC0415 - only when writing
+
+    return openapi_json()
+
+
 REFERENCE_PAGES: dict[str, Callable[[], str]] = {
     "rules.md": rules_markdown,
     "codelists.md": codelists_markdown,
     "schema.md": schema_markdown,
+    "openapi.json": openapi_page,
 }
 """Each generated page by file name, with the function that produces it."""
 

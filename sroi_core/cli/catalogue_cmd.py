@@ -9,7 +9,6 @@ an unknown catalogue or a file that cannot be read or is not a valid catalogue.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from sroi_core.cli._common import add_catalogue_option
 from sroi_core.documents import dump_document
 from sroi_core.model.catalogue import Catalogue
 from sroi_core.model.indicator import Indicator
+from sroi_core.results_json import catalogue_list_json
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -100,18 +100,7 @@ def handle_list(args: argparse.Namespace) -> int:
     """Print the catalogues available."""
     _, origins = _store(args.catalogue)
     if args.format == "json":
-        data = [
-            {
-                "id": c.id,
-                "version": c.version,
-                "title": c.title.to_json_dict(),
-                "published": c.published.isoformat(),
-                "indicators": len(c.indicators),
-                "source": origin,
-            }
-            for c, origin in origins
-        ]
-        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(catalogue_list_json(origins))
         return EXIT_OK
     rows = [["ID", "VERSION", "PUBLISHED", "INDICATORS", "SOURCE", "TITLE"]]
     rows += [

@@ -12,7 +12,6 @@ Exit codes: 0 no error-severity finding, 1 at least one, 2 usage or file errors.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -25,9 +24,11 @@ from sroi_core.model.bid import Bid
 from sroi_core.model.catalogue import Catalogue
 from sroi_core.model.document import Document
 from sroi_core.model.tender import Tender
-from sroi_core.quality import Thresholds, run_checks
+from sroi_core.quality import Thresholds
+from sroi_core.quality.report import quality_report
+from sroi_core.results_json import report_json
 from sroi_core.rules import Severity
-from sroi_core.validation.report import FileReport, ValidationReport
+from sroi_core.validation.report import ValidationReport
 
 
 def register(subparsers: Any) -> None:
@@ -135,20 +136,9 @@ def handle(args: argparse.Namespace) -> int:
             raise InputError(
                 f"is a {_kind(known)} document", source=option, expected=_KIND_NAMES[kind]
             )
-    findings = run_checks([*loaded, *context], thresholds=thresholds, store=store)
-    files = [
-        FileReport(
-            file=name,
-            document_type=_kind(document),
-            standard_version=document.standard_version,
-            findings=[f for f in findings if f.source == name],
-        )
-        for document, name in loaded
-    ]
-    report = ValidationReport(files)
+    report = quality_report(loaded, context, thresholds=thresholds, store=store)
     if args.format == "json":
-        json.dump(report.as_dict(), sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        sys.stdout.write(report_json(report))
     else:
         _print_text(report)
     return 0 if report.valid else 1

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
-from sroi_core._version import STANDARD_VERSION, __version__
-from sroi_core.reference_docs import rule_dict, write_reference_docs
+from sroi_core.reference_docs import write_reference_docs
+from sroi_core.results_json import rules_json
 from sroi_core.rules import all_rules
 
 
@@ -46,16 +45,10 @@ def handle_generate(args: argparse.Namespace) -> int:
 
 def handle_rules(args: argparse.Namespace) -> int:
     """Print the rule catalogue as aligned text or as a JSON object."""
-    rules = all_rules()
     if args.format == "json":
-        tool = {"name": "sroi_core", "version": __version__, "standardVersion": STANDARD_VERSION}
-        payload = {
-            "tool": tool,
-            "rules": [rule_dict(rule) for rule in rules],
-        }
-        json.dump(payload, sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        sys.stdout.write(rules_json())
         return 0
+    rules = all_rules()
     width = max(len(rule.id) for rule in rules)
     for rule in rules:
         print(f"{rule.id:<{width}}  {rule.severity.value:<7}  {rule.category:<8}  {rule.title}")

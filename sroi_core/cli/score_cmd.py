@@ -10,7 +10,6 @@ column).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from decimal import Decimal
@@ -27,6 +26,7 @@ from sroi_core.cli._common import (
 from sroi_core.errors import InputError
 from sroi_core.model.bid import Bid
 from sroi_core.model.tender import Tender
+from sroi_core.results_json import award_json
 from sroi_core.scoring import (
     MINIMUM_POLICIES,
     AwardResult,
@@ -111,7 +111,7 @@ def handle(args: argparse.Namespace) -> int:
         print("sroi: the evaluation sheet is wrong; nothing was scored", file=sys.stderr)
         return 2
     if args.format == "json":
-        sys.stdout.write(json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(award_json(result))
     elif args.format == "markdown":
         sys.stdout.write(render_markdown(result))
     else:

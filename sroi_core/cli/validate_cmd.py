@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import sys
 from pathlib import Path
 from typing import Any
 
-from sroi_core.catalogue_store import CatalogueStore
 from sroi_core.cli._common import add_catalogue_option, store_from
-from sroi_core.documents import validate_file
-from sroi_core.model.catalogue import Catalogue
-from sroi_core.validation.report import FileReport, ValidationReport
+from sroi_core.documents import validate_files
+from sroi_core.results_json import report_json
+from sroi_core.validation.report import ValidationReport
 
 
 def register(subparsers: Any) -> None:
@@ -28,28 +25,6 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text")
     add_catalogue_option(parser)
     parser.set_defaults(handler=handle)
-
-
-def _catalogues_first(paths: list[Path]) -> list[Path]:
-    """Validate catalogue files first so other files given with them can refer to them."""
-
-    def is_catalogue(path: Path) -> bool:
-        try:
-            head = path.read_text(encoding="utf-8", errors="replace")[:4096]
-        except OSError:
-            return False
-        return re.search(r'"documentType"\s*:\s*"catalogue"', head) is not None
-
-    return sorted(paths, key=lambda p: 0 if p.is_file() and is_catalogue(p) else 1)
-
-
-def _with_catalogue(store: CatalogueStore, path: Path, report: FileReport) -> None:
-    if report.valid and report.document_type == "catalogue":
-        from sroi_core.documents import load_document  # noqa: PLC0415 - only when needed
-
-        document = load_document(path)
-        if isinstance(document, Catalogue):
-            store.add(document)
 
 
 def _print_text(report: ValidationReport) -> None:
@@ -69,17 +44,9 @@ def _print_text(report: ValidationReport) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     """Validate the files and print the report."""
-    store = store_from(args.catalogue)
-    paths = [Path(p) for p in args.files]
-    ordered = _catalogues_first(paths)
-    reports: dict[Path, FileReport] = {}
-    for path in ordered:
-        reports[path] = validate_file(path, store)
-        _with_catalogue(store, path, reports[path])
-    report = ValidationReport([reports[path] for path in paths])
+    report = validate_files([Path(p) for p in args.files], store_from(args.catalogue))
     if args.format == "json":
-        json.dump(report.as_dict(), sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        sys.stdout.write(report_json(report))
     else:
         _print_text(report)
     if any(r.read_error for r in report.files):
