@@ -91,6 +91,7 @@ _RULE_MODULES: tuple[str, ...] = (
     "sroi_core.verification",
     "sroi_core.scoring",
     "sroi_core.monitoring",
+    "sroi_core.spreadsheet.findings",
 )
 """Modules that define rules; imported by :func:`all_rules` so the list is complete."""
 

@@ -10,7 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from sroi_core.catalogue_store import CatalogueStore
-from sroi_core.cli._common import add_catalogue_option, store_from
+from sroi_core.cli._common import (
+    add_catalogue_option,
+    finding_message,
+    severity_text,
+    store_from,
+)
+from sroi_core.cli._i18n import say
 from sroi_core.documents import validate_file
 from sroi_core.model.catalogue import Catalogue
 from sroi_core.validation.report import FileReport, ValidationReport
@@ -54,17 +60,20 @@ def _with_catalogue(store: CatalogueStore, path: Path, report: FileReport) -> No
 
 def _print_text(report: ValidationReport) -> None:
     for file_report in report.files:
-        kind = file_report.document_type or "unknown document"
+        kind = file_report.document_type or say("unknown_document")
         if file_report.valid and not file_report.findings:
-            print(f"OK      {file_report.file} ({kind} {file_report.standard_version})")
+            print(f"{say('ok'):<8}{file_report.file} ({kind} {file_report.standard_version})")
             continue
-        label = "OK" if file_report.valid else "INVALID"
+        label = say("ok") if file_report.valid else say("invalid")
         print(f"{label:<8}{file_report.file} ({kind})")
         for finding in file_report.findings:
             where = finding.pointer or "/"
-            print(f"  {finding.severity.value:<7} {where}  [{finding.rule_id}] {finding.message}")
+            print(
+                f"  {severity_text(finding):<7} {where}  [{finding.rule_id}] "
+                f"{finding_message(finding)}"
+            )
     errors = sum(1 for r in report.files if not r.valid)
-    print(f"{len(report.files)} file(s) checked, {errors} invalid")
+    print(say("validate_summary", files=len(report.files), invalid=errors))
 
 
 def handle(args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ from typing import Any
 
 from sroi_core.catalogue_store import CatalogueStore
 from sroi_core.cli._common import InvalidInputError, load_checked
+from sroi_core.cli._i18n import say
 from sroi_core.documents import dump_document
 from sroi_core.errors import InputError
 from sroi_core.model.bid import Bid
@@ -54,9 +55,7 @@ def handle(args: argparse.Namespace) -> int:
         tender = load_checked(Path(args.tender), store, Tender) if args.tender else None
         bid = load_checked(Path(args.bid), store, Bid) if args.bid else None
     except InvalidInputError as error:
-        print(
-            f"sroi: {error}: invalid; nothing was valued (see the findings above)", file=sys.stderr
-        )
+        print(say("not_valued", error=error), file=sys.stderr)
         return 1
     if not isinstance(subject, Bid | EvidenceReport):  # pragma: no cover - _checked ensures it
         raise InputError("is not a bid or evidence report", source=args.file)
