@@ -45,11 +45,12 @@ BAD_VALUE = define_rule(
     "import.bad-value",
     Severity.ERROR,
     "Cell value has the wrong type",
-    "{value!s} cannot be read as {expected}",
+    "{value!s} cannot be read as a value of JSON type {kind}, the type of this field",
     "A cell's value cannot be read as the type its field takes (for example text in a "
     "whole-number field, or a decimal number in a date field).",
     category="import",
-    template_nl="{value!s} is niet te lezen als {expected_nl}",
+    template_nl="{value!s} is niet te lezen als waarde van JSON-type {kind}, het type van dit "
+    "veld",
 )
 FORMULA = define_rule(
     "import.formula-without-value",

@@ -39,14 +39,6 @@ from sroi_core.spreadsheet.workbook import (
     sheet_name,
 )
 
-_EXPECTED_NL = {
-    "text": "tekst",
-    "a whole number": "een geheel getal",
-    "a number": "een getal",
-    "true or false": "waar of onwaar",
-    "a list (fill its numbered columns)": "een lijst (vul de genummerde kolommen)",
-    "an object (fill its named columns)": "een object (vul de benoemde kolommen)",
-}
 _TRUE = frozenset({"true", "waar", "ja", "yes"})
 _FALSE = frozenset({"false", "onwaar", "nee", "no"})
 _INTEGER = re.compile(r"^-?[0-9]+$")
@@ -189,7 +181,7 @@ class _Reader:
             )
             return
         kind = SchemaView.kind(node) if self.view else _guess(cell.value)
-        ok, value, expected = _convert(cell.value, node, kind)
+        ok, value, _ = _convert(cell.value, node, kind)
         if not ok:
             self.findings.append(
                 make_finding(
@@ -197,8 +189,7 @@ class _Reader:
                     pointer,
                     source=ref,
                     value=_shown(cell.value),
-                    expected=expected,
-                    expected_nl=_EXPECTED_NL.get(expected, expected),
+                    kind=kind,
                 )
             )
             return
