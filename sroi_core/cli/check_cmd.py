@@ -94,12 +94,17 @@ def _load(path: str, expected: type[Document] | None = None) -> Document:
     return document
 
 
+def _label(text: str) -> str:
+    """A status label in its 8-character column, with a space after a longer one."""
+    return f"{text:<8}" if len(text) < 8 else f"{text} "
+
+
 def _print_text(report: ValidationReport) -> None:
     errors = warnings = 0
     for file_report in report.files:
         kind = file_report.document_type or say("unknown_document")
         label = say("ok") if file_report.valid else say("fail")
-        print(f"{label:<8}{file_report.file} ({kind})")
+        print(f"{_label(label)}{file_report.file} ({kind})")
         for finding in file_report.findings:
             where = finding.pointer or "/"
             print(

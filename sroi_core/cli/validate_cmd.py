@@ -58,14 +58,19 @@ def _with_catalogue(store: CatalogueStore, path: Path, report: FileReport) -> No
             store.add(document)
 
 
+def _label(text: str) -> str:
+    """A status label in its 8-character column, with a space after a longer one."""
+    return f"{text:<8}" if len(text) < 8 else f"{text} "
+
+
 def _print_text(report: ValidationReport) -> None:
     for file_report in report.files:
         kind = file_report.document_type or say("unknown_document")
         if file_report.valid and not file_report.findings:
-            print(f"{say('ok'):<8}{file_report.file} ({kind} {file_report.standard_version})")
+            print(f"{_label(say('ok'))}{file_report.file} ({kind} {file_report.standard_version})")
             continue
         label = say("ok") if file_report.valid else say("invalid")
-        print(f"{label:<8}{file_report.file} ({kind})")
+        print(f"{_label(label)}{file_report.file} ({kind})")
         for finding in file_report.findings:
             where = finding.pointer or "/"
             print(
