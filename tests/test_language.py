@@ -184,3 +184,25 @@ def test_the_dutch_report_mixes_no_english_and_points_to_no_repository(
     for phrase in ENGLISH_PHRASES:
         assert phrase not in text, phrase
     assert "bewijsstuk e-h2-03 in rapportage bid-a-2027-h2" in text
+
+
+def test_value_in_dutch_and_english(capsys: Capture) -> None:
+    bid, tender = str(PILOT / "bid-a.json"), str(PILOT / "tender.json")
+    assert main(["value", bid, "--tender", tender, "--language", "nl"]) == 0
+    dutch = capsys.readouterr()[0]
+    assert "Uitkomstwaarde (contante waarde): EUR 387.350,25" in dutch
+    assert "SROI-ratio: 0,12 : 1" in dutch
+    assert "Totalen per thema" in dutch
+    assert "206552,32" in dutch  # an exact line figure, with a decimal comma
+    assert "Outcome value" not in dutch
+    assert main(["value", bid, "--tender", tender, "--language", "en"]) == 0
+    english = capsys.readouterr()[0]
+    assert "Outcome value (present value): EUR 387,350.25" in english
+    assert "206552.32" in english
+    outputs = []
+    for language in ("nl", "en"):
+        code = main(["value", bid, "--tender", tender, "--format", "csv", "--language", language])
+        assert code == 0
+        outputs.append(capsys.readouterr()[0])
+    assert outputs[0] == outputs[1]  # the CSV is data: the same in both languages
+    assert outputs[0].startswith("line,indicator,")

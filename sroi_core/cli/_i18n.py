@@ -13,6 +13,8 @@ import os
 from collections.abc import Mapping
 from decimal import Decimal
 
+from sroi_core._decimal import grouped
+
 LANGUAGES = ("nl", "en")
 """Languages the command line speaks."""
 
@@ -150,7 +152,4 @@ def say(key: str, **params: object) -> str:
 
 def number(value: Decimal | int, places: int = 2, language: str | None = None) -> str:
     """A figure with ``places`` decimals: ``1.234,56`` (nl) or ``1,234.56`` (en)."""
-    text = f"{Decimal(value):,.{places}f}"
-    if (language or current_language()) == "nl":
-        return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
+    return grouped(value, places, language or current_language())
