@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -104,6 +105,66 @@ LABELS_NL: dict[str, str] = {
     "Valuation of": "Waardering van",
 }
 """The Dutch of every fixed text of the valuation views (CSV keeps its English header)."""
+
+
+NOTES_NL: tuple[tuple[str, str], ...] = (
+    (
+        r"^Money is exact decimal until reported; each reported figure is rounded half to even "
+        r"to the cent; totals are sums of rounded line figures\.$",
+        "Bedragen zijn exact tot ze worden gerapporteerd; elk gerapporteerd bedrag wordt half "
+        "naar even op de cent afgerond; totalen zijn sommen van afgeronde regels.",
+    ),
+    (
+        r"^Discounting: (.*); timing (.*)\.$",
+        "Verdiscontering: \\1; timing \\2.",
+    ),
+    (
+        r"^No valuation year is set: proxy values are used at their own price years\.$",
+        "Er is geen waarderingsjaar: kengetallen worden gebruikt in hun eigen prijsjaar.",
+    ),
+    (
+        r"^Proxy values are rebased to price year (\d+) with the catalogue's price index; "
+        r"values without a price year are used as published \(flagged\)\.$",
+        "Kengetallen worden met de prijsindex van de catalogus naar prijsjaar \\1 omgerekend; "
+        "kengetallen zonder prijsjaar worden gebruikt zoals gepubliceerd (gemarkeerd).",
+    ),
+    (
+        r"^The valuation year is (\d+) but the catalogue has no price index: proxy values "
+        r"of other price years are used unrebased \(flagged not-rebased-no-price-index\)\.$",
+        "Het waarderingsjaar is \\1 maar de catalogus heeft geen prijsindex: kengetallen uit "
+        "andere prijsjaren worden niet omgerekend (gemarkeerd not-rebased-no-price-index).",
+    ),
+    (
+        r"^Outcome values and obligation credits are totalled separately and never summed; "
+        r"credits are nominal \(quantity x credit value: no adjustments, no discounting\)\.$",
+        "Uitkomstwaarden en verplichtingscredits worden apart getotaliseerd en nooit opgeteld; "
+        "credits zijn nominaal (hoeveelheid maal creditwaarde: geen correcties, geen "
+        "verdiscontering).",
+    ),
+    (
+        r"^Adjustments are the catalogue's defaults; a supplier's claimed figure is used only "
+        r"where it is stricter\.$",
+        "Correcties zijn de standaardwaarden van de catalogus; een eigen claim van de "
+        "leverancier geldt alleen als die strenger is.",
+    ),
+    (
+        r"^Only counted lines \(commitments of a bid; verified evidence items\) enter the "
+        r"totals; payment in lieu is never social value\.$",
+        "Alleen meetellende regels (toezeggingen van een bod; geverifieerde bewijsstukken) "
+        "tellen in de totalen; afkoop is nooit maatschappelijke waarde.",
+    ),
+)
+"""The valuation document's notes in Dutch (the document itself keeps its English notes)."""
+
+
+def _note(note: str, language: str) -> str:
+    if language != "nl":
+        return note
+    for pattern, dutch in NOTES_NL:
+        translated, count = re.subn(pattern, dutch, note)
+        if count:
+            return translated.replace(" from period ", " vanaf periode ")
+    return note
 
 
 def _t(text: str, language: str) -> str:
@@ -312,7 +373,8 @@ def render_table(valuation: Valuation, language: str = "en") -> str:
     for title, header, rows in _sections(valuation, language):
         if rows:
             out.extend(["", title, _text_table(header, rows)])
-    out.extend(["", _t("Conventions", language), *(f"- {note}" for note in valuation.notes)])
+    notes = (f"- {_note(note, language)}" for note in valuation.notes)
+    out.extend(["", _t("Conventions", language), *notes])
     return "\n".join(out) + "\n"
 
 
@@ -339,9 +401,8 @@ def render_markdown(valuation: Valuation, language: str = "en") -> str:
     for section, header, rows in _sections(valuation, language):
         if rows:
             out.extend(["", f"## {section}", "", _md_table(header, rows)])
-    out.extend(
-        ["", f"## {_t('Conventions', language)}", "", *(f"- {note}" for note in valuation.notes)]
-    )
+    notes = (f"- {_note(note, language)}" for note in valuation.notes)
+    out.extend(["", f"## {_t('Conventions', language)}", "", *notes])
     return "\n".join(out) + "\n"
 
 
