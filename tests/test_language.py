@@ -206,3 +206,17 @@ def test_value_in_dutch_and_english(capsys: Capture) -> None:
         outputs.append(capsys.readouterr()[0])
     assert outputs[0] == outputs[1]  # the CSV is data: the same in both languages
     assert outputs[0].startswith("line,indicator,")
+
+
+def test_schema_findings_in_dutch(tmp_path: Path, capsys: Capture) -> None:
+    text = (PILOT / "bid-a.json").read_text(encoding="utf-8")
+    broken = text.replace('"submitted": "2027-01-20"', '"submitted": "2027-13-20", "x": 1', 1)
+    assert broken != text
+    target = tmp_path / "bid.json"
+    target.write_text(broken.replace('"id": "bid-a",', "", 1), encoding="utf-8")
+    assert main(["validate", str(target), "--language", "nl"]) == 1
+    out = capsys.readouterr()[0]
+    assert "'id' is een verplicht veld" in out
+    assert "onbekend veld 'x'" in out
+    assert "'2027-13-20' is geen geldige datum" in out
+    assert "required property" not in out
