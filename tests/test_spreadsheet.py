@@ -63,6 +63,7 @@ def test_every_example_document_round_trips_through_the_cli(
     assert run(capsys, "export", document, "-o", sheet)[0] == 0
     code, _, err = run(capsys, "import", sheet, "-o", back)
     assert code == 0, err
+    assert f"with {len(flatten(_load(document)))} value(s)" in err
     assert _load(back) == _load(document)
     assert back.read_text(encoding="utf-8") == dump_document(parse_document(
         document.read_text(encoding="utf-8")))

@@ -173,7 +173,7 @@ def handle_import(args: argparse.Namespace) -> int:
         print(say("import_invalid", path=args.file), file=sys.stderr)
         return 1
     kind = result.data.get("documentType", "document")
-    print(say("import_ok", path=args.file, kind=kind, count=len(result.cells)), file=sys.stderr)
+    print(say("import_ok", path=args.file, kind=kind, count=result.values), file=sys.stderr)
     return 0
 
 

@@ -52,6 +52,8 @@ class ImportResult:
     findings: list[Finding] = field(default_factory=list)
     cells: dict[str, str] = field(default_factory=dict)
     """JSON pointer of each imported value -> the cell it came from (``file#Sheet!C7``)."""
+    values: int = 0
+    """How many filled cells were read into the document."""
 
     @property
     def ok(self) -> bool:
@@ -283,7 +285,9 @@ class _Reader:
             while probe and probe not in cells:
                 cells[probe] = ref
                 probe = probe.rsplit("/", 1)[0]
-        return ImportResult(data=data, findings=self.findings, cells=cells)
+        return ImportResult(
+            data=data, findings=self.findings, cells=cells, values=len(self.pairs)
+        )
 
 
 def _guess(value: Any) -> str:
