@@ -165,7 +165,10 @@ def test_generated_reports_round_trip_exactly(report: dict[str, Any], suffix: st
 def test_text_that_looks_like_a_formula_or_a_number_stays_text(tmp_path: Path) -> None:
     bid = _load(PILOT / "bid-a.json")
     bid["supplier"]["name"] = "=SUM(A1:A2)"
-    bid["deliveryPlan"] = {"nl": "007", "en": "  leading and trailing spaces  \n second line"}
+    bid["deliveryPlan"] = {
+        "nl": "007 _x000D_ looks like an escape \u2028 line separator",
+        "en": "  leading and trailing spaces  \n second line\ttab",
+    }
     bid["bidPrice"]["amount"] = "3080000.00"
     assert _round_trip(bid, tmp_path, ".xlsx") == bid
 
