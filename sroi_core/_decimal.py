@@ -53,3 +53,14 @@ def decimal_text(value: Decimal) -> str:
     so a value read from a file is written back exactly as it was.
     """
     return format(value, "f")
+
+
+def grouped(value: Decimal | int, places: int = 2, language: str = "en") -> str:
+    """A figure for people, ``places`` decimals: ``1.234,56`` (nl) or ``1,234.56`` (en).
+
+    The one place the command line formats numbers, so every command writes them alike.
+    """
+    text = f"{Decimal(value):,.{places}f}"
+    if language == "nl":
+        return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text

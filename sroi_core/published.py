@@ -1,33 +1,50 @@
-"""Where the published artefacts live: the JSON Schemas and the conformance suite.
+"""Where the published files are: the conformance suite and the frozen schemas.
 
-They are files of the standard, not of this package, so the repository keeps them at its
-root (``schemas/``, ``tests/conformance/``). A wheel carries a copy inside the package
-(``sroi_core/_published/``, see ``pyproject.toml``), so an installed package finds them
-without the repository; a checkout finds them at the root.
+A wheel carries them inside the package (``sroi_core/_published/``, copied there at build
+time); a source checkout has them at the repository root. Code asks this module and never
+builds a repository path itself, so ``pip install sroi-core`` alone can run the suite.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 from sroi_core.errors import SroiError
 
-_PACKAGE = Path(__file__).resolve().parent
-_IN_WHEEL = _PACKAGE / "_published"
-_IN_CHECKOUT = {
-    "schemas": _PACKAGE.parent / "schemas",
-    "conformance": _PACKAGE.parent / "tests" / "conformance",
-}
+PACKAGED = Path(__file__).resolve().parent / "_published"
+"""The published files inside an installed wheel."""
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+"""The repository root of a source checkout (an editable install)."""
 
 
-def published_dir(kind: str) -> Path:
-    """The folder of ``schemas`` or ``conformance``, in the wheel or in the checkout."""
-    if kind not in _IN_CHECKOUT:
-        raise SroiError(f"no published artefact {kind!r}")
-    packaged = _IN_WHEEL / kind
-    if packaged.is_dir():
-        return packaged
-    checkout = _IN_CHECKOUT[kind]
-    if checkout.is_dir():
-        return checkout
-    raise SroiError(f"the published {kind} are missing from this installation ({packaged})")
+def conformance_dir() -> Path:
+    """The conformance suite: the packaged copy first, else the repository's."""
+    for candidate in (PACKAGED / "conformance", REPOSITORY / "tests" / "conformance"):
+        if (candidate / "README.md").is_file():
+            return candidate
+    raise SroiError(
+        "no conformance suite is installed with this package; give its folder: "
+        "sroi conformance run DIR"
+    )
+
+
+def schema_dir(version: str) -> Path | None:
+    """The folder of the published schemas of ``version``, if this installation has it."""
+    for candidate in (PACKAGED / "schemas" / version, REPOSITORY / "schemas" / version):
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def published_schemas(version: str) -> dict[str, dict[str, Any]]:
+    """The published schema files of ``version`` by name (``common``, ``bid``, ...)."""
+    folder = schema_dir(version)
+    if folder is None:
+        raise SroiError(f"the schemas of standard version {version} are not installed")
+    return {
+        path.name.removesuffix(".schema.json"): json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted(folder.glob("*.schema.json"))
+    }

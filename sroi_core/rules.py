@@ -92,6 +92,7 @@ _RULE_MODULES: tuple[str, ...] = (
     "sroi_core.scoring",
     "sroi_core.monitoring",
     "sroi_core.serve.operations",
+    "sroi_core.spreadsheet.findings",
 )
 """Modules that define rules; imported by :func:`all_rules` so the list is complete."""
 
@@ -138,6 +139,21 @@ def all_rules() -> list[Rule]:
     return sorted(_REGISTRY.values(), key=lambda rule: rule.id)
 
 
+@dataclass(frozen=True)
+class Bilingual:
+    """A message parameter that is prose, not a code: its English and its Dutch wording.
+
+    ``str()`` gives the English (what ``params`` records); the Dutch message uses ``nl``,
+    so a Dutch finding never carries an English phrase.
+    """
+
+    en: str
+    nl: str
+
+    def __str__(self) -> str:
+        return self.en
+
+
 def make_finding(
     rule: Rule, pointer: str, *, source: str = "<memory>", **params: object
 ) -> Finding:
@@ -146,13 +162,17 @@ def make_finding(
     missing = rule.placeholders() - text.keys()
     if missing:
         raise SroiError(f"rule {rule.id} needs {sorted(missing)} to format its message")
+    dutch = {
+        key: value.nl if isinstance(value, Bilingual) else text[key]
+        for key, value in params.items()
+    }
     return Finding(
         rule_id=rule.id,
         severity=rule.severity,
         pointer=pointer,
         message=rule.template.format(**text),
         source=source,
-        message_nl=rule.template_nl.format(**text) if rule.template_nl else "",
+        message_nl=rule.template_nl.format(**dutch) if rule.template_nl else "",
         params=text,
     )
 

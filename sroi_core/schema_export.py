@@ -29,7 +29,7 @@ from sroi_core.errors import SroiError
 from sroi_core.model import DOCUMENT_MODELS
 from sroi_core.model.codes import DocumentType
 from sroi_core.model.versions import apply_marks
-from sroi_core.published import published_dir
+from sroi_core.published import published_schemas
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 COMMON = "common"
@@ -83,15 +83,10 @@ def _relink(node: Any, prefix: str) -> Any:
 
 
 def _frozen(version: str) -> dict[str, dict[str, Any]]:
-    """The published schemas of a frozen version, read from their files."""
-    folder = published_dir("schemas") / version
+    """The published schemas of a frozen version, read from their files, common first."""
+    files = published_schemas(version)
     names = [COMMON, *(doc_type.value for doc_type in DOCUMENT_MODELS)]
-    schemas = {}
-    for name in names:
-        path = folder / file_name(name)
-        if path.is_file():
-            schemas[name] = json.loads(path.read_text(encoding="utf-8"))
-    return schemas
+    return {name: files[name] for name in names if name in files}
 
 
 @cache

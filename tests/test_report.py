@@ -289,12 +289,12 @@ def test_missing_babel_exits_2_with_install_hint(
     monkeypatch: pytest.MonkeyPatch, capsys: Capture
 ) -> None:
     _hide_babel(monkeypatch)
-    with pytest.raises(ReportDependencyError, match=r"install sroi-core\[report\]"):
+    with pytest.raises(ReportDependencyError, match=r"reinstall sroi-core"):
         require_babel()
     code, out, err = run(capsys, "report", TENDER, "--bid", BID_A)
     assert code == 2
     assert out == ""
-    assert "install sroi-core[report]" in err
+    assert "reinstall sroi-core" in err
 
 
 def test_other_commands_work_without_babel(

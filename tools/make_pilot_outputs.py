@@ -16,8 +16,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,6 +93,20 @@ def run_cli(argv: Sequence[str]) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
+@contextlib.contextmanager
+def _english_locale() -> Iterator[None]:
+    """The committed transcripts are in English whatever the machine's locale (LC_ALL=C)."""
+    saved = os.environ.get("LC_ALL")
+    os.environ["LC_ALL"] = "C.UTF-8"
+    try:
+        yield
+    finally:
+        if saved is None:
+            del os.environ["LC_ALL"]
+        else:
+            os.environ["LC_ALL"] = saved
+
+
 def generate(target: Path) -> dict[str, int]:
     """Write every output into ``target``; return the exit code of each command run.
 
@@ -100,7 +115,7 @@ def generate(target: Path) -> dict[str, int]:
     """
     target.mkdir(parents=True, exist_ok=True)
     codes: dict[str, int] = {}
-    with contextlib.chdir(ROOT):
+    with contextlib.chdir(ROOT), _english_locale():
         for step in STEPS:
             path = target / step.name
             chunks: list[str] = []

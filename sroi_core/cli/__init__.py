@@ -36,6 +36,7 @@ COMMAND_MODULES = (
     "sroi_core.cli.report_cmd",
     "sroi_core.cli.migrate_cmd",
     "sroi_core.cli.serve_cmd",
+    "sroi_core.cli.authoring_cmd",
 )
 """Modules that each add one command (or group) through ``register(subparsers)``."""
 
@@ -54,6 +55,10 @@ COMMAND_NAMES: dict[str, str] = {
     "report": "sroi_core.cli.report_cmd",
     "migrate": "sroi_core.cli.migrate_cmd",
     "serve": "sroi_core.cli.serve_cmd",
+    "template": "sroi_core.cli.authoring_cmd",
+    "import": "sroi_core.cli.authoring_cmd",
+    "export": "sroi_core.cli.authoring_cmd",
+    "new": "sroi_core.cli.authoring_cmd",
 }
 """Which module registers each command, so a run imports only the command it needs."""
 
@@ -83,14 +88,32 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     modules = (COMMAND_NAMES[named],) if named in COMMAND_NAMES else COMMAND_MODULES
     for module in modules:
         import_module(module).register(subparsers)
+    _add_language_everywhere(parser)
     return parser
+
+
+def _add_language_everywhere(parser: argparse.ArgumentParser) -> None:
+    """``--language nl|en`` on every command and subcommand that has none of its own."""
+    from sroi_core.cli._i18n import LANGUAGES, say  # noqa: PLC0415
+
+    if "--language" not in parser._option_string_actions:
+        parser.add_argument("--language", choices=LANGUAGES, default=None, help=say(
+            "language_help"))
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                _add_language_everywhere(child)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code."""
+    from sroi_core.cli._i18n import say, set_language  # noqa: PLC0415
+
     arguments = list(sys.argv[1:] if argv is None else argv)
+    set_language(_language_argument(arguments))
     parser = build_parser(arguments)
     args = parser.parse_args(arguments)
+    set_language(getattr(args, "language", None))
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
@@ -102,29 +125,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         for finding in error.findings:
             if isinstance(finding, Finding):
                 print_finding(finding)
-        print(f"sroi: invalid input: {error}", file=sys.stderr)
+        print(say("invalid_input", error=error), file=sys.stderr)
         return EXIT_INVALID
     except SroiError as error:
-        print(f"sroi: error: {error}", file=sys.stderr)
+        print(say("error", error=error), file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK
     except OSError as error:  # a file the command was asked to write or read
         where = f"{error.filename}: " if error.filename else ""
-        print(f"sroi: error: {where}{error.strerror or error}", file=sys.stderr)
+        print(say("error", error=f"{where}{error.strerror or error}"), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # the CLI's promise: never a traceback
         if os.environ.get("SROI_DEBUG") == "1":
             raise
-        print(
-            f"sroi: internal error ({type(error).__name__}: {error}); this is a bug in "
-            "sroi_core, please report it (set SROI_DEBUG=1 for details)",
-            file=sys.stderr,
-        )
+        print(say("internal_error", error=f"{type(error).__name__}: {error}"), file=sys.stderr)
         return EXIT_INTERNAL
     return code
+
+
+def _language_argument(arguments: Sequence[str]) -> str | None:
+    """The ``--language`` given, read before parsing so help texts use it too."""
+    for index, argument in enumerate(arguments):
+        if argument.startswith("--language="):
+            return argument.split("=", 1)[1]
+        if argument == "--language" and index + 1 < len(arguments):
+            return arguments[index + 1]
+    return None
 
 
 def run() -> None:

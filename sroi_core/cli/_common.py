@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sroi_core.catalogue_store import CatalogueStore
+from sroi_core.cli._i18n import current_language, say
 from sroi_core.documents import validate_file
 from sroi_core.errors import InputError
 from sroi_core.model.bid import Bid
@@ -46,8 +47,21 @@ def print_finding(finding: Finding) -> None:
     """One finding on standard error: severity, file#pointer, [rule id] and message."""
     where = f"{finding.source}#{finding.pointer}" if finding.pointer else finding.source
     print(
-        f"{finding.severity.value}: {where} [{finding.rule_id}] {finding.message}", file=sys.stderr
+        f"{severity_text(finding)}: {where} [{finding.rule_id}] {finding_message(finding)}",
+        file=sys.stderr,
     )
+
+
+def finding_message(finding: Finding) -> str:
+    """The finding's message in the run's language (Dutch when the rule has it)."""
+    return finding.message_nl if current_language() == "nl" and finding.message_nl else (
+        finding.message
+    )
+
+
+def severity_text(finding: Finding) -> str:
+    """``error``/``fout``, ``warning``/``waarschuwing``, ``info``."""
+    return say(f"severity_{finding.severity.value}")
 
 
 def load_checked(path: Path, store: CatalogueStore, *expected: type[Document]) -> Document:
@@ -100,3 +114,12 @@ def add_catalogue_file_option(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="catalogue file; default: the built-in catalogue the tender names",
     )
+
+
+def _write_output(path: str, data: str | bytes) -> None:
+    """Write a command's output file (text as UTF-8); the one place commands write files."""
+    content = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        Path(path).write_bytes(content)
+    except OSError as error:
+        raise InputError(f"cannot write the output: {error.strerror}", source=path) from None

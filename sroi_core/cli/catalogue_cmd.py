@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import argparse
 import sys
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from sroi_core.catalogue_diff import diff_catalogues
 from sroi_core.catalogue_store import CatalogueStore
 from sroi_core.cli._common import add_catalogue_option
+from sroi_core.cli._i18n import current_language, number, say
+from sroi_core.codelists import codelist
 from sroi_core.documents import dump_document
+from sroi_core.errors import CatalogueError
 from sroi_core.model.catalogue import Catalogue
 from sroi_core.model.indicator import Indicator
-from sroi_core.results_json import catalogue_list_json
+from sroi_core.results_json import catalogue_list_json, json_text
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -43,15 +47,22 @@ def register(subparsers: Any) -> None:
     add_catalogue_option(listing)
     listing.set_defaults(handler=handle_list)
 
-    show = commands.add_parser("show", help="show one catalogue as a table or as its JSON document")
+    show = commands.add_parser(
+        "show",
+        help="show one catalogue as a table or as its JSON document, or one indicator in full",
+    )
     show.add_argument("catalogue_id", metavar="ID", help="catalogue id, ID@VERSION or a file path")
+    show.add_argument(
+        "indicator",
+        metavar="INDICATOR",
+        nargs="?",
+        help="an indicator id: show its definition, measurement instrument, evidence, "
+        "minimum verification, default adjustments and proxy values with their sources",
+    )
     show.add_argument(
         "--version", dest="catalogue_version", metavar="V", help="the version to show"
     )
     show.add_argument("--format", choices=("table", "json"), default="table")
-    show.add_argument(
-        "--language", choices=("en", "nl"), default="en", help="language of labels in the table"
-    )
     add_catalogue_option(show)
     show.set_defaults(handler=handle_show)
 
@@ -177,11 +188,115 @@ def handle_show(args: argparse.Namespace) -> int:
     """Print one catalogue as a table or as its JSON document."""
     store, _ = _store(args.catalogue)
     catalogue = resolve(store, args.catalogue_id, args.catalogue_version)
+    language = current_language()
+    if args.indicator:
+        indicator = next((i for i in catalogue.indicators if i.id == args.indicator), None)
+        if indicator is None:
+            raise CatalogueError(
+                f"catalogue {catalogue.id} {catalogue.version} has no indicator "
+                f"{args.indicator!r}; see sroi catalogue show {args.catalogue_id}"
+            )
+        if args.format == "json":
+            data = indicator.model_dump(mode="json", by_alias=True, exclude_none=True)
+            data["proxyValues"] = [
+                p.model_dump(mode="json", by_alias=True, exclude_none=True)
+                for p in catalogue.proxies_for(indicator.id)
+            ]
+            sys.stdout.write(json_text(data))
+        else:
+            sys.stdout.write(indicator_text(catalogue, indicator, language))
+        return EXIT_OK
     if args.format == "json":
         sys.stdout.write(dump_document(catalogue))
     else:
-        sys.stdout.write(_show_table(catalogue, args.language))
+        sys.stdout.write(_show_table(catalogue, language))
     return EXIT_OK
+
+
+def _fraction(value: Decimal, language: str) -> str:
+    return number(value * 100, 0 if value * 100 == int(value * 100) else 1, language) + "%"
+
+
+def indicator_text(catalogue: Catalogue, indicator: Indicator, language: str) -> str:
+    """One indicator in full: what counts, how it is measured and proven, what it is worth."""
+    adj = indicator.adjustments
+    evidence_codes = codelist("evidenceType")
+    levels = codelist("verificationLevel")
+
+    def title(code_list: Any, code: str) -> str:
+        try:
+            row = code_list.get(code)
+        except KeyError:
+            return code
+        return f"{row.title_nl if language == 'nl' else row.title_en} ({code})"
+
+    lines = [
+        say("ind_title", id=indicator.id, label=indicator.label.text(language)),
+        "",
+        f"{say('ind_catalogue')}: {catalogue.id} {catalogue.version}",
+        f"{say('ind_theme')}: {indicator.theme}",
+        f"{say('ind_outcome')}: {indicator.outcome}",
+        f"{say('ind_kind')}: {indicator.kind.value}",
+        f"{say('ind_unit')}: {indicator.unit}",
+    ]
+    if indicator.deprecated:
+        lines.append(say("ind_deprecated", replacement=indicator.replaced_by or "-"))
+    lines += [
+        "",
+        f"{say('ind_definition')}:",
+        f"  {indicator.definition.text(language)}",
+        "",
+        f"{say('ind_instrument')}:",
+        f"  {indicator.measurement_method.text(language)}",
+        "",
+        f"{say('ind_evidence')}: "
+        + ", ".join(title(evidence_codes, code) for code in indicator.evidence_requirements),
+        f"{say('ind_verification')}: {title(levels, indicator.minimum_verification)}",
+        f"{say('ind_adjustments')}: "
+        + say(
+            "ind_adjustment_values",
+            deadweight=_fraction(adj.deadweight, language),
+            attribution=_fraction(adj.attribution, language),
+            displacement=_fraction(adj.displacement, language),
+            drop_off=_fraction(adj.drop_off, language),
+            years=adj.max_duration_years,
+        ),
+        f"  {adj.rationale.text(language)}",
+    ]
+    if indicator.double_counting_group:
+        lines.append(f"{say('ind_double_counting')}: {indicator.double_counting_group}")
+    lines += ["", f"{say('ind_proxies')}:"]
+    if indicator.monetisation == "not-monetised":
+        reason = indicator.not_monetised_reason.text(language) if (
+            indicator.not_monetised_reason
+        ) else "-"
+        lines.append("  " + say("ind_not_monetised", reason=reason))
+    for proxy in catalogue.proxies_for(indicator.id):
+        source = proxy.source
+        cited = f"{source.publisher} ({source.year}), {source.title}"
+        if source.url:
+            cited += f", {source.url}"
+        lines.append(
+            f"  {proxy.id}: "
+            + say(
+                "ind_proxy",
+                value=f"{proxy.currency} {number(proxy.value.central, 2, language)}",
+                unit=proxy.per_unit,
+                basis=proxy.valuation_basis.value,
+                year=proxy.price_year if proxy.price_year is not None else say("not_set"),
+                source=cited,
+            )
+        )
+        if proxy.value.low is not None and proxy.value.high is not None:
+            lines.append(
+                "    "
+                + say(
+                    "ind_proxy_range",
+                    low=number(proxy.value.low, 2, language),
+                    high=number(proxy.value.high, 2, language),
+                )
+            )
+    return "\n".join(lines) + "\n"
 
 
 def handle_diff(args: argparse.Namespace) -> int:

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from sroi_core.catalogue_store import CatalogueStore
-from sroi_core.cli._common import add_catalogue_option
+from sroi_core.cli._common import add_catalogue_option, finding_message, severity_text
+from sroi_core.cli._i18n import say
 from sroi_core.documents import load_document
 from sroi_core.errors import DocumentInvalidError, InputError, SroiError
 from sroi_core.model.bid import Bid
@@ -94,18 +95,26 @@ def _load(path: str, expected: type[Document] | None = None) -> Document:
     return document
 
 
+def _label(text: str) -> str:
+    """A status label in its 8-character column, with a space after a longer one."""
+    return f"{text:<8}" if len(text) < 8 else f"{text} "
+
+
 def _print_text(report: ValidationReport) -> None:
     errors = warnings = 0
     for file_report in report.files:
-        kind = file_report.document_type or "unknown document"
-        label = "OK" if file_report.valid else "FAIL"
-        print(f"{label:<8}{file_report.file} ({kind})")
+        kind = file_report.document_type or say("unknown_document")
+        label = say("ok") if file_report.valid else say("fail")
+        print(f"{_label(label)}{file_report.file} ({kind})")
         for finding in file_report.findings:
             where = finding.pointer or "/"
-            print(f"  {finding.severity.value:<7} {where}  [{finding.rule_id}] {finding.message}")
+            print(
+                f"  {severity_text(finding):<7} {where}  [{finding.rule_id}] "
+                f"{finding_message(finding)}"
+            )
             errors += finding.severity is Severity.ERROR
             warnings += finding.severity is Severity.WARNING
-    print(f"{len(report.files)} file(s) checked: {errors} error(s), {warnings} warning(s)")
+    print(say("check_summary", files=len(report.files), errors=errors, warnings=warnings))
 
 
 def handle(args: argparse.Namespace) -> int:

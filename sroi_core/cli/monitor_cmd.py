@@ -18,6 +18,7 @@ from typing import Any
 from sroi_core.catalogue_store import CatalogueStore
 from sroi_core.cli._common import (
     InvalidInputError,
+    _write_output,
     add_catalogue_file_option,
     iso_date,
     load_contract,
@@ -55,6 +56,7 @@ def register(subparsers: Any) -> None:
         help="the date the monitoring speaks for (default: the latest report period end)",
     )
     parser.add_argument("--format", choices=("table", "json", "markdown"), default="table")
+    parser.add_argument("--output", "-o", metavar="PATH", help="write to a file instead of stdout")
     parser.set_defaults(handler=handle)
 
 
@@ -89,11 +91,15 @@ def handle(args: argparse.Namespace) -> int:
         )
         return 1
     if args.format == "json":
-        sys.stdout.write(json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n")
+        text = json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n"
     elif args.format == "markdown":
-        sys.stdout.write(render_markdown(result))
+        text = render_markdown(result)
     else:
-        sys.stdout.write(render_table(result))
+        text = render_table(result)
+    if args.output:
+        _write_output(args.output, text)
+    else:
+        sys.stdout.write(text)
     return 0
 
 

@@ -4,8 +4,8 @@ Writes a self-contained HTML page (or Markdown) for a council or a supplier: wha
 promised, what was delivered, realisation and forecast per theme, the quality findings and
 the conventions and sources used (:mod:`sroi_core.report`). Every input is validated before
 use. Exit codes: 0 written, 1 an input document is invalid or the documents do not belong
-to one contract (findings printed), 2 usage or file errors, including a missing babel
-package (``pip install 'sroi-core[report]'``).
+to one contract (findings printed), 2 usage or file errors (including an installation that lost
+its babel dependency).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from sroi_core.cli._common import (
     load_contract,
     print_finding,
 )
+from sroi_core.cli._i18n import say
 from sroi_core.errors import InputError, ValuationError
 from sroi_core.monitoring import MonitoringInputError
 from sroi_core.report import build_report, render_html, render_markdown, require_babel
@@ -52,7 +53,10 @@ def register(subparsers: Any) -> None:
     )
     add_catalogue_file_option(parser)
     parser.add_argument(
-        "--language", choices=LANGUAGES, default="nl", help="report language (default: nl)"
+        "--language",
+        choices=LANGUAGES,
+        default=None,
+        help="report language (default: nl, the language of the council the report is for)",
     )
     parser.add_argument("--format", choices=("html", "markdown"), default="html")
     parser.add_argument(
@@ -74,10 +78,7 @@ def handle(args: argparse.Namespace) -> int:
     try:
         tender, bid, pairs = load_contract(args.tender, args.bid, args.evidence, store)
     except InvalidInputError as error:
-        print(
-            f"sroi: {error}: invalid; no report was written (see the findings above)",
-            file=sys.stderr,
-        )
+        print(say("no_report", error=error), file=sys.stderr)
         return 1
     catalogue = given if given is not None else store.get(tender.catalogue)
     try:
@@ -86,7 +87,7 @@ def handle(args: argparse.Namespace) -> int:
             bid,
             catalogue,
             pairs,
-            language=args.language,
+            language=args.language or "nl",
             as_of=args.as_of,
             sources={tender.id: args.tender, bid.id: args.bid},
         )

@@ -19,6 +19,7 @@ from typing import Any
 from sroi_core.catalogue_store import CatalogueStore
 from sroi_core.cli._common import (
     InvalidInputError,
+    _write_output,
     add_catalogue_file_option,
     load_checked,
     print_finding,
@@ -67,6 +68,7 @@ def register(subparsers: Any) -> None:
         help="what happens to a bid below the minimum social value (default: rank-after)",
     )
     parser.add_argument("--format", choices=("table", "json", "markdown"), default="table")
+    parser.add_argument("--output", "-o", metavar="PATH", help="write to a file instead of stdout")
     parser.set_defaults(handler=handle)
 
 
@@ -111,11 +113,15 @@ def handle(args: argparse.Namespace) -> int:
         print("sroi: the evaluation sheet is wrong; nothing was scored", file=sys.stderr)
         return 2
     if args.format == "json":
-        sys.stdout.write(award_json(result))
+        text = award_json(result)
     elif args.format == "markdown":
-        sys.stdout.write(render_markdown(result))
+        text = render_markdown(result)
     else:
-        sys.stdout.write(render_table(result))
+        text = render_table(result)
+    if args.output:
+        _write_output(args.output, text)
+    else:
+        sys.stdout.write(text)
     return 0
 
 

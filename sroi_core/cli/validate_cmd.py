@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sroi_core.cli._common import add_catalogue_option, store_from
+from sroi_core.cli._common import add_catalogue_option, finding_message, severity_text, store_from
+from sroi_core.cli._i18n import current_language, say
 from sroi_core.documents import validate_files
 from sroi_core.results_json import report_json
 from sroi_core.validation.report import ValidationReport
@@ -27,26 +28,35 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=handle)
 
 
+def _label(text: str) -> str:
+    """A status label in its 8-character column, with a space after a longer one."""
+    return f"{text:<8}" if len(text) < 8 else f"{text} "
+
+
 def _print_text(report: ValidationReport) -> None:
     for file_report in report.files:
-        kind = file_report.document_type or "unknown document"
+        kind = file_report.document_type or say("unknown_document")
         if file_report.valid and not file_report.findings:
-            print(f"OK      {file_report.file} ({kind} {file_report.standard_version})")
+            print(f"{_label(say('ok'))}{file_report.file} ({kind} {file_report.standard_version})")
             continue
-        label = "OK" if file_report.valid else "INVALID"
-        print(f"{label:<8}{file_report.file} ({kind})")
+        label = say("ok") if file_report.valid else say("invalid")
+        print(f"{_label(label)}{file_report.file} ({kind})")
         for finding in file_report.findings:
             where = finding.pointer or "/"
-            print(f"  {finding.severity.value:<7} {where}  [{finding.rule_id}] {finding.message}")
+            print(
+                f"  {severity_text(finding):<7} {where}  [{finding.rule_id}] "
+                f"{finding_message(finding)}"
+            )
     errors = sum(1 for r in report.files if not r.valid)
-    print(f"{len(report.files)} file(s) checked, {errors} invalid")
+    print(say("validate_summary", files=len(report.files), invalid=errors))
+
 
 
 def handle(args: argparse.Namespace) -> int:
-    """Validate the files and print the report."""
+    """Validate the files (catalogue files first, so the others can use them) and report."""
     report = validate_files([Path(p) for p in args.files], store_from(args.catalogue))
     if args.format == "json":
-        sys.stdout.write(report_json(report))
+        sys.stdout.write(report_json(report, "nl" if current_language() == "nl" else "en"))
     else:
         _print_text(report)
     if any(r.read_error for r in report.files):

@@ -9,6 +9,7 @@ from typing import Any
 
 from sroi_core.catalogue_store import CatalogueStore
 from sroi_core.cli._common import InvalidInputError, load_checked
+from sroi_core.cli._i18n import current_language, say
 from sroi_core.documents import dump_document
 from sroi_core.errors import InputError
 from sroi_core.model.bid import Bid
@@ -17,7 +18,7 @@ from sroi_core.model.tender import Tender
 from sroi_core.valuation.document import value_document
 from sroi_core.valuation.render import render_csv, render_markdown, render_table
 
-RENDERERS = {"table": render_table, "markdown": render_markdown, "csv": render_csv}
+RENDERERS = {"table": render_table, "markdown": render_markdown}
 
 
 def register(subparsers: Any) -> None:
@@ -54,9 +55,7 @@ def handle(args: argparse.Namespace) -> int:
         tender = load_checked(Path(args.tender), store, Tender) if args.tender else None
         bid = load_checked(Path(args.bid), store, Bid) if args.bid else None
     except InvalidInputError as error:
-        print(
-            f"sroi: {error}: invalid; nothing was valued (see the findings above)", file=sys.stderr
-        )
+        print(say("not_valued", error=error), file=sys.stderr)
         return 1
     if not isinstance(subject, Bid | EvidenceReport):  # pragma: no cover - _checked ensures it
         raise InputError("is not a bid or evidence report", source=args.file)
@@ -67,7 +66,12 @@ def handle(args: argparse.Namespace) -> int:
         tender=tender if isinstance(tender, Tender) else None,
         bid=bid if isinstance(bid, Bid) else None,
     )
-    text = dump_document(valuation) if args.format == "json" else RENDERERS[args.format](valuation)
+    if args.format == "json":
+        text = dump_document(valuation)
+    elif args.format == "csv":
+        text = render_csv(valuation)
+    else:
+        text = RENDERERS[args.format](valuation, current_language())
     if args.output:
         try:
             Path(args.output).write_text(text, encoding="utf-8")

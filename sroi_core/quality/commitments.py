@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from sroi_core.model.codes import FulfilmentMode, IndicatorKind
 from sroi_core.model.commitment import Commitment
 from sroi_core.quality.context import LIVE_STATUSES, CheckContext
-from sroi_core.rules import Finding, Severity, define_rule
+from sroi_core.rules import Bilingual, Finding, Severity, define_rule
 
 OUTPUT_ONLY = define_rule(
     "quality.output-only",
@@ -165,7 +165,11 @@ def _valued_lines(ctx: CheckContext) -> Iterator[Finding]:
                 continue
             valued = any(v.present_value > 0 for v in line.values)
             if line.counted or valued:
-                what = "counts it" if line.counted else "gives it a present value"
+                what = (
+                Bilingual("counts it", "telt haar mee")
+                if line.counted
+                else Bilingual("gives it a present value", "geeft haar een contante waarde")
+            )
                 yield ctx.finding(
                     PAYMENT_IN_LIEU_VALUED,
                     valuation,
@@ -173,7 +177,10 @@ def _valued_lines(ctx: CheckContext) -> Iterator[Finding]:
                     n,
                     "counted" if line.counted else "values",
                     commitment=line.line_id,
-                    how=f"valuation {valuation.id} {what}",
+                    how=Bilingual(
+                        f"valuation {valuation.id} {what.en}",
+                        f"waardering {valuation.id} {what.nl}",
+                    ),
                 )
 
 
@@ -204,9 +211,14 @@ def _buy_off(ctx: CheckContext) -> Iterator[Finding]:
                 n,
                 "paymentInLieu",
                 commitment=commitment.id,
-                how=f"its fulfilment is '{commitment.fulfilment}', so it would be valued "
-                "as delivered; record the bought-off part as its own commitment with "
-                "fulfilment 'payment-in-lieu'",
+                how=Bilingual(
+                    f"its fulfilment is '{commitment.fulfilment}', so it would be valued "
+                    "as delivered; record the bought-off part as its own commitment with "
+                    "fulfilment 'payment-in-lieu'",
+                    f"de uitvoering is '{commitment.fulfilment}', zodat zij als geleverd "
+                    "gewaardeerd zou worden; leg het afgekochte deel vast als een eigen "
+                    "toezegging met fulfilment 'payment-in-lieu'",
+                ),
             )
     for report in ctx.evidence_reports:
         for n, item in enumerate(report.items):
@@ -218,7 +230,10 @@ def _buy_off(ctx: CheckContext) -> Iterator[Finding]:
                     n,
                     "commitment",
                     commitment=item.commitment,
-                    how=f"evidence item {item.id} reports a delivered quantity for it",
+                    how=Bilingual(
+                        f"evidence item {item.id} reports a delivered quantity for it",
+                        f"bewijsstuk {item.id} meldt er een geleverde hoeveelheid voor",
+                    ),
                 )
 
 

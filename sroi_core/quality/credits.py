@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from sroi_core.model.codes import ValuationBasis, ValuationFamily
 from sroi_core.quality.context import CheckContext
-from sroi_core.rules import Finding, Severity, define_rule
+from sroi_core.rules import Bilingual, Finding, Severity, define_rule
 
 CREDITS_MIXED = define_rule(
     "quality.credits-mixed",
@@ -48,10 +48,15 @@ def _tender(ctx: CheckContext) -> Iterator[Finding]:
             CREDITS_MIXED,
             tender,
             wants,
-            what=f"tender {tender.id}",
-            how=f"{wants} can only be met with obligation credits, because none of its "
-            "indicators has an outcome value; a minimum social value is a minimum of "
-            "outcome value",
+            what=Bilingual(f"tender {tender.id}", f"aanbesteding {tender.id}"),
+            how=Bilingual(
+                f"{wants} can only be met with obligation credits, because none of its "
+                "indicators has an outcome value; a minimum social value is a minimum of "
+                "outcome value",
+                f"{wants} is alleen met verplichtingscredits te halen, omdat geen van de "
+                "indicatoren een uitkomstwaarde heeft; een minimum maatschappelijke waarde "
+                "is een minimum aan uitkomstwaarde",
+            ),
         )
 
 
@@ -67,9 +72,13 @@ def _commitments(ctx: CheckContext) -> Iterator[Finding]:
                 "commitments",
                 n,
                 "indicator",
-                what=f"commitment {commitment.id}",
-                how=f"indicator {commitment.indicator} is valued only in obligation credits, "
-                f"but tender {tender.id} asks for outcomes only",
+                what=Bilingual(f"commitment {commitment.id}", f"toezegging {commitment.id}"),
+                how=Bilingual(
+                    f"indicator {commitment.indicator} is valued only in obligation credits, "
+                    f"but tender {tender.id} asks for outcomes only",
+                    f"indicator {commitment.indicator} wordt alleen in verplichtingscredits "
+                    f"gewaardeerd, maar aanbesteding {tender.id} vraagt alleen om uitkomsten",
+                ),
             )
 
 
@@ -86,8 +95,11 @@ def _valuations(ctx: CheckContext) -> Iterator[Finding]:
                     "byBasis",
                     n,
                     "family",
-                    what=f"valuation {valuation.id}",
-                    how=f"the {total.key} total is booked in the {total.family} family",
+                    what=Bilingual(f"valuation {valuation.id}", f"waardering {valuation.id}"),
+                    how=Bilingual(
+                        f"the {total.key} total is booked in the {total.family} family",
+                        f"het totaal {total.key} is geboekt in de familie {total.family}",
+                    ),
                 )
         for n, total in enumerate(valuation.totals.by_indicator):
             if total.family == ValuationFamily.OUTCOME_VALUE and ctx.credit_only(total.key):
@@ -98,9 +110,13 @@ def _valuations(ctx: CheckContext) -> Iterator[Finding]:
                     "byIndicator",
                     n,
                     "family",
-                    what=f"valuation {valuation.id}",
-                    how=f"indicator {total.key} is valued only in obligation credits but its "
-                    "total is booked as outcome value",
+                    what=Bilingual(f"valuation {valuation.id}", f"waardering {valuation.id}"),
+                    how=Bilingual(
+                        f"indicator {total.key} is valued only in obligation credits but its "
+                        "total is booked as outcome value",
+                        f"indicator {total.key} wordt alleen in verplichtingscredits "
+                        "gewaardeerd, maar het totaal is geboekt als uitkomstwaarde",
+                    ),
                 )
 
 

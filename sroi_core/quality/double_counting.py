@@ -20,27 +20,31 @@ DOUBLE_COUNTED_SUBJECT = define_rule(
     "quality.double-counted-subject",
     Severity.ERROR,
     "Same person claimed twice for one outcome",
-    "subject {subject} of {claim} is also claimed in {other} for the same {shared} in an "
+    "subject {subject} of item {item} of report {report} is also claimed in item "
+    "{other_item} of report {other_report} for the same {shared_kind} {shared} in an "
     "overlapping period",
     "Catches one person counted twice: the same pseudonymous subject in two submitted or "
     "verified evidence items (of one report or of several) whose indicators share an "
     "outcome or a doubleCountingGroup and whose periods overlap, or listed twice in one "
     "item.",
     category="quality",
-    template_nl="subject {subject} van {claim} wordt ook geclaimd in {other} voor dezelfde "
-    "{shared} in een overlappende periode",
+    template_nl="subject {subject} van bewijsstuk {item} in rapportage {report} wordt ook "
+    "geclaimd in bewijsstuk {other_item} van rapportage {other_report} voor dezelfde "
+    "{shared_kind} {shared} in een overlappende periode",
 )
 FIRST_YEAR_ONLY_REPEAT = define_rule(
     "quality.first-year-only-repeat",
     Severity.ERROR,
     "First-year-only result counted again later",
-    "subject {subject} of {claim} was already claimed in {other} for indicator {indicator}, "
-    "which counts only the first year",
+    "subject {subject} of item {item} of report {report} was already claimed in item "
+    "{other_item} of report {other_report} for indicator {indicator}, which counts only the "
+    "first year",
     "Catches a hire (or another first-year-only result) counted again in a later period: "
     "the indicator says firstYearOnly, so the same subject may be claimed for its outcome "
     "once.",
     category="quality",
-    template_nl="subject {subject} van {claim} is al geclaimd in {other} voor indicator "
+    template_nl="subject {subject} van bewijsstuk {item} in rapportage {report} is al "
+    "geclaimd in bewijsstuk {other_item} van rapportage {other_report} voor indicator "
     "{indicator}, die alleen het eerste jaar telt",
 )
 OVERLAPPING_COMMITMENTS = define_rule(
@@ -59,11 +63,21 @@ OVERLAPPING_COMMITMENTS = define_rule(
 )
 
 
-def _shared(keys: set[tuple[str, str]]) -> str:
+def _shared(keys: set[tuple[str, str]]) -> dict[str, str]:
+    """What two claims share, named by its field in the standard (the same in nl and en)."""
     kind, value = sorted(keys)[0]
-    return {"indicator": "indicator", "outcome": "outcome", "group": "double-counting group"}[
-        kind
-    ] + f" {value}"
+    field = {"indicator": "indicator", "outcome": "outcome", "group": "doubleCountingGroup"}
+    return {"shared_kind": field[kind], "shared": value}
+
+
+def _items(claim: Claim, other: Claim) -> dict[str, str]:
+    """The two claims' item and report ids, as the messages name them."""
+    return {
+        "item": claim.item.id,
+        "report": claim.report.id,
+        "other_item": other.item.id,
+        "other_report": other.report.id,
+    }
 
 
 def _subjects(ctx: CheckContext) -> Iterator[Finding]:
@@ -83,9 +97,9 @@ def _subjects(ctx: CheckContext) -> Iterator[Finding]:
                     "subjects",
                     s,
                     subject=subject,
-                    claim=claim.label,
-                    other="the same item",
-                    shared=f"indicator {claim.item.indicator}",
+                    **_items(claim, claim),
+                    shared_kind="indicator",
+                    shared=claim.item.indicator,
                 )
                 continue
             in_item.add(subject)
@@ -102,9 +116,8 @@ def _subjects(ctx: CheckContext) -> Iterator[Finding]:
                     "subjects",
                     s,
                     subject=subject,
-                    claim=claim.label,
-                    other=other.label,
-                    shared=_shared(shared),
+                    **_items(claim, other),
+                    **_shared(shared),
                 )
             elif first_year_only and indicator is not None:
                 repeat = [
@@ -121,8 +134,7 @@ def _subjects(ctx: CheckContext) -> Iterator[Finding]:
                         "subjects",
                         s,
                         subject=subject,
-                        claim=claim.label,
-                        other=repeat[0].label,
+                        **_items(claim, repeat[0]),
                         indicator=indicator.id,
                     )
             for key in keys:

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from sroi_core.model.document import Document
 from sroi_core.model.types import Area, Period
 from sroi_core.quality.context import LIVE_STATUSES, CheckContext, join
-from sroi_core.rules import Finding, Severity, define_rule
+from sroi_core.rules import Bilingual, Finding, Severity, define_rule
 
 OUTSIDE_AREA = define_rule(
     "quality.outside-area",
@@ -44,7 +44,7 @@ def _areas(
     areas: Sequence[Area],
     allowed: Sequence[Area],
     path: tuple[str | int, ...],
-    **names: str,
+    **names: object,
 ) -> Iterator[Finding]:
     if not allowed:
         return
@@ -68,7 +68,7 @@ def _period(
     period: Period,
     allowed: Period,
     path: tuple[str | int, ...],
-    **names: str,
+    **names: object,
 ) -> Iterator[Finding]:
     if not allowed.contains(period):
         yield ctx.finding(
@@ -78,7 +78,9 @@ def _period(
             "period",
             start=period.start,
             end=period.end,
-            allowed=f"{allowed.start} to {allowed.end}",
+            allowed=Bilingual(
+                f"{allowed.start} to {allowed.end}", f"{allowed.start} tot en met {allowed.end}"
+            ),
             **names,
         )
 
@@ -87,9 +89,12 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     """Every area and period finding of the bid and the evidence reports."""
     tender, bid = ctx.tender, ctx.bid
     if tender is not None and bid is not None:
-        where = f"tender {tender.id}"
+        where = Bilingual(f"tender {tender.id}", f"aanbesteding {tender.id}")
         for n, commitment in enumerate(bid.commitments):
-            names = {"what": f"commitment {commitment.id}", "where": where}
+            names: dict[str, object] = {
+                "what": Bilingual(f"commitment {commitment.id}", f"toezegging {commitment.id}"),
+                "where": where,
+            }
             yield from _areas(ctx, bid, commitment.areas, tender.areas, ("commitments", n), **names)
             yield from _period(
                 ctx, bid, commitment.period, tender.period, ("commitments", n), **names
@@ -98,9 +103,12 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         for n, item in enumerate(report.items):
             if item.status not in LIVE_STATUSES:
                 continue  # a rejected or withdrawn item claims nothing
-            what = f"evidence item {item.id}"
+            what = Bilingual(f"evidence item {item.id}", f"bewijsstuk {item.id}")
             if tender is not None:
-                names = {"what": what, "where": f"tender {tender.id}"}
+                names = {
+                    "what": what,
+                    "where": Bilingual(f"tender {tender.id}", f"aanbesteding {tender.id}"),
+                }
                 yield from _areas(ctx, report, item.areas, tender.areas, ("items", n), **names)
                 yield from _period(ctx, report, item.period, tender.period, ("items", n), **names)
             committed = ctx.commitment(item.commitment)
@@ -116,5 +124,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
                         committed.areas,
                         ("items", n),
                         what=what,
-                        where=f"commitment {committed.id}",
+                        where=Bilingual(
+                            f"commitment {committed.id}", f"toezegging {committed.id}"
+                        ),
                     )

@@ -12,7 +12,7 @@ Markdown (``sroi report``)::
 The figures come from the engine's own components (valuation, monitoring, scoring, quality
 checks); this package only arranges and formats them. Output is deterministic: the same
 inputs give the same bytes (no wall-clock time; the date is the evidence's as-of date).
-Formatting needs the optional babel package (``pip install 'sroi-core[report]'``).
+Formatting uses babel, a dependency of sroi-core.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Numbers, money, percentages and dates as people read them: Dutch (nl_NL) or English.
 
-Formatting uses **babel** (CLDR data), an optional dependency: ``pip install
-'sroi-core[report]'``. babel is imported when a :class:`Formatter` is made, never when this
-module is imported, so the rest of sroi_core (and the ``sroi`` command line) works without
-it; :func:`require_babel` raises :class:`ReportDependencyError` with the install hint.
+Formatting uses **babel** (CLDR data), a dependency of sroi-core. babel is imported when a
+:class:`Formatter` is made, never when this module is imported, so start-up stays fast; an
+installation that lost it gets :class:`ReportDependencyError` with the reinstall hint from
+:func:`require_babel`, never a traceback.
 
 Dutch: ``€ 1.234,56``, ``22,2%``, ``26 november 2026``. English (en_GB): ``€1,234.56``,
 ``22.2%``, ``26 November 2026``. Figures are formatted from exact decimals as they are; money
@@ -28,7 +28,9 @@ LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 EN_DASH = "\u2013"
 """The dash between the ends of a period, and for a missing figure."""
 
-INSTALL_HINT = "install sroi-core[report] (pip install 'sroi-core[report]')"
+INSTALL_HINT = (
+    "reinstall sroi-core, which depends on babel (pip install --force-reinstall sroi-core)"
+)
 
 
 class ReportDependencyError(SroiError):
@@ -47,7 +49,7 @@ def require_babel() -> tuple[Any, Any]:
     except ImportError:
         raise ReportDependencyError(
             "sroi report needs the babel package for Dutch and English number and date "
-            f"formats; {INSTALL_HINT}"
+            f"formats and it is missing from this installation; {INSTALL_HINT}"
         ) from None
     return numbers, dates
 

@@ -326,12 +326,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "afkoop als waarde, inspanning waar uitkomsten gevraagd zijn, dubbeltellingen, "
         "onwaarschijnlijke aantallen, claims buiten gebied of periode en zwak bewijs. Een "
         "bevinding is een vraag aan de leverancier, geen automatische uitsluiting. Elke regel "
-        "heeft een vaste code (zie docs/reference/rules.md).",
+        "heeft een vaste code; de regelcatalogus van de SROI Outcome Standard beschrijft wat "
+        "elke code betekent.",
         "The quality checks look for the known ways to game social return: buy-off counted "
         "as value, effort where outcomes were asked, double counting, implausible quantities, "
         "claims outside the area or period, and weak evidence. A finding is a question to the "
-        "supplier, not an automatic exclusion. Every rule has a stable id (see "
-        "docs/reference/rules.md).",
+        "supplier, not an automatic exclusion. Every rule has a stable id; the rule catalogue "
+        "of the SROI Outcome Standard describes what each id means.",
     ),
     "findings_none": ("Er zijn geen bevindingen.", "There are no findings."),
     "severity_error": ("fout", "error"),

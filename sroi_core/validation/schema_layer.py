@@ -20,7 +20,15 @@ from referencing.exceptions import NoSuchResource
 
 from sroi_core._version import STANDARD_VERSION, SUPPORTED_STANDARD_VERSIONS
 from sroi_core.model.codes import DocumentType
-from sroi_core.rules import Finding, Rule, Severity, define_rule, json_pointer, make_finding
+from sroi_core.rules import (
+    Bilingual,
+    Finding,
+    Rule,
+    Severity,
+    define_rule,
+    json_pointer,
+    make_finding,
+)
 from sroi_core.schema_export import generate_schemas
 
 _KEYWORD_RULES: dict[str, Rule] = {}
@@ -34,6 +42,7 @@ def _schema_rule(keyword: str, rule_id: str, title: str, description: str) -> No
         "{message}",
         description,
         category="schema",
+        template_nl="{message}",
     )
 
 
@@ -198,6 +207,36 @@ def _message(error: ValidationError) -> str:
     return str(error.message)
 
 
+def _message_nl(error: ValidationError, english: str) -> str:
+    """The Dutch of the common schema messages; the validator's own words otherwise."""
+    keyword = str(error.validator)
+    field = "/".join(str(p) for p in error.absolute_path) or "het document"
+    instance = error.instance
+    shown = str(instance) if isinstance(instance, Decimal) else repr(instance)
+    if len(shown) > 80:
+        shown = shown[:77] + "..."
+    if keyword == "required":
+        missing = re.match(r"^'([^']+)' is a required property$", english)
+        if missing:
+            return f"'{missing.group(1)}' is een verplicht veld"
+    if keyword == "additionalProperties":
+        unknown = re.findall(r"'([^']+)'", english.split(" at ", maxsplit=1)[0])
+        names = ", ".join(f"'{name}'" for name in unknown)
+        return f"onbekend veld {names} in {field} (niet toegestaan)"
+    if keyword == "enum":
+        return f"{shown} is geen van {error.validator_value}"
+    if keyword == "const":
+        return f"{shown} moet {error.validator_value!r} zijn"
+    if keyword == "type":
+        return f"{shown} heeft niet het type {error.validator_value}"
+    if keyword == "pattern":
+        return f"{shown} heeft niet de vereiste vorm ({error.validator_value})"
+    if keyword == "format":
+        kind = {"date": "datum", "date-time": "tijdstip"}.get(str(error.validator_value))
+        return f"{shown} is geen geldige {kind or error.validator_value} (ISO 8601)"
+    return english
+
+
 def _leaves(error: ValidationError) -> Iterator[ValidationError]:
     """The most specific errors: inside anyOf/oneOf, the deepest alternatives' errors."""
     if error.context and str(error.validator) in ("anyOf",):
@@ -238,7 +277,8 @@ def schema_findings(
             if (pointer, message) in seen:
                 continue
             seen.add((pointer, message))
-            findings.append(make_finding(rule, pointer, source=source, message=message))
+            bilingual = Bilingual(message, _message_nl(leaf, message))
+            findings.append(make_finding(rule, pointer, source=source, message=bilingual))
             if len(findings) >= limit:
                 return findings
     return findings

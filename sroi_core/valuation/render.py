@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
+from sroi_core._decimal import grouped
 from sroi_core.model.valuation import Total, Valuation
 
 Row = Sequence[str]
@@ -41,20 +43,158 @@ LINE_HEADER = (
 )
 
 
-def _money(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:,.2f}"
+LABELS_NL: dict[str, str] = {
+    "line": "regel",
+    "indicator": "indicator",
+    "status": "status",
+    "counted": "telt mee",
+    "quantity": "hoeveelheid",
+    "unit": "eenheid",
+    "proxy": "kengetal",
+    "basis": "grondslag",
+    "per unit": "per eenheid",
+    "gross": "bruto",
+    "deadweight": "deadweight",
+    "after deadweight": "na deadweight",
+    "attribution": "attributie",
+    "after attribution": "na attributie",
+    "displacement": "verdringing",
+    "net annual": "netto per jaar",
+    "drop-off": "afname",
+    "years": "jaren",
+    "present value": "contante waarde",
+    "flags": "kenmerken",
+    "yes": "ja",
+    "no": "nee",
+    "Subject": "Onderwerp",
+    "Catalogue": "Catalogus",
+    "Standard / engine": "Standaard / rekenkern",
+    "Outcome value (present value)": "Uitkomstwaarde (contante waarde)",
+    "Obligation credits (not summed)": "Verplichtingscredits (niet opgeteld)",
+    "Value not counted (unverified, rejected, withdrawn)": "Niet meegeteld (niet geverifieerd, "
+    "afgewezen, ingetrokken)",
+    "Investment": "Investering",
+    "not given": "niet opgegeven",
+    "SROI ratio": "SROI-ratio",
+    "not computed": "niet berekend",
+    "Input SHA-256": "Invoer-SHA-256",
+    "Lines": "Regels",
+    "Totals by theme": "Totalen per thema",
+    "Totals by outcome": "Totalen per uitkomst",
+    "Totals by indicator": "Totalen per indicator",
+    "Totals by valuation basis": "Totalen per waarderingsgrondslag",
+    "Totals by status": "Totalen per status",
+    "key": "sleutel",
+    "family": "familie",
+    "lines": "regels",
+    "Committed versus delivered": "Toegezegd tegenover geleverd",
+    "committed": "toegezegd",
+    "verified": "geverifieerd",
+    "unverified": "niet geverifieerd",
+    "Sensitivity: proxy ranges": "Gevoeligheid: bandbreedte van de kengetallen",
+    "scenario": "scenario",
+    "outcome value": "uitkomstwaarde",
+    "Sensitivity: value of each adjustment (applied to all lines) giving 1 : 1": "Gevoeligheid: "
+    "waarde van elke correctie (op alle regels) die 1 : 1 geeft",
+    "adjustment": "correctie",
+    "break-even value": "omslagwaarde",
+    "how": "hoe",
+    "Conventions": "Conventies",
+    "figure": "kerncijfer",
+    "value": "waarde",
+    "Valuation of": "Waardering van",
+}
+"""The Dutch of every fixed text of the valuation views (CSV keeps its English header)."""
 
 
-def line_rows(valuation: Valuation) -> list[list[str]]:
-    """One row per line and proxy value (a line without value gets one row of its own)."""
+NOTES_NL: tuple[tuple[str, str], ...] = (
+    (
+        r"^Money is exact decimal until reported; each reported figure is rounded half to even "
+        r"to the cent; totals are sums of rounded line figures\.$",
+        "Bedragen zijn exact tot ze worden gerapporteerd; elk gerapporteerd bedrag wordt half "
+        "naar even op de cent afgerond; totalen zijn sommen van afgeronde regels.",
+    ),
+    (
+        r"^Discounting: (.*); timing (.*)\.$",
+        "Verdiscontering: \\1; timing \\2.",
+    ),
+    (
+        r"^No valuation year is set: proxy values are used at their own price years\.$",
+        "Er is geen waarderingsjaar: kengetallen worden gebruikt in hun eigen prijsjaar.",
+    ),
+    (
+        r"^Proxy values are rebased to price year (\d+) with the catalogue's price index; "
+        r"values without a price year are used as published \(flagged\)\.$",
+        "Kengetallen worden met de prijsindex van de catalogus naar prijsjaar \\1 omgerekend; "
+        "kengetallen zonder prijsjaar worden gebruikt zoals gepubliceerd (gemarkeerd).",
+    ),
+    (
+        r"^The valuation year is (\d+) but the catalogue has no price index: proxy values "
+        r"of other price years are used unrebased \(flagged not-rebased-no-price-index\)\.$",
+        "Het waarderingsjaar is \\1 maar de catalogus heeft geen prijsindex: kengetallen uit "
+        "andere prijsjaren worden niet omgerekend (gemarkeerd not-rebased-no-price-index).",
+    ),
+    (
+        r"^Outcome values and obligation credits are totalled separately and never summed; "
+        r"credits are nominal \(quantity x credit value: no adjustments, no discounting\)\.$",
+        "Uitkomstwaarden en verplichtingscredits worden apart getotaliseerd en nooit opgeteld; "
+        "credits zijn nominaal (hoeveelheid maal creditwaarde: geen correcties, geen "
+        "verdiscontering).",
+    ),
+    (
+        r"^Adjustments are the catalogue's defaults; a supplier's claimed figure is used only "
+        r"where it is stricter\.$",
+        "Correcties zijn de standaardwaarden van de catalogus; een eigen claim van de "
+        "leverancier geldt alleen als die strenger is.",
+    ),
+    (
+        r"^Only counted lines \(commitments of a bid; verified evidence items\) enter the "
+        r"totals; payment in lieu is never social value\.$",
+        "Alleen meetellende regels (toezeggingen van een bod; geverifieerde bewijsstukken) "
+        "tellen in de totalen; afkoop is nooit maatschappelijke waarde.",
+    ),
+)
+"""The valuation document's notes in Dutch (the document itself keeps its English notes)."""
+
+
+def _note(note: str, language: str) -> str:
+    if language != "nl":
+        return note
+    for pattern, dutch in NOTES_NL:
+        translated, count = re.subn(pattern, dutch, note)
+        if count:
+            return translated.replace(" from period ", " vanaf periode ")
+    return note
+
+
+def _t(text: str, language: str) -> str:
+    return LABELS_NL.get(text, text) if language == "nl" else text
+
+
+def _exact(value: Decimal, language: str) -> str:
+    """An exact decimal as written, with a decimal comma in Dutch."""
+    text = str(value)
+    return text.replace(".", ",") if language == "nl" else text
+
+
+def _money(value: Decimal | None, language: str = "en") -> str:
+    return "" if value is None else grouped(value, 2, language)
+
+
+def line_rows(valuation: Valuation, language: str = "en") -> list[list[str]]:
+    """One row per line and proxy value (a line without value gets one row of its own).
+
+    Figures are exact decimals as the engine wrote them (in Dutch with a decimal comma), so
+    every step can be recomputed.
+    """
     rows = []
     for line in valuation.lines:
         base = [
             line.line_id,
             line.indicator,
             line.status,
-            "yes" if line.counted else "no",
-            str(line.quantity.value),
+            _t("yes" if line.counted else "no", language),
+            _exact(line.quantity.value, language),
             line.quantity.unit,
         ]
         if not line.values:
@@ -65,13 +205,13 @@ def line_rows(valuation: Valuation) -> list[list[str]]:
                     "",
                     "",
                     "",
-                    str(line.deadweight),
+                    _exact(line.deadweight, language),
                     "",
-                    str(line.attribution),
+                    _exact(line.attribution, language),
                     "",
-                    str(line.displacement),
+                    _exact(line.displacement, language),
                     "",
-                    str(line.drop_off),
+                    _exact(line.drop_off, language),
                     str(line.duration_years),
                     "",
                     " ".join(line.flags),
@@ -83,77 +223,101 @@ def line_rows(valuation: Valuation) -> list[list[str]]:
                     *base,
                     value.proxy_value,
                     value.valuation_basis.value,
-                    str(value.rebased_per_unit),
-                    str(value.gross),
-                    str(line.deadweight),
-                    str(value.after_deadweight),
-                    str(line.attribution),
-                    str(value.after_attribution),
-                    str(line.displacement),
-                    str(value.net_annual),
-                    str(line.drop_off),
+                    _exact(value.rebased_per_unit, language),
+                    _exact(value.gross, language),
+                    _exact(line.deadweight, language),
+                    _exact(value.after_deadweight, language),
+                    _exact(line.attribution, language),
+                    _exact(value.after_attribution, language),
+                    _exact(line.displacement, language),
+                    _exact(value.net_annual, language),
+                    _exact(line.drop_off, language),
                     str(line.duration_years),
-                    str(value.present_value),
+                    _exact(value.present_value, language),
                     " ".join((*line.flags, *value.flags)),
                 ]
             )
     return rows
 
 
-def _total_rows(totals: Sequence[Total]) -> list[list[str]]:
-    return [[t.key, t.family.value, _money(t.present_value), str(t.lines)] for t in totals]
+def _total_rows(totals: Sequence[Total], language: str) -> list[list[str]]:
+    return [
+        [t.key, t.family.value, _money(t.present_value, language), str(t.lines)] for t in totals
+    ]
 
 
-def summary_rows(valuation: Valuation) -> list[tuple[str, str]]:
+def _ratio(value: Decimal, language: str) -> str:
+    return str(value).replace(".", ",") if language == "nl" else str(value)
+
+
+def summary_rows(valuation: Valuation, language: str = "en") -> list[tuple[str, str]]:
     """Headline figures: the two families apart, the ratio and its investment."""
     totals = valuation.totals
     investment = valuation.investment
-    return [
+    currency = valuation.currency
+    rows = [
         ("Subject", f"{valuation.subject_type} {valuation.subject.id}"),
         ("Catalogue", f"{valuation.catalogue.id} {valuation.catalogue.version or ''}".strip()),
         (
             "Standard / engine",
             f"{valuation.standard_version} / {valuation.engine.name} {valuation.engine.version}",
         ),
-        ("Outcome value (present value)", f"{valuation.currency} {_money(totals.outcome_value)}"),
+        (
+            "Outcome value (present value)",
+            f"{currency} {_money(totals.outcome_value, language)}",
+        ),
         (
             "Obligation credits (not summed)",
-            f"{valuation.currency} {_money(totals.obligation_credit)}",
+            f"{currency} {_money(totals.obligation_credit, language)}",
         ),
         (
             "Value not counted (unverified, rejected, withdrawn)",
-            f"{valuation.currency} {_money(totals.not_counted_value)}",
+            f"{currency} {_money(totals.not_counted_value, language)}",
         ),
         (
             "Investment",
-            f"{investment.currency} {_money(investment.amount)}" if investment else "not given",
+            f"{investment.currency} {_money(investment.amount, language)}"
+            if investment
+            else _t("not given", language),
         ),
         (
             "SROI ratio",
-            f"{valuation.sroi_ratio} : 1" if valuation.sroi_ratio is not None else "not computed",
+            f"{_ratio(valuation.sroi_ratio, language)} : 1"
+            if valuation.sroi_ratio is not None
+            else _t("not computed", language),
         ),
         ("Input SHA-256", valuation.input_sha256),
     ]
+    return [(_t(label, language), value) for label, value in rows]
 
 
-def _sections(valuation: Valuation) -> list[tuple[str, Row, list[list[str]]]]:
+def _header(labels: Row, language: str) -> tuple[str, ...]:
+    return tuple(_t(label, language) for label in labels)
+
+
+def _sections(valuation: Valuation, language: str) -> list[tuple[str, Row, list[list[str]]]]:
     totals = valuation.totals
-    total_header = ("key", "family", "present value", "lines")
+    total_header = _header(("key", "family", "present value", "lines"), language)
     sections: list[tuple[str, Row, list[list[str]]]] = [
-        ("Lines", LINE_HEADER, line_rows(valuation)),
-        ("Totals by theme", total_header, _total_rows(totals.by_theme)),
-        ("Totals by outcome", total_header, _total_rows(totals.by_outcome)),
-        ("Totals by indicator", total_header, _total_rows(totals.by_indicator)),
-        ("Totals by valuation basis", total_header, _total_rows(totals.by_basis)),
-        ("Totals by status", total_header, _total_rows(totals.by_status)),
+        ("Lines", _header(LINE_HEADER, language), line_rows(valuation, language)),
+        ("Totals by theme", total_header, _total_rows(totals.by_theme, language)),
+        ("Totals by outcome", total_header, _total_rows(totals.by_outcome, language)),
+        ("Totals by indicator", total_header, _total_rows(totals.by_indicator, language)),
+        ("Totals by valuation basis", total_header, _total_rows(totals.by_basis, language)),
+        ("Totals by status", total_header, _total_rows(totals.by_status, language)),
     ]
     if valuation.comparison:
         sections.append(
             (
                 "Committed versus delivered",
-                ("indicator", "committed", "verified", "unverified"),
+                _header(("indicator", "committed", "verified", "unverified"), language),
                 [
-                    [c.indicator, _money(c.committed), _money(c.verified), _money(c.unverified)]
+                    [
+                        c.indicator,
+                        _money(c.committed, language),
+                        _money(c.verified, language),
+                        _money(c.unverified, language),
+                    ]
                     for c in valuation.comparison
                 ],
             )
@@ -163,12 +327,12 @@ def _sections(valuation: Valuation) -> list[tuple[str, Row, list[list[str]]]]:
         sections.append(
             (
                 "Sensitivity: proxy ranges",
-                ("scenario", "outcome value", "SROI ratio"),
+                _header(("scenario", "outcome value", "SROI ratio"), language),
                 [
                     [
                         s.name,
-                        _money(s.outcome_value),
-                        "" if s.sroi_ratio is None else str(s.sroi_ratio),
+                        _money(s.outcome_value, language),
+                        "" if s.sroi_ratio is None else _ratio(s.sroi_ratio, language),
                     ]
                     for s in sensitivity.scenarios
                 ],
@@ -178,14 +342,14 @@ def _sections(valuation: Valuation) -> list[tuple[str, Row, list[list[str]]]]:
         sections.append(
             (
                 "Sensitivity: value of each adjustment (applied to all lines) giving 1 : 1",
-                ("adjustment", "break-even value", "how"),
+                _header(("adjustment", "break-even value", "how"), language),
                 [
                     [b.adjustment, "" if b.value is None else str(b.value), b.note]
                     for b in sensitivity.break_even
                 ],
             )
         )
-    return sections
+    return [(_t(title, language), header, rows) for title, header, rows in sections]
 
 
 def _text_table(header: Row, rows: list[list[str]]) -> str:
@@ -203,13 +367,14 @@ def _text_table(header: Row, rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
-def render_table(valuation: Valuation) -> str:
-    """A plain-text report for a terminal."""
-    out = [f"{label}: {value}" for label, value in summary_rows(valuation)]
-    for title, header, rows in _sections(valuation):
+def render_table(valuation: Valuation, language: str = "en") -> str:
+    """A plain-text report for a terminal, in English or Dutch (``language``)."""
+    out = [f"{label}: {value}" for label, value in summary_rows(valuation, language)]
+    for title, header, rows in _sections(valuation, language):
         if rows:
             out.extend(["", title, _text_table(header, rows)])
-    out.extend(["", "Conventions", *(f"- {note}" for note in valuation.notes)])
+    notes = (f"- {_note(note, language)}" for note in valuation.notes)
+    out.extend(["", _t("Conventions", language), *notes])
     return "\n".join(out) + "\n"
 
 
@@ -223,14 +388,21 @@ def _md_table(header: Row, rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
-def render_markdown(valuation: Valuation) -> str:
-    """A Markdown report (for a council paper or a pull request)."""
-    out = [f"# Valuation of {valuation.subject_type} `{valuation.subject.id}`", ""]
-    out.append(_md_table(("figure", "value"), [list(row) for row in summary_rows(valuation)]))
-    for title, header, rows in _sections(valuation):
+def render_markdown(valuation: Valuation, language: str = "en") -> str:
+    """A Markdown report (for a council paper or a pull request), in English or Dutch."""
+    title = _t("Valuation of", language)
+    out = [f"# {title} {valuation.subject_type} `{valuation.subject.id}`", ""]
+    out.append(
+        _md_table(
+            _header(("figure", "value"), language),
+            [list(row) for row in summary_rows(valuation, language)],
+        )
+    )
+    for section, header, rows in _sections(valuation, language):
         if rows:
-            out.extend(["", f"## {title}", "", _md_table(header, rows)])
-    out.extend(["", "## Conventions", "", *(f"- {note}" for note in valuation.notes)])
+            out.extend(["", f"## {section}", "", _md_table(header, rows)])
+    notes = (f"- {_note(note, language)}" for note in valuation.notes)
+    out.extend(["", f"## {_t('Conventions', language)}", "", *notes])
     return "\n".join(out) + "\n"
 
 
