@@ -30,6 +30,7 @@ from sroi_core.model import DOCUMENT_MODELS
 from sroi_core.model.codes import DocumentType
 from sroi_core.model.versions import apply_marks
 from sroi_core.published import published_dir
+from sroi_core.schema_portable import make_portable
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 COMMON = "common"
@@ -103,8 +104,7 @@ def _generate(version: str) -> dict[str, dict[str, Any]]:
     if version != STANDARD_VERSION:
         raise SroiError(f"this package generates schemas for {STANDARD_VERSION} only")
     common_defs: dict[str, Any] = {}
-    documents: dict[str, dict[str, Any]] = {}
-    doc_titles = {code.code: code.title_en for code in codelist("documentType").codes}
+    bodies: dict[str, tuple[str, dict[str, Any]]] = {}
     for doc_type, model in DOCUMENT_MODELS.items():
         generated = model.model_json_schema(by_alias=True, ref_template="#/$defs/{model}")
         raw = _tidy(apply_marks(generated, version))
@@ -118,19 +118,25 @@ def _generate(version: str) -> dict[str, dict[str, Any]]:
             "const": version,
             "description": f"Version of the {STANDARD_ID} standard the document follows.",
         }
-        body["properties"]["documentType"] = {"const": doc_type.value}
+        body["properties"]["documentType"] = {"type": "string", "const": doc_type.value}
         body["required"] = sorted({*body.get("required", []), "standardVersion", "documentType"})
-        documents[doc_type.value] = {
+        bodies[doc_type.value] = (model.__name__, body)
+    portable_defs, portable_bodies = make_portable(common_defs, bodies, version)
+    doc_titles = {code.code: code.title_en for code in codelist("documentType").codes}
+    documents = {
+        name: {
             "$schema": DIALECT,
-            "$id": schema_id(doc_type.value, version),
-            "title": f"{STANDARD_ID} {version} {doc_titles[doc_type.value]}",
+            "$id": schema_id(name, version),
+            "title": f"{STANDARD_ID} {version} {doc_titles[name]}",
             **{key: value for key, value in body.items() if key != "title"},
         }
+        for name, body in portable_bodies.items()
+    }
     common = {
         "$schema": DIALECT,
         "$id": schema_id(COMMON, version),
         "title": f"{STANDARD_ID} {version} shared definitions",
-        "$defs": dict(sorted(common_defs.items())),
+        "$defs": portable_defs,
     }
     return {COMMON: common, **documents}
 
