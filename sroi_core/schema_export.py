@@ -24,13 +24,13 @@ from sroi_core._version import (
     STANDARD_VERSION,
     SUPPORTED_STANDARD_VERSIONS,
 )
-from sroi_core.codelists import codelist
+from sroi_core.codelists import codelist, codelist_csv_text, codelist_names
 from sroi_core.errors import SroiError
 from sroi_core.model import DOCUMENT_MODELS
 from sroi_core.model.codes import DocumentType
 from sroi_core.model.versions import apply_marks
 from sroi_core.published import published_dir
-from sroi_core.schema_portable import make_portable
+from sroi_core.schema_portable import codelist_url, make_portable
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 COMMON = "common"
@@ -160,13 +160,52 @@ def schema_text(schema: dict[str, Any]) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
+def codelist_files(version: str = STANDARD_VERSION) -> dict[str, str]:
+    """The published codelist files of ``version`` by path inside its folder.
+
+    Each codelist is published twice beside the schemas: the CSV exactly as the package
+    reads it, and a JSON form (at the URL the schemas name in ``$comment``). A frozen
+    version publishes none (its schemas predate them).
+    """
+    if version in FROZEN_STANDARD_VERSIONS:
+        return {}
+    files: dict[str, str] = {}
+    for name in codelist_names():
+        listing = codelist(name)
+        files[f"codelists/{name}.csv"] = codelist_csv_text(name)
+        document = {
+            "name": name,
+            "url": codelist_url(name, version),
+            "openness": "closed" if listing.closed else "open",
+            "title": listing.title,
+            "description": listing.description,
+            "codes": [
+                {
+                    "code": code.code,
+                    "title_en": code.title_en,
+                    "title_nl": code.title_nl,
+                    "description": code.description,
+                    **dict(code.extra),
+                }
+                for code in listing.codes
+            ],
+        }
+        files[f"codelists/{name}.json"] = schema_text(document)
+    return files
+
+
 def export_schemas(directory: Path, version: str = STANDARD_VERSION) -> list[Path]:
-    """Write every schema of ``version`` into ``directory/<version>/`` and list the files."""
+    """Write every schema and codelist of ``version`` into ``directory/<version>/``."""
     target = directory / version
     target.mkdir(parents=True, exist_ok=True)
     written = []
     for name, schema in generate_schemas(version).items():
         path = target / file_name(name)
         path.write_text(schema_text(schema), encoding="utf-8")
+        written.append(path)
+    for relative, text in codelist_files(version).items():
+        path = target / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
         written.append(path)
     return written

@@ -48,7 +48,7 @@ def _walk(node: Any, path: str = "") -> list[tuple[str, dict[str, Any]]]:
     if isinstance(node, dict):
         found.append((path, node))
         for key, value in node.items():
-            if key in ("properties", "$defs") and isinstance(value, dict):
+            if key in ("properties", "patternProperties", "$defs") and isinstance(value, dict):
                 for name, sub in value.items():
                     found.extend(_walk(sub, f"{path}/{key}/{name}"))
             elif key not in ("enum", "const", "examples", "default"):
@@ -102,7 +102,8 @@ def test_only_standard_keywords() -> None:
         for name, schema in SCHEMAS.items()
         for path, node in _walk(schema)
         for key in node
-        if not path.endswith(("/properties", "/$defs")) and key not in _KEYWORDS_2020_12
+        if not path.endswith(("/properties", "/patternProperties", "/$defs"))
+        and key not in _KEYWORDS_2020_12
     }
     assert not unknown
 

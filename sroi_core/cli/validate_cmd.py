@@ -26,6 +26,15 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("files", nargs="+", metavar="FILE")
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--extension",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="PATH",
+        help="an extension.json (schema beside it) to check declared extension data against; "
+        "repeatable",
+    )
     add_catalogue_option(parser)
     parser.set_defaults(handler=handle)
 
@@ -70,6 +79,10 @@ def _print_text(report: ValidationReport) -> None:
 def handle(args: argparse.Namespace) -> int:
     """Validate the files and print the report."""
     store = store_from(args.catalogue)
+    from sroi_core.extensions import register_extension  # noqa: PLC0415 - only when given
+
+    for extension in args.extension:
+        register_extension(extension)
     paths = [Path(p) for p in args.files]
     ordered = _catalogues_first(paths)
     reports: dict[Path, FileReport] = {}
