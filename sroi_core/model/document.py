@@ -53,3 +53,29 @@ class Document(SroiModel):
 
     def model_post_init(self, _context: Any, /) -> None:
         self.__pydantic_fields_set__.add("document_type")
+
+
+OCID_PATTERN = r"^ocds-[a-z0-9]{6}-[\x21-\x7E]{1,200}$"
+"""An Open Contracting ID: ``ocds-``, the publisher's 6-character prefix, and an ID in
+visible ASCII."""
+
+OcdsId = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[\x21-\x7E]+$")]
+"""An OCDS identifier of a lot, award or contract (visible ASCII, as OCDS ids are written)."""
+
+
+class ProcurementLinked(Document):
+    """A document that names the procurement it belongs to, as OCDS identifies it (2.0).
+
+    The four ids tie a bid, evidence report or valuation to an OCDS release: the
+    procedure (``ocid``), the lot, the award and the contract (docs/ocds.md).
+    """
+
+    ocid: str | None = Field(default=None, pattern=OCID_PATTERN, json_schema_extra=since("2.0"))
+    lot: OcdsId | None = Field(default=None, json_schema_extra=since("2.0"))
+    award_id: OcdsId | None = Field(default=None, json_schema_extra=since("2.0"))
+    contract_id: OcdsId | None = Field(default=None, json_schema_extra=since("2.0"))
+
+    def procurement_links(self) -> dict[str, str]:
+        """The ids that are given, by Python name (to carry them onto a derived document)."""
+        names = ("ocid", "lot", "award_id", "contract_id")
+        return {name: value for name in names if (value := getattr(self, name)) is not None}
