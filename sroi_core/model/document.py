@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import Field, field_serializer
+from pydantic import Field, field_validator
 
 from sroi_core.model._base import SroiModel
 from sroi_core.model.types import Identifier
@@ -20,13 +20,17 @@ ExtensionId = Annotated[str, Field(pattern=EXTENSION_ID_PATTERN)]
 
 
 def _as_json_number(value: Any) -> Any:
-    """Extension data is free JSON: a number read as ``Decimal`` is written as a number."""
+    """Extension data is free JSON: a number read as ``Decimal`` is kept as a JSON number.
+
+    The standard's own exact numbers are decimal strings; inside extension data a number
+    is whatever JSON number the extension defines, read as most parsers read it.
+    """
     if isinstance(value, dict):
         return {key: _as_json_number(item) for key, item in value.items()}
     if isinstance(value, list):
         return [_as_json_number(item) for item in value]
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, Decimal):  # only a number written with a point or exponent
+        return float(value)
     return value
 
 
@@ -47,8 +51,9 @@ class Document(SroiModel):
         default=None, json_schema_extra={**since("2.0"), "additionalProperties": False}
     )
 
-    @field_serializer("extension_data")
-    def _write_extension_data(self, value: dict[str, dict[str, Any]] | None) -> Any:
+    @field_validator("extension_data", mode="before")
+    @classmethod
+    def _read_extension_data(cls, value: Any) -> Any:
         return _as_json_number(value)
 
     def model_post_init(self, _context: Any, /) -> None:
