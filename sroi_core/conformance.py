@@ -281,6 +281,10 @@ def check_document_vector(vector: Mapping[str, Any]) -> list[str]:
         return [f"the documents are invalid: {', '.join(valuation)}"]
     totals = valuation.totals
     messages: list[str] = []
+    if "inputSha256" in expected and expected["inputSha256"] != valuation.input_sha256:
+        messages.append(
+            f"inputSha256: expected {expected['inputSha256']}, got {valuation.input_sha256}"
+        )
     for key, actual in (
         ("outcomeValue", totals.outcome_value),
         ("obligationCredit", totals.obligation_credit),

@@ -91,6 +91,15 @@ def schema_findings(
     return schema_layer.schema_findings(data, doc_type, source, version=version)
 
 
+def _extension_findings(data: Any, source: str) -> list[Finding]:
+    """Findings about the document's extensions (a 2.0 mechanism; none in 1.0 files)."""
+    if not isinstance(data, dict) or not ("extensions" in data or "extensionData" in data):
+        return []
+    from sroi_core.extensions import extension_findings  # noqa: PLC0415 - only when used
+
+    return extension_findings(data, source)
+
+
 def _schema_error(raw: RawDocument, findings: list[Finding]) -> DocumentInvalidError:
     first = findings[0]
     return DocumentInvalidError(
@@ -120,6 +129,10 @@ def document_from_data(data: Any, source: str = "<memory>") -> Document:
     """
     raw = identify(data, source)
     findings = schema_findings(raw.data, raw.document_type, source, raw.standard_version)
+    if not findings:
+        findings = [
+            f for f in _extension_findings(raw.data, source) if f.severity is Severity.ERROR
+        ]
     if findings:
         raise _schema_error(raw, findings)
     return build_model(raw)
@@ -200,6 +213,9 @@ def validate_data(
         schema_findings(raw.data, raw.document_type, source, raw.standard_version)
     )
     if report.findings:
+        return report
+    report.findings.extend(_extension_findings(raw.data, source))
+    if any(f.severity is Severity.ERROR for f in report.findings):
         return report
     try:
         document = build_model(raw)

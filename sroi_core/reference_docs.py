@@ -21,6 +21,7 @@ from sroi_core._version import STANDARD_ID, STANDARD_VERSION
 from sroi_core.codelists import codelist, codelist_names
 from sroi_core.rules import Rule, all_rules
 from sroi_core.schema_export import COMMON, generate_schemas
+from sroi_core.schema_portable import codelist_of
 
 GENERATED_NOTE = (
     "<!-- Generated from the code by `sroi docs generate docs/reference`. "
@@ -205,7 +206,7 @@ def _type_of(node: dict[str, Any]) -> str:
     if kind == "string":
         if node.get("description") in _DECIMAL_WORDS:
             return _DECIMAL_WORDS[str(node["description"])]
-        if "x-codelist" in node:
+        if codelist_of(node) is not None:
             return "code"
         if "format" in node:
             return f"string ({node['format']})"
@@ -220,12 +221,12 @@ def _type_of(node: dict[str, Any]) -> str:
 def _constraints(node: dict[str, Any]) -> list[str]:
     """List the constraints of a schema node (codelist, pattern, ranges, default)."""
     found: list[str] = []
-    if "x-codelist" in node:
-        name = str(node["x-codelist"])
+    name = codelist_of(node)
+    if name is not None:
         found.append(f"{_openness(name)} codelist [{_code(name)}](codelists.md#{_anchor(name)})")
     elif "enum" in node:
         found.append("one of " + ", ".join(_code(json.dumps(v)) for v in node["enum"]))
-    if "pattern" in node:
+    if "pattern" in node and "format" not in node:  # a date's pattern is its calendar
         found.append(f"pattern {_code(str(node['pattern']))}")
     bounds = (
         ("minimum", "at least {}", ""),

@@ -24,12 +24,13 @@ from sroi_core._version import (
     STANDARD_VERSION,
     SUPPORTED_STANDARD_VERSIONS,
 )
-from sroi_core.codelists import codelist
+from sroi_core.codelists import codelist, codelist_csv_text, codelist_names
 from sroi_core.errors import SroiError
 from sroi_core.model import DOCUMENT_MODELS
 from sroi_core.model.codes import DocumentType
 from sroi_core.model.versions import apply_marks
 from sroi_core.published import published_schemas
+from sroi_core.schema_portable import codelist_url, make_portable
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 COMMON = "common"
@@ -98,8 +99,7 @@ def _generate(version: str) -> dict[str, dict[str, Any]]:
     if version != STANDARD_VERSION:
         raise SroiError(f"this package generates schemas for {STANDARD_VERSION} only")
     common_defs: dict[str, Any] = {}
-    documents: dict[str, dict[str, Any]] = {}
-    doc_titles = {code.code: code.title_en for code in codelist("documentType").codes}
+    bodies: dict[str, tuple[str, dict[str, Any]]] = {}
     for doc_type, model in DOCUMENT_MODELS.items():
         generated = model.model_json_schema(by_alias=True, ref_template="#/$defs/{model}")
         raw = _tidy(apply_marks(generated, version))
@@ -113,19 +113,25 @@ def _generate(version: str) -> dict[str, dict[str, Any]]:
             "const": version,
             "description": f"Version of the {STANDARD_ID} standard the document follows.",
         }
-        body["properties"]["documentType"] = {"const": doc_type.value}
+        body["properties"]["documentType"] = {"type": "string", "const": doc_type.value}
         body["required"] = sorted({*body.get("required", []), "standardVersion", "documentType"})
-        documents[doc_type.value] = {
+        bodies[doc_type.value] = (model.__name__, body)
+    portable_defs, portable_bodies = make_portable(common_defs, bodies, version)
+    doc_titles = {code.code: code.title_en for code in codelist("documentType").codes}
+    documents = {
+        name: {
             "$schema": DIALECT,
-            "$id": schema_id(doc_type.value, version),
-            "title": f"{STANDARD_ID} {version} {doc_titles[doc_type.value]}",
+            "$id": schema_id(name, version),
+            "title": f"{STANDARD_ID} {version} {doc_titles[name]}",
             **{key: value for key, value in body.items() if key != "title"},
         }
+        for name, body in portable_bodies.items()
+    }
     common = {
         "$schema": DIALECT,
         "$id": schema_id(COMMON, version),
         "title": f"{STANDARD_ID} {version} shared definitions",
-        "$defs": dict(sorted(common_defs.items())),
+        "$defs": portable_defs,
     }
     return {COMMON: common, **documents}
 
@@ -149,13 +155,52 @@ def schema_text(schema: dict[str, Any]) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
+def codelist_files(version: str = STANDARD_VERSION) -> dict[str, str]:
+    """The published codelist files of ``version`` by path inside its folder.
+
+    Each codelist is published twice beside the schemas: the CSV exactly as the package
+    reads it, and a JSON form (at the URL the schemas name in ``$comment``). A frozen
+    version publishes none (its schemas predate them).
+    """
+    if version in FROZEN_STANDARD_VERSIONS:
+        return {}
+    files: dict[str, str] = {}
+    for name in codelist_names():
+        listing = codelist(name)
+        files[f"codelists/{name}.csv"] = codelist_csv_text(name)
+        document = {
+            "name": name,
+            "url": codelist_url(name, version),
+            "openness": "closed" if listing.closed else "open",
+            "title": listing.title,
+            "description": listing.description,
+            "codes": [
+                {
+                    "code": code.code,
+                    "title_en": code.title_en,
+                    "title_nl": code.title_nl,
+                    "description": code.description,
+                    **dict(code.extra),
+                }
+                for code in listing.codes
+            ],
+        }
+        files[f"codelists/{name}.json"] = schema_text(document)
+    return files
+
+
 def export_schemas(directory: Path, version: str = STANDARD_VERSION) -> list[Path]:
-    """Write every schema of ``version`` into ``directory/<version>/`` and list the files."""
+    """Write every schema and codelist of ``version`` into ``directory/<version>/``."""
     target = directory / version
     target.mkdir(parents=True, exist_ok=True)
     written = []
     for name, schema in generate_schemas(version).items():
         path = target / file_name(name)
         path.write_text(schema_text(schema), encoding="utf-8")
+        written.append(path)
+    for relative, text in codelist_files(version).items():
+        path = target / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
         written.append(path)
     return written

@@ -14,6 +14,7 @@ from sroi_core.errors import SroiError
 from sroi_core.model import codes
 from sroi_core.model.types import AREA_PATTERN
 from sroi_core.schema_export import COMMON, generate_schemas
+from sroi_core.schema_portable import codelist_of
 from sroi_core.units import pint_unit, unit_registry
 
 ENUMS: list[type[StrEnum]] = [
@@ -92,9 +93,7 @@ def test_the_enums_cover_the_closed_lists_they_should() -> None:
 
 def _enumerations_of(name: str) -> list[list[Any]]:
     """Every ``enum`` in the schemas that stands for codelist ``name``."""
-    found = [
-        node["enum"] for node in SCHEMA_NODES if node.get("x-codelist") == name and "enum" in node
-    ]
+    found = [node["enum"] for node in SCHEMA_NODES if codelist_of(node) == name and "enum" in node]
     defs = generate_schemas()[COMMON]["$defs"]
     title = name[0].upper() + name[1:]
     if title in defs and "enum" in defs[title]:
@@ -125,7 +124,7 @@ def test_closed_codelists_are_enumerated_in_the_schema(name: str) -> None:
 
 @pytest.mark.parametrize("name", [n for n in codelist_names() if not codelist(n).closed])
 def test_open_codelists_are_not_enumerated(name: str) -> None:
-    nodes = [node for node in SCHEMA_NODES if node.get("x-codelist") == name]
+    nodes = [node for node in SCHEMA_NODES if codelist_of(node) == name]
     assert nodes, f"open codelist {name} is used by no field"
     for node in nodes:
         assert "enum" not in node

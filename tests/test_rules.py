@@ -129,11 +129,11 @@ def test_schema_const_fires_when_the_envelope_check_is_bypassed() -> None:
 def _keywords(node: Any, found: set[str]) -> set[str]:
     if isinstance(node, dict):
         for key, value in node.items():
-            if key not in ("properties", "$defs"):
+            if key not in ("properties", "patternProperties", "$defs"):
                 found.add(key)
             if key in ("default", "examples", "const", "enum"):
                 continue
-            if key in ("properties", "$defs") and isinstance(value, dict):
+            if key in ("properties", "patternProperties", "$defs") and isinstance(value, dict):
                 for child in value.values():
                     _keywords(child, found)
             else:
@@ -158,6 +158,7 @@ def test_every_schema_keyword_has_a_rule() -> None:
         "default",
         "examples",
         "x-codelist",
+        "$comment",
         "items",
         "anyOf",
     }

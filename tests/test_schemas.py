@@ -109,11 +109,16 @@ def test_sroi_schema_export_writes_identical_files(
 ) -> None:
     assert main(["schema", "export", str(tmp_path)]) == 0
     printed = capsys.readouterr().out.split()
-    written = sorted((tmp_path / STANDARD_VERSION).iterdir())
+    folder = tmp_path / STANDARD_VERSION
+    written = sorted(path for path in folder.rglob("*") if path.is_file())
     assert sorted(printed) == sorted(str(path) for path in written)
-    assert [path.name for path in written] == sorted(path.name for path in COMMITTED.glob("*.json"))
-    for path in written:
-        assert path.read_bytes() == (COMMITTED / path.name).read_bytes()
+    committed = sorted(path for path in COMMITTED.rglob("*") if path.is_file())
+    relative = [path.relative_to(folder) for path in written]
+    assert relative == [path.relative_to(COMMITTED) for path in committed]
+    for path in relative:
+        assert (folder / path).read_bytes() == (COMMITTED / path).read_bytes(), (
+            f"schemas/{STANDARD_VERSION}/{path} is stale: run `sroi schema export schemas`"
+        )
 
 
 def test_decimals_are_strings_in_every_schema() -> None:

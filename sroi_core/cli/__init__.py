@@ -37,6 +37,7 @@ COMMAND_MODULES = (
     "sroi_core.cli.migrate_cmd",
     "sroi_core.cli.serve_cmd",
     "sroi_core.cli.authoring_cmd",
+    "sroi_core.cli.ocds_cmd",
 )
 """Modules that each add one command (or group) through ``register(subparsers)``."""
 
@@ -59,6 +60,7 @@ COMMAND_NAMES: dict[str, str] = {
     "import": "sroi_core.cli.authoring_cmd",
     "export": "sroi_core.cli.authoring_cmd",
     "new": "sroi_core.cli.authoring_cmd",
+    "ocds": "sroi_core.cli.ocds_cmd",
 }
 """Which module registers each command, so a run imports only the command it needs."""
 

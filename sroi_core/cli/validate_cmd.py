@@ -24,6 +24,15 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("files", nargs="+", metavar="FILE")
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--extension",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="PATH",
+        help="an extension.json (schema beside it) to check declared extension data against; "
+        "repeatable",
+    )
     add_catalogue_option(parser)
     parser.set_defaults(handler=handle)
 
@@ -54,6 +63,10 @@ def _print_text(report: ValidationReport) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     """Validate the files (catalogue files first, so the others can use them) and report."""
+    from sroi_core.extensions import register_extension  # noqa: PLC0415 - only when given
+
+    for extension in args.extension:
+        register_extension(extension)
     report = validate_files([Path(p) for p in args.files], store_from(args.catalogue))
     if args.format == "json":
         sys.stdout.write(report_json(report, "nl" if current_language() == "nl" else "en"))

@@ -65,9 +65,13 @@ class Codelist:
 _BASE_COLUMNS = {"code", "title_en", "title_nl", "description"}
 
 
+def codelist_csv_text(name: str) -> str:
+    """The CSV file of codelist ``name`` as shipped (``_index`` for the list of lists)."""
+    return resources.files(__package__).joinpath(f"{name}.csv").read_text(encoding="utf-8")
+
+
 def _read_csv(name: str) -> list[dict[str, str]]:
-    text = resources.files(__package__).joinpath(f"{name}.csv").read_text(encoding="utf-8")
-    return list(csv.DictReader(text.splitlines()))
+    return list(csv.DictReader(codelist_csv_text(name).splitlines()))
 
 
 @cache

@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
 from pydantic.alias_generators import to_camel
+
+
+def _has_decimal(value: Any) -> bool:
+    return isinstance(value, Decimal) or (
+        isinstance(value, list) and any(isinstance(item, Decimal) for item in value)
+    )
+
+
+def _integral(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_integral(item) for item in value]
+    if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
+        return int(value)
+    return value
 
 
 class SroiModel(BaseModel):
@@ -17,7 +32,10 @@ class SroiModel(BaseModel):
     * ``null`` is refused in documents read from files (validation context
       ``{"document": True}``, as :func:`sroi_core.documents.build_model` sets it): an absent
       optional field is simply left out, so a file has one spelling of "no value" and
-      round-trips byte for byte. Python callers may pass ``None`` for an absent value.
+      round-trips byte for byte. Python callers may pass ``None`` for an absent value;
+    * in such a document a JSON number with a zero fraction (``2.0``, read as ``Decimal``)
+      is that integer, as Draft 2020-12 says and as validators in other languages read it
+      (which version's schema admits ``2.0`` where an integer is expected is its business).
     """
 
     model_config = ConfigDict(
@@ -42,6 +60,13 @@ class SroiModel(BaseModel):
         ):
             key = next(key for key, value in data.items() if value is None)
             raise ValueError(f"{key!r} is null; leave an absent value out instead")
+        if (
+            isinstance(data, dict)
+            and isinstance(info.context, dict)
+            and info.context.get("document")
+            and any(_has_decimal(value) for value in data.values())
+        ):
+            return {key: _integral(value) for key, value in data.items()}
         return data
 
     @classmethod

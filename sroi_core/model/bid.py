@@ -7,11 +7,11 @@ from typing import Literal
 from pydantic import Field
 
 from sroi_core.model.commitment import Commitment
-from sroi_core.model.document import Document
+from sroi_core.model.document import ProcurementLinked
 from sroi_core.model.types import DocumentRef, IsoDate, LocalizedText, Money, Organisation
 
 
-class Bid(Document):
+class Bid(ProcurementLinked):
     """A bid's social-value part.
 
     ``investment`` is the denominator of its SROI ratio (by default the tender's contract

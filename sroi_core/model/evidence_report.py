@@ -6,12 +6,12 @@ from typing import Literal
 
 from pydantic import Field
 
-from sroi_core.model.document import Document
+from sroi_core.model.document import ProcurementLinked
 from sroi_core.model.evidence import Evidence
 from sroi_core.model.types import DocumentRef, Organisation, Period
 
 
-class EvidenceReport(Document):
+class EvidenceReport(ProcurementLinked):
     """A supplier's report of delivered quantities with proof and verification status."""
 
     document_type: Literal["evidenceReport"] = "evidenceReport"

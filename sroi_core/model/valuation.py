@@ -14,7 +14,7 @@ from pydantic import Field
 from sroi_core.model._base import SroiModel
 from sroi_core.model.codes import ValuationBasis, ValuationFamily
 from sroi_core.model.conventions import ValuationConventions
-from sroi_core.model.document import Document
+from sroi_core.model.document import ProcurementLinked
 from sroi_core.model.theme import ThemeCode
 from sroi_core.model.types import (
     CurrencyCode,
@@ -130,7 +130,7 @@ class EngineInfo(SroiModel):
     version: str = Field(min_length=1)
 
 
-class Valuation(Document):
+class Valuation(ProcurementLinked):
     """The valuation of a bid (ex ante) or an evidence report (ex post)."""
 
     document_type: Literal["valuation"] = "valuation"

@@ -241,6 +241,8 @@ def build_workbook(layout: Layout, decorations: Decorations | None = None) -> Wo
                 where = json_pointer(*table, str(index), *path)
                 put(sheet, index + 2, column, values.get(path), where)
         sheet.freeze_panes = "A2"
+    if lists.sheet is not None:  # the hidden choices always come last, after every table
+        book.move_sheet(lists.sheet, offset=len(book.sheetnames) - 1 - book.index(lists.sheet))
     return book
 
 

@@ -18,7 +18,11 @@ from jsonschema import Draft202012Validator, FormatChecker, ValidationError, val
 from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource
 
-from sroi_core._version import STANDARD_VERSION, SUPPORTED_STANDARD_VERSIONS
+from sroi_core._version import (
+    FROZEN_STANDARD_VERSIONS,
+    STANDARD_VERSION,
+    SUPPORTED_STANDARD_VERSIONS,
+)
 from sroi_core.model.codes import DocumentType
 from sroi_core.rules import (
     Bilingual,
@@ -172,6 +176,24 @@ _Validator = validators.extend(  # type: ignore[no-untyped-call]
 )
 
 
+def _is_integer(_checker: Any, instance: object) -> bool:
+    """Draft 2020-12 ``integer``: any number with a zero fractional part (``2.0`` too).
+
+    JavaScript and Rust validators cannot tell ``2.0`` from ``2``; from 2.0 on, Python
+    judges them the same way, as the specification says.
+    """
+    if isinstance(instance, Decimal):
+        return instance.is_finite() and instance == instance.to_integral_value()
+    return bool(Draft202012Validator.TYPE_CHECKER.is_type(instance, "integer"))
+
+
+_PortableValidator = validators.extend(  # type: ignore[no-untyped-call]
+    _Validator,
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
+)
+"""For versions whose schemas are portable (every generated, unfrozen version)."""
+
+
 @cache
 def validator_for(doc_type: DocumentType, version: str = STANDARD_VERSION) -> Draft202012Validator:
     """A Draft 2020-12 validator (with date formats checked) for one document type."""
@@ -180,7 +202,8 @@ def validator_for(doc_type: DocumentType, version: str = STANDARD_VERSION) -> Dr
     for prefix in ("common.schema.json#/$defs/", "#/$defs/"):
         definitions = {name: _inline(d, definitions, prefix) for name, d in definitions.items()}
     schema = _inline(schemas[doc_type.value], definitions, "common.schema.json#/$defs/")
-    validator: Draft202012Validator = _Validator(
+    cls = _Validator if version in FROZEN_STANDARD_VERSIONS else _PortableValidator
+    validator: Draft202012Validator = cls(
         schema,
         registry=schema_registry(version),
         format_checker=_format_checker(),
@@ -271,12 +294,15 @@ def schema_findings(
             keyword = str(leaf.validator)
             if keyword in _RANGE_KEYWORDS:
                 keyword = "range"
+            if keyword == "pattern" and isinstance(leaf.schema, dict) and "format" in leaf.schema:
+                keyword = "format"  # a date's pattern is its calendar: one finding, not two
             rule = _KEYWORD_RULES.get(keyword, _KEYWORD_RULES["other"])
             pointer = json_pointer(*leaf.absolute_path)
             message = _message(leaf)
-            if (pointer, message) in seen:
+            key = (pointer, rule.id if keyword == "format" else message)
+            if key in seen:
                 continue
-            seen.add((pointer, message))
+            seen.add(key)
             bilingual = Bilingual(message, _message_nl(leaf, message))
             findings.append(make_finding(rule, pointer, source=source, message=bilingual))
             if len(findings) >= limit:

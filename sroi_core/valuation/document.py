@@ -33,8 +33,9 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from sroi_core import canonical
 from sroi_core._decimal import exact_context, from_cents, round_cent, to_cents
-from sroi_core._version import __version__
+from sroi_core._version import FROZEN_STANDARD_VERSIONS, __version__
 from sroi_core.errors import CatalogueError, ValuationError
 from sroi_core.model.bid import Bid
 from sroi_core.model.catalogue import Catalogue
@@ -576,8 +577,12 @@ def input_digest(
     """SHA-256 of the canonical input: the documents valued, with their lists in id order.
 
     Sorting the commitment and item lists first makes the digest, like the euros,
-    independent of record order.
+    independent of record order. From 2.0 on the digest is also independent of decimal
+    notation (:func:`sroi_core.canonical.input_digest`, docs/canonical-form.md); a 1.0
+    subject keeps the 1.0 digest below.
     """
+    if subject.standard_version not in FROZEN_STANDARD_VERSIONS:
+        return canonical.input_digest(subject, catalogue, tender, bid)
 
     def normal(document: Any) -> Any:
         if document is None:
@@ -896,6 +901,7 @@ def value_document(
     return Valuation(
         standard_version=subject.standard_version,
         document_type="valuation",
+        **subject.procurement_links(),
         id=f"valuation-{subject.id}"[:128],
         subject=DocumentRef(id=subject.id),
         subject_type=subject_type,

@@ -1,0 +1,73 @@
+"""The 2.0 input digest does not depend on decimal notation or list order (issue 11)."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sroi_core.canonical import canonical_json, shortest_decimal
+from sroi_core.documents import parse_document
+from sroi_core.valuation.document import value_document
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples" / "2.0"
+
+
+@pytest.mark.parametrize(
+    ("text", "shortest"),
+    [
+        ("3080000.00", "3080000"), ("3080000", "3080000"), ("0.02250", "0.0225"),
+        ("1.50", "1.5"), ("0.000", "0"), ("-0.0", "0"), ("-0.010", "-0.01"), ("10", "10"),
+        ("100.100", "100.1"),
+    ],
+)  # fmt: skip
+def test_shortest_decimal(text: str, shortest: str) -> None:
+    assert shortest_decimal(Decimal(text)) == shortest
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=6))
+def test_shortest_decimal_is_exact_and_notation_free(value: Decimal) -> None:
+    text = shortest_decimal(value)
+    assert Decimal(text) == value
+    assert "E" not in text
+    assert "e" not in text
+    assert shortest_decimal(Decimal(text + ("0" if "." in text else ".0"))) == text
+    assert not ("." in text and text.endswith("0"))
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        ({"b": 1, "a": [True, None, "é\n"]}, '{"a":[true,null,"é\\n"],"b":1}'),
+        # U+FB01 sorts after U+1F600 in UTF-16 code units (0xFB01 > 0xD83D), not by code point
+        ({"\ufb01": 1, "\U0001f600": 2, "z": 3}, '{"z":3,"\U0001f600":2,"\ufb01":1}'),
+        ([1.5, 1e21, 1e-7, 100.0, 0.000001], "[1.5,1e+21,1e-7,100,0.000001]"),
+    ],
+)
+def test_serialisation_is_rfc_8785(data: object, text: str) -> None:
+    assert canonical_json(data).decode("utf-8") == text
+
+
+def _digest(bid_text: str) -> str:
+    catalogue = parse_document((EXAMPLES / "catalogue.illustrative.json").read_text())
+    tender = parse_document((EXAMPLES / "tender.json").read_text())
+    bid = parse_document(bid_text)
+    return value_document(bid, catalogue, tender=tender).input_sha256  # type: ignore[arg-type]
+
+
+def test_the_digest_of_a_2_0_bid_ignores_notation_and_order() -> None:
+    text = (EXAMPLES / "bid.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    data["bidPrice"]["amount"] = str(Decimal(data["bidPrice"]["amount"]).to_integral_value())
+    data["commitments"] = list(reversed(data["commitments"]))
+    quantity = data["commitments"][0]["quantity"]
+    quantity["value"] = quantity["value"] + ("0" if "." in quantity["value"] else ".000")
+    other = json.dumps(data, indent=1, ensure_ascii=True)
+    assert _digest(other) == _digest(text)
+    quantity["value"] = str(Decimal(quantity["value"]) + 1)
+    assert _digest(json.dumps(data)) != _digest(text)
