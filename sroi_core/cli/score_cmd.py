@@ -77,6 +77,11 @@ def handle(args: argparse.Namespace) -> int:
     sources: dict[str, str] = {}
     try:
         tender = load_checked(Path(args.tender), store, Tender)
+        if isinstance(tender, Tender) and tender.scoring is None:
+            from sroi_core.cli.award_out import handle_award  # noqa: PLC0415
+
+            found = given if given is not None else store.get(tender.catalogue)
+            return handle_award(args, tender, store, found)
         bids = [load_checked(Path(path), store, Bid) for path in args.bids]
     except InvalidInputError as error:
         print(

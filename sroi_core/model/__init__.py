@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sroi_core.model.award import Award
+from sroi_core.model.award_rules import AwardRules
 from sroi_core.model.bid import Bid
 from sroi_core.model.catalogue import Catalogue, FteNorm
 from sroi_core.model.codes import (
@@ -62,6 +64,7 @@ DOCUMENT_MODELS: dict[DocumentType, type[Document]] = {
     DocumentType.BID: Bid,
     DocumentType.EVIDENCE_REPORT: EvidenceReport,
     DocumentType.VALUATION: Valuation,
+    DocumentType.AWARD: Award,
 }
 """The model class of each document type."""
 
@@ -70,6 +73,8 @@ __all__ = [
     "AdjustmentClaim",
     "AdjustmentDefaults",
     "Area",
+    "Award",
+    "AwardRules",
     "Bid",
     "BreakEven",
     "Catalogue",

@@ -1,0 +1,101 @@
+"""``sroi score`` for a 2.0 tender: the award under the tender's published rules.
+
+Each bid is validated on its own; an invalid bid is listed as excluded with its findings
+and the others are scored (docs/procurement-profile.md). ``--format json`` writes the
+award document (document type ``award``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sroi_core.award.engine import award_bids
+from sroi_core.catalogue_store import CatalogueStore
+from sroi_core.cli._common import print_finding
+from sroi_core.documents import dump_document, validate_file
+from sroi_core.model.award import Award
+from sroi_core.model.bid import Bid
+from sroi_core.model.catalogue import Catalogue
+from sroi_core.model.tender import Tender
+from sroi_core.rules import Finding, Severity
+from sroi_core.scoring import EvaluationError, read_evaluation
+
+
+def _load_bids(
+    paths: list[str], store: CatalogueStore
+) -> tuple[list[Bid], dict[str, str], dict[str, list[Finding]]]:
+    bids: list[Bid] = []
+    sources: dict[str, str] = {}
+    refused: dict[str, list[Finding]] = {}
+    for path in paths:
+        report = validate_file(Path(path), store, full_schema=False)
+        errors = [f for f in report.findings if f.severity is Severity.ERROR]
+        document = report.document
+        if report.read_error or errors or not isinstance(document, Bid):
+            refused[path] = errors or list(report.findings)
+            continue
+        bids.append(document)
+        sources.setdefault(document.id, path)
+    return bids, sources, refused
+
+
+def render_text(award: Award) -> str:
+    """The award as plain text: rules in force, ranking, each bid's lines and reductions."""
+    rules = award.rules
+    out = [
+        f"Award (standard {award.standard_version}): tender {award.tender.id}",
+        f"Method: {rules.method}; weights social value {rules.weights.social_value}, price "
+        f"{rules.weights.price}, other quality {rules.weights.other_quality}; qualitative "
+        f"share {rules.qualitative_share}; attainment cap {rules.attainment_cap}",
+        "Profile defaults applied: "
+        + ("; ".join(f"{d.field} = {d.value}" for d in award.defaults_applied) or "none"),
+        "",
+        "Ranking",
+    ]
+    for entry in award.ranking:
+        out.append(f"  {entry.rank}. {entry.bid}  total {entry.total}")
+    for bid in award.bids:
+        out += ["", f"Bid {bid.bid}: {bid.status}" + (f", rank {bid.rank}" if bid.rank else "")]
+        for reason in bid.exclusion_reasons:
+            out.append(f"  excluded [{reason.rule_id}] {reason.message}")
+        if bid.status == "excluded" and bid.exclusion_reasons:
+            continue
+        p = bid.points
+        out.append(
+            f"  points: quantitative {p.quantitative}, qualitative {p.qualitative}, social "
+            f"value {p.social_value}, price {p.price}, other {p.other_quality}, total {p.total}"
+        )
+        out += [f"  {line}" for line in bid.explanation]
+        for line in bid.lines:
+            out.append(
+                f"  line {line.commitment} ({line.indicator}): claimed {line.claimed.value} "
+                f"{line.claimed.unit}, counted {line.counted} {line.unit} [{line.status}]"
+            )
+            out += [
+                f"    - {r.action} [{r.rule_id}] {r.before} -> {r.after}: {r.message}"
+                for r in line.reductions
+            ]
+    return "\n".join(out) + "\n"
+
+
+def handle_award(
+    args: argparse.Namespace, tender: Tender, store: CatalogueStore, catalogue: Catalogue
+) -> int:
+    """Score a 2.0 tender's bids; exit 0 when the award is made, 2 on a wrong sheet."""
+    bids, sources, refused = _load_bids(list(args.bids), store)
+    sources[tender.id] = args.tender
+    try:
+        evaluation = read_evaluation(Path(args.evaluation)) if args.evaluation else None
+    except EvaluationError as error:
+        for finding in error.findings:
+            print_finding(finding)
+        print("sroi: the evaluation sheet is wrong; nothing was scored", file=sys.stderr)
+        return 2
+    award = award_bids(tender, bids, catalogue, evaluation, refused=refused, sources=sources)
+    if args.format == "json":
+        sys.stdout.write(dump_document(award))
+    else:
+        sys.stdout.write(render_text(award))
+    return 0
