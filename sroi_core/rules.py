@@ -94,6 +94,7 @@ _RULE_MODULES: tuple[str, ...] = (
     "sroi_core.monitoring",
     "sroi_core.award.consequences",
     "sroi_core.award.cross_bid",
+    "sroi_core.award.ledger",
 )
 """Modules that define rules; imported by :func:`all_rules` so the list is complete."""
 

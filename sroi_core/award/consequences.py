@@ -39,6 +39,16 @@ LINE_NOT_COUNTED = define_rule(
     category="award",
     template_nl="toezegging {commitment} telt niet mee: {reason}",
 )
+CONTRIBUTION_SHARE = define_rule(
+    "award.contribution-share",
+    Severity.INFO,
+    "Supplier's share of an area-level change counted",
+    "commitment {commitment}: {share} of the measured change counts",
+    "An area-level outcome counts only the supplier's contribution share of the measured "
+    "change (field contributionShare); the step is shown on the line.",
+    category="award",
+    template_nl="toezegging {commitment}: {share} van de gemeten verandering telt mee",
+)
 NO_TARGET = define_rule(
     "award.indicator-without-target",
     Severity.WARNING,

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Literal
 
 from sroi_core.award.attainment import (
     attainment,
@@ -21,6 +22,7 @@ from sroi_core.award.attainment import (
 from sroi_core.award.bounds import plausibility_bound
 from sroi_core.award.consequences import (
     BID_REFUSED,
+    CONTRIBUTION_SHARE,
     LINE_NOT_COUNTED,
     NO_TARGET,
     Consequence,
@@ -28,6 +30,7 @@ from sroi_core.award.consequences import (
     line_index,
 )
 from sroi_core.award.cross_bid import copied_findings
+from sroi_core.award.ledger import LedgerEntry, promised_elsewhere
 from sroi_core.award.points import ZERO, fraction4, points, ratio, total
 from sroi_core.award.price import price_points
 from sroi_core.award.ranking import Contender, rank
@@ -56,6 +59,9 @@ from sroi_core.quality.commitments import is_payment_in_lieu
 from sroi_core.rules import Finding, Severity, json_pointer, make_finding
 from sroi_core.scoring import Evaluation
 from sroi_core.valuation.document import conventions_for, value_document
+
+SHARE_RULE = CONTRIBUTION_SHARE.id
+"""Rule id shown on the step that counts a supplier's share of an area-level change."""
 
 
 def award_finding(finding: Finding) -> AwardFinding:
@@ -151,10 +157,10 @@ def _count_line(n: int, c: Commitment, tender: Tender, catalogue: Catalogue, sou
         )
         line.apply(finding.rule_id, "exclude-line", ZERO, finding.message)
         return line
-    if indicator.level == "area" and c.contribution_share is not None:
+    if c.contribution_share is not None:
         after = claimed * c.contribution_share
         line.apply(
-            "award.contribution-share",
+            SHARE_RULE,
             "reduce",
             after,
             f"area-level outcome: the supplier's contribution share {c.contribution_share} "
@@ -315,11 +321,13 @@ def award_bids(
     *,
     refused: Mapping[str, Sequence[Finding]] | None = None,
     sources: Mapping[str, str] | None = None,
+    ledger: Sequence[LedgerEntry] = (),
 ) -> Award:
     """Score and rank ``bids`` under ``tender``'s award rules (docs/procurement-profile.md).
 
     ``refused`` lists bids that could not be read (by file name) with their findings: they
     appear in the award as excluded. An invalid or refused bid never stops the others.
+    ``ledger`` holds the buyer's commitments of other contracts (promised-twice check).
     Raises SroiError only for a tender that cannot be awarded at all (another catalogue).
     """
     if not tender.catalogue.matches(catalogue.id, catalogue.version):
@@ -356,6 +364,7 @@ def award_bids(
             continue
         checks = run_checks([(tender, tender_source), (bid, source)], catalogue=catalogue)
         findings = [f for f in checks if f.source == source] + copied.get(bid.id, [])
+        findings += promised_elsewhere(bid, ledger, source)
         tender_findings = tender_findings or [f for f in checks if f.source == tender_source]
         lines = [
             _count_line(n, c, tender, catalogue, source) for n, c in enumerate(bid.commitments)
@@ -441,11 +450,7 @@ def _result(  # noqa: PLR0917 - one call site, each input named
             + weights.price * price_pts
             + weights.other_quality * other
         )
-        reductions = sum(
-            len(line.reductions)
-            for line in s.lines
-            if any(r.rule_id != "award.line-not-counted" for r in line.reductions)
-        )
+        reductions = _reduction_count(s)
         if s in competing:
             contenders.append(
                 Contender(
@@ -516,6 +521,23 @@ def _result(  # noqa: PLR0917 - one call site, each input named
     )
 
 
+def _status(line: _Line) -> Literal["counted", "reduced", "excluded"]:
+    if line.excluded:
+        return "excluded"
+    if any(r.rule_id != SHARE_RULE for r in line.reductions):
+        return "reduced"
+    return "counted"
+
+
+def _reduction_count(s: _Scored) -> int:
+    """Findings with an award consequence, plus lines that do not count (tie-break input)."""
+    consequential = sum(1 for f in s.findings if f.severity is not Severity.INFO)
+    not_counted = sum(
+        1 for line in s.lines for r in line.reductions if r.rule_id == LINE_NOT_COUNTED.id
+    )
+    return consequential + not_counted
+
+
 def _safe_id(text: str) -> str:
     cleaned = "".join(ch if ch.isalnum() or ch in "._:-" else "-" for ch in text)[-128:]
     return cleaned.lstrip("._:-") or "bid"
@@ -537,7 +559,7 @@ def _bid_award(  # noqa: PLR0917 - one call site
             claimed=line.commitment.quantity,
             counted=fraction4(line.counted),
             unit=line.unit,
-            status="excluded" if line.excluded else ("reduced" if line.reductions else "counted"),
+            status=_status(line),
             reductions=tuple(line.reductions),
         )
         for line in s.lines

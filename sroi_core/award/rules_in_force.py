@@ -77,7 +77,9 @@ def resolve_rules(tender: Tender, currency: str) -> tuple[RulesInForce, tuple[De
     chosen: dict[str, Any] = {}
     for name, stated in given.items():
         value = PROFILE_DEFAULTS[name] if stated is None else stated
-        if stated is None:
+        if stated is None and (
+            name != "perspective" or given["method"] not in (None, "outcome-attainment")
+        ):
             defaults.append(DefaultApplied(field="/award/" + _WIRE[name], value=_shown(value)))
         chosen[name] = value
     value_share = minimum.value_share if minimum is not None else None

@@ -157,14 +157,14 @@ SAME_PEOPLE = define_rule(
 RECOUNTED = define_rule(
     "credibility.cohort-recounted",
     Severity.WARNING,
-    "Cohort counted again in another period",
+    "Cohort counted again",
     "commitment {commitment} counts the same group ({group}) under indicator {indicator} "
-    "as commitment {other} in an earlier period",
-    "A cohort is counted once: the same people promised again for every contract year "
-    "inflate the total. Profile default: exclude the repeat.",
+    "as commitment {other} ({when})",
+    "A cohort is counted once: the same people promised again for every contract year, or "
+    "twice for one period, inflate the total. Profile default: exclude the repeat.",
     category="credibility",
     template_nl="toezegging {commitment} telt dezelfde groep ({group}) bij indicator "
-    "{indicator} als toezegging {other} in een eerdere periode",
+    "{indicator} als toezegging {other} ({when_nl})",
 )
 ABOVE_BOUND = define_rule(
     "credibility.above-plausibility-bound",
@@ -193,7 +193,8 @@ UNIFORM_MULTIPLE = define_rule(
 )
 
 PERSON_UNITS = frozenset({"person", "participant", "household"})
-_FUND = re.compile(r"\b(fonds|fund|stortingsfonds)\b", re.IGNORECASE)
+_FUND = re.compile(r"(fonds|\bfund)\b", re.IGNORECASE)
+"""A fund in a partner's name (Dutch compounds end in -fonds: Leefbaarheidsfonds)."""
 BACK_LOAD_SHARE = Decimal("0.5")
 
 
@@ -398,18 +399,20 @@ def _counting(ctx: CheckContext, bid: Bid) -> Iterator[Finding]:
             continue
         for _m, earlier in seen[key]:
             if earlier.indicator == c.indicator:
-                if earlier.period != c.period:
-                    yield ctx.finding(
-                        RECOUNTED,
-                        bid,
-                        "commitments",
-                        n,
-                        commitment=c.id,
-                        group=key,
-                        indicator=c.indicator,
-                        other=earlier.id,
-                    )
-                    break
+                overlapping = earlier.period.overlaps(c.period)
+                yield ctx.finding(
+                    RECOUNTED,
+                    bid,
+                    "commitments",
+                    n,
+                    commitment=c.id,
+                    group=key,
+                    indicator=c.indicator,
+                    other=earlier.id,
+                    when="an overlapping period" if overlapping else "another period",
+                    when_nl="een overlappende periode" if overlapping else "een andere periode",
+                )
+                break
             elif not _co_countable(ctx, earlier.indicator, c.indicator):
                 yield ctx.finding(
                     SAME_PEOPLE,
