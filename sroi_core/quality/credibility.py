@@ -367,10 +367,7 @@ def _route(ctx: CheckContext, tender: Tender, bid: Bid, n: int, c: Commitment) -
 
 
 def _area_share(ctx: CheckContext, bid: Bid, n: int, c: Commitment) -> Iterator[Finding]:
-    indicator = ctx.indicator(c.indicator)
-    if indicator is None or indicator.level != "area" or c.contribution_share is None:
-        return
-    if c.contribution_share >= 1:
+    if c.contribution_share is not None and c.contribution_share >= 1:
         yield ctx.finding(
             WHOLE_CHANGE,
             bid,
