@@ -82,7 +82,8 @@ def _after(bids: list[dict[str, Any]], ledger: list[Any]) -> dict[str, tuple[int
 def main() -> None:
     """Print one row per strategy: gaming rank/total before and after, honest ranks."""
     print(
-        "strategy | before: gaming rank (total) / honest ranks | after: gaming rank (total) / honest ranks"
+        "strategy | before: gaming rank (total) / honest ranks"
+        " | after: gaming rank (total) / honest ranks"
     )
     base = [honest(), second_honest()]
     honest_ids = [b["id"] for b in base]
