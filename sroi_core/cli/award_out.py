@@ -63,6 +63,8 @@ def render_text(award: Award) -> str:
         if bid.status == "excluded" and bid.exclusion_reasons:
             continue
         p = bid.points
+        meets = {None: "no minimum", True: "yes", False: "NO (policy " + rules.minimum_policy + ")"}
+        out.append(f"  minimum met: {meets[bid.compliant]}; award reductions: {bid.reductions}")
         out.append(
             f"  points: quantitative {p.quantitative}, qualitative {p.qualitative}, social "
             f"value {p.social_value}, price {p.price}, other {p.other_quality}, total {p.total}"
@@ -94,8 +96,7 @@ def handle_award(
         print("sroi: the evaluation sheet is wrong; nothing was scored", file=sys.stderr)
         return 2
     award = award_bids(tender, bids, catalogue, evaluation, refused=refused, sources=sources)
-    if args.format == "json":
-        sys.stdout.write(dump_document(award))
-    else:
-        sys.stdout.write(render_text(award))
+    from sroi_core.cli.score_cmd import emit  # noqa: PLC0415 - the command module imports this one
+
+    emit(args, dump_document(award) if args.format == "json" else render_text(award))
     return 0

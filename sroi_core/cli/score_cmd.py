@@ -67,7 +67,18 @@ def register(subparsers: Any) -> None:
         help="what happens to a bid below the minimum social value (default: rank-after)",
     )
     parser.add_argument("--format", choices=("table", "json", "markdown"), default="table")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write the result to FILE instead of printing it"
+    )
     parser.set_defaults(handler=handle)
+
+
+def emit(args: argparse.Namespace, text: str) -> None:
+    """Print ``text``, or write it to ``--output``."""
+    if getattr(args, "output", None):
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
 
 
 def handle(args: argparse.Namespace) -> int:
@@ -116,11 +127,11 @@ def handle(args: argparse.Namespace) -> int:
         print("sroi: the evaluation sheet is wrong; nothing was scored", file=sys.stderr)
         return 2
     if args.format == "json":
-        sys.stdout.write(json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n")
+        emit(args, json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n")
     elif args.format == "markdown":
-        sys.stdout.write(render_markdown(result))
+        emit(args, render_markdown(result))
     else:
-        sys.stdout.write(render_table(result))
+        emit(args, render_table(result))
     return 0
 
 
