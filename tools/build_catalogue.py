@@ -610,8 +610,8 @@ def _md_credits(catalogue: Catalogue) -> list[str]:
     lines = [
         "## Obligation credits: the Rijnvicus bouwblokken table",
         "",
-        "Bouwblokken are effort credits toward a social-return quota (\"not the spending on "
-        "benefits and wages but the effort\"), not welfare values. They are kept in this "
+        'Bouwblokken are effort credits toward a social-return quota ("not the spending on '
+        'benefits and wages but the effort"), not welfare values. They are kept in this '
         "catalogue so that one bid, which names one catalogue, can state both its outcome "
         "commitments and the credits a region still asks for. They sit on output indicators "
         "only, carry valuation basis `obligation-credit`, and the engine never adds them to "
