@@ -241,3 +241,15 @@ def test_the_ledger_finds_a_person_claimed_under_two_contracts() -> None:
     found = claimed_twice(entries)
     assert [f.rule_id for f in found] == ["credibility.claimed-twice"]
     assert "contract-b" in found[0].message
+
+
+def test_value_separates_what_the_tender_can_count(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["value", str(PILOT / "bid-inflated.json"), "--tender", str(PILOT / "tender.json")])
+    assert code == 0
+    head = capsys.readouterr().out.splitlines()[:2]
+    counted, claimed = (
+        Decimal(part.split("EUR ")[1].rstrip(")").replace(",", ""))
+        for part in head[0].split(" (claimed in the bid: ")
+    )
+    assert counted < claimed
+    assert head[1].startswith("  not counted: c-bbq")
