@@ -253,3 +253,33 @@ def test_value_separates_what_the_tender_can_count(capsys: pytest.CaptureFixture
     )
     assert counted < claimed
     assert head[1].startswith("  not counted: c-bbq")
+
+
+def test_check_compares_the_bids_of_one_tender(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = dict(
+        HONEST,
+        id="copy",
+        submitted="2026-11-09",
+        supplier={"identifier": {"scheme": "NL-KVK", "id": "99995009"}, "name": "Kopie B.V."},
+    )
+    path = tmp_path / "copy.json"
+    path.write_text(json.dumps(copy), encoding="utf-8")
+    code = main(
+        [
+            "check",
+            str(PILOT / "tender.json"),
+            str(PILOT / "bid-honest.json"),
+            str(path),
+            "--format",
+            "json",
+        ]
+    )
+    assert code == 0
+    report = json.loads(capsys.readouterr().out)
+    rules = {
+        f["file"].rsplit("/", 1)[-1]: {x["ruleId"] for x in f["findings"]} for f in report["files"]
+    }
+    assert rules["copy.json"] == {"credibility.copied-commitments"}
+    assert rules["bid-honest.json"] == set()

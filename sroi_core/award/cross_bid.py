@@ -7,10 +7,13 @@ same day both are flagged: the original cannot be told).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+from sroi_core.catalogue_store import CatalogueStore
 from sroi_core.model.bid import Bid
 from sroi_core.model.commitment import Commitment
+from sroi_core.model.document import Document
+from sroi_core.quality import Thresholds, run_checks
 from sroi_core.quality.credibility import group_key
 from sroi_core.rules import Finding, Severity, define_rule, json_pointer, make_finding
 
@@ -67,4 +70,33 @@ def copied_findings(bids: Sequence[Bid], sources: dict[str, str]) -> dict[str, l
                     )
                 )
                 break
+    return found
+
+
+def check_bids_of_tender(
+    documents: Iterable[tuple[Document, str]],
+    *,
+    thresholds: Thresholds | None = None,
+    store: CatalogueStore | None = None,
+) -> list[Finding]:
+    """Quality findings of several bids of one tender, each checked, then compared.
+
+    Each bid is checked with the other documents (tender, catalogue) as ``run_checks``
+    does; then the bids are compared with each other (copied commitments). The findings of
+    the shared documents are reported once.
+    """
+    pairs = list(documents)
+    bids = [(d, name) for d, name in pairs if isinstance(d, Bid)]
+    shared = [(d, name) for d, name in pairs if not isinstance(d, Bid)]
+    found: list[Finding] = []
+    seen: set[tuple[str, str, str, str]] = set()
+    for bid, name in bids:
+        for finding in run_checks([*shared, (bid, name)], thresholds=thresholds, store=store):
+            key = (finding.source, finding.pointer, finding.rule_id, finding.message)
+            if key not in seen:
+                seen.add(key)
+                found.append(finding)
+    sources = {bid.id: name for bid, name in bids}
+    for extra in copied_findings([b for b, _ in bids], sources).values():
+        found.extend(extra)
     return found

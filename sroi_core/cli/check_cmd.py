@@ -24,6 +24,7 @@ from sroi_core.errors import DocumentInvalidError, InputError, SroiError
 from sroi_core.model.bid import Bid
 from sroi_core.model.catalogue import Catalogue
 from sroi_core.model.document import Document
+from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.model.tender import Tender
 from sroi_core.quality import Thresholds, run_checks
 from sroi_core.rules import Severity
@@ -135,7 +136,15 @@ def handle(args: argparse.Namespace) -> int:
             raise InputError(
                 f"is a {_kind(known)} document", source=option, expected=_KIND_NAMES[kind]
             )
-    findings = run_checks([*loaded, *context], thresholds=thresholds, store=store)
+    documents = [*loaded, *context]
+    if sum(isinstance(d, Bid) for d, _ in documents) > 1 and not any(
+        isinstance(d, EvidenceReport) for d, _ in documents
+    ):
+        from sroi_core.award.cross_bid import check_bids_of_tender  # noqa: PLC0415
+
+        findings = check_bids_of_tender(documents, thresholds=thresholds, store=store)
+    else:
+        findings = run_checks(documents, thresholds=thresholds, store=store)
     files = [
         FileReport(
             file=name,
