@@ -283,3 +283,43 @@ def test_check_compares_the_bids_of_one_tender(
     }
     assert rules["copy.json"] == {"credibility.copied-commitments"}
     assert rules["bid-honest.json"] == set()
+
+
+def test_relative_value_counts_one_perspective_of_the_counted_lines() -> None:
+    """A value method the buyer chose: only the perspective's values of counted lines."""
+    inflated = _json("bid-inflated.json")
+    bids = [_bid(HONEST), _bid(inflated)]
+    sheet = _sheet(HONEST["id"], inflated["id"])
+    purse = award_bids(
+        _tender(method="relative-value", perspective="public-purse"), bids, CATALOGUE, sheet
+    )
+    society = award_bids(
+        _tender(method="relative-value", perspective="society"), bids, CATALOGUE, sheet
+    )
+    honest_purse = next(b for b in purse.bids if b.bid == HONEST["id"])
+    honest_society = next(b for b in society.bids if b.bid == HONEST["id"])
+    gaming = next(b for b in purse.bids if b.bid == inflated["id"])
+    assert honest_purse.counted_value is not None
+    assert honest_society.counted_value is not None
+    # the work outcome carries a fiscal value (public purse) and no society value
+    assert honest_purse.counted_value > 0
+    assert honest_purse.counted_value != honest_society.counted_value
+    # the inflated bid's lines are excluded, so it counts nothing and ranks last
+    assert gaming.counted_value == 0
+    assert honest_purse.points.quantitative == Decimal("100.00")
+    assert purse.ranking[0].bid == HONEST["id"]
+
+
+def test_absolute_value_scores_against_the_published_minimum() -> None:
+    tender = _tender(
+        method="absolute-value",
+        perspective="public-purse",
+        minimum={"valueShare": "0.01", "policy": "rank-after"},
+    )
+    award = award_bids(tender, [_bid(HONEST)], CATALOGUE, _sheet(HONEST["id"]))
+    entry = award.bids[0]
+    assert entry.counted_value is not None
+    minimum = Decimal("0.01") * Decimal("1200000.00")
+    expected = min(Decimal(1), entry.counted_value / minimum) * 100
+    assert entry.points.quantitative == expected.quantize(Decimal("0.01"))
+    assert entry.compliant is (entry.counted_value >= minimum)
