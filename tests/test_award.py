@@ -323,3 +323,15 @@ def test_absolute_value_scores_against_the_published_minimum() -> None:
     expected = min(Decimal(1), entry.counted_value / minimum) * 100
     assert entry.points.quantitative == expected.quantize(Decimal("0.01"))
     assert entry.compliant is (entry.counted_value >= minimum)
+
+
+def test_a_bid_naming_an_unknown_indicator_is_excluded_not_fatal() -> None:
+    odd = json.loads(json.dumps(HONEST))
+    odd["id"] = "odd"
+    odd["submitted"] = "2026-11-07"
+    odd["commitments"][0]["indicator"] = "no-such-indicator"
+    award = award_bids(_tender(), [_bid(HONEST), _bid(odd)], CATALOGUE, _sheet(HONEST["id"], "odd"))
+    by_id = {b.bid: b for b in award.bids}
+    assert by_id["odd"].status == "excluded"
+    assert "no-such-indicator" in by_id["odd"].exclusion_reasons[0].message
+    assert by_id[HONEST["id"]].rank == 1

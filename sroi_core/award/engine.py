@@ -335,6 +335,8 @@ def award_bids(
             f"tender {tender.id} names catalogue {tender.catalogue.text}, not "
             f"{catalogue.id} {catalogue.version}"
         )
+    for item in tender.indicators:
+        catalogue.indicator(item.indicator)  # a tender the catalogue cannot read: no award
     names = dict(sources or {})
     currency = conventions_for(catalogue, tender).currency
     rules, defaults = resolve_rules(tender, currency)
@@ -363,30 +365,43 @@ def award_bids(
             scored.append(_Scored(bid, source, [], [], refused=problems))
             continue
         checks = run_checks([(tender, tender_source), (bid, source)], catalogue=catalogue)
+        tender_findings = tender_findings or [f for f in checks if f.source == tender_source]
         findings = [f for f in checks if f.source == source] + copied.get(bid.id, [])
         findings += promised_elsewhere(bid, ledger, source)
-        tender_findings = tender_findings or [f for f in checks if f.source == tender_source]
-        lines = [
-            _count_line(n, c, tender, catalogue, source) for n, c in enumerate(bid.commitments)
-        ]
-        consequences = [c for f in findings if (c := consequence_of(f, tender)) is not None]
-        s = _Scored(bid, source, findings, lines)
-        for item in consequences:
-            if item.action == "exclude-bid":
-                s.refused.append(
-                    _refuse(bid.id, item.finding.message, source, item.finding.pointer)
-                )
-        _apply_line_consequences(lines, consequences, bid)
-        _apply_caps(lines, consequences, tender, catalogue)
-        _indicators(s, tender, catalogue, rules)
-        _evaluate(s, evaluation, rules)
-        if rules.method != "outcome-attainment" and not s.refused:
-            try:
-                _value(s, tender, catalogue, rules)
-            except SroiError as error:
-                s.refused.append(_refuse(bid.id, f"it cannot be valued: {error}", source))
-        scored.append(s)
+        try:
+            scored.append(_score_bid(bid, source, findings, tender, catalogue, rules, evaluation))
+        except SroiError as error:
+            refusal = _refuse(bid.id, f"it cannot be scored: {error}", source)
+            scored.append(_Scored(bid, source, findings, [], refused=[refusal]))
     return _result(tender, catalogue, rules, defaults, scored, refused or {}, tender_findings)
+
+
+def _score_bid(  # noqa: PLR0917 - one call site, each input named
+    bid: Bid,
+    source: str,
+    findings: list[Finding],
+    tender: Tender,
+    catalogue: Catalogue,
+    rules: RulesInForce,
+    evaluation: Evaluation | None,
+) -> _Scored:
+    """Count, consequence, score and evaluate one admitted bid."""
+    lines = [_count_line(n, c, tender, catalogue, source) for n, c in enumerate(bid.commitments)]
+    consequences = [c for f in findings if (c := consequence_of(f, tender)) is not None]
+    s = _Scored(bid, source, findings, lines)
+    for item in consequences:
+        if item.action == "exclude-bid":
+            s.refused.append(_refuse(bid.id, item.finding.message, source, item.finding.pointer))
+    _apply_line_consequences(lines, consequences, bid)
+    _apply_caps(lines, consequences, tender, catalogue)
+    _indicators(s, tender, catalogue, rules)
+    _evaluate(s, evaluation, rules)
+    if rules.method != "outcome-attainment" and not s.refused:
+        try:
+            _value(s, tender, catalogue, rules)
+        except SroiError as error:
+            s.refused.append(_refuse(bid.id, f"it cannot be valued: {error}", source))
+    return s
 
 
 def _minimum_met(s: _Scored, tender: Tender, rules: RulesInForce) -> bool | None:
