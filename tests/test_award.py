@@ -335,3 +335,30 @@ def test_a_bid_naming_an_unknown_indicator_is_excluded_not_fatal() -> None:
     assert by_id["odd"].status == "excluded"
     assert "no-such-indicator" in by_id["odd"].exclusion_reasons[0].message
     assert by_id[HONEST["id"]].rank == 1
+
+
+def test_every_consequence_row_names_a_rule_and_every_gaming_rule_has_a_row() -> None:
+    """No check that names a gaming pattern is left without an award consequence."""
+    from sroi_core.codelists import codelist
+    from sroi_core.rules import all_rules
+
+    known = {rule.id: rule for rule in all_rules()}
+    rows = codelist("findingConsequence")
+    for code in rows.values:
+        assert code in known or code in ("error", "warning"), code
+    gaming = [r for r in known.values() if r.id.startswith("credibility.")]
+    assert len(gaming) >= 15
+    for rule in gaming:
+        assert rule.id in rows, f"{rule.id} has no consequence in the profile"
+        assert rule.template_nl
+
+
+@given(st.permutations(["honest", "inflated", "tickbox"]))
+@settings(max_examples=6, deadline=None)
+def test_the_award_does_not_depend_on_the_order_of_the_bids(order: list[str]) -> None:
+    bids = [_bid(_json(f"bid-{name}.json")) for name in order]
+    award = award_bids(_tender(), bids, CATALOGUE, _sheet(*(b.id for b in bids)))
+    reference = award_bids(
+        _tender(), sorted(bids, key=lambda b: b.id), CATALOGUE, _sheet(*(b.id for b in bids))
+    )
+    assert dump_document(award) == dump_document(reference)
