@@ -362,3 +362,24 @@ def test_the_award_does_not_depend_on_the_order_of_the_bids(order: list[str]) ->
         _tender(), sorted(bids, key=lambda b: b.id), CATALOGUE, _sheet(*(b.id for b in bids))
     )
     assert dump_document(award) == dump_document(reference)
+
+
+def test_the_markdown_award_lists_the_ranking_and_each_reduction(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code = main(
+        [
+            "score",
+            str(PILOT / "tender.json"),
+            str(PILOT / "bid-honest.json"),
+            str(PILOT / "bid-inflated.json"),
+            "--evaluation",
+            str(PILOT / "evaluation.csv"),
+            "--format",
+            "markdown",
+        ]
+    )
+    assert code == 0
+    text = capsys.readouterr().out
+    assert "| 1 | lei-2027-031-bid-honest | 96.40 |" in text
+    assert "`credibility.creaming`" in text

@@ -82,6 +82,50 @@ def render_text(award: Award) -> str:
     return "\n".join(out) + "\n"
 
 
+def _cell(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(award: Award) -> str:
+    """The award as Markdown: rules in force, ranking, and per bid its lines and reductions."""
+    rules = award.rules
+    out = [
+        f"# Award: tender `{award.tender.id}` (standard {award.standard_version})",
+        "",
+        f"- Method: {rules.method}; weights: social value {rules.weights.social_value}, "
+        f"price {rules.weights.price}, other quality {rules.weights.other_quality}",
+        f"- Qualitative share {rules.qualitative_share}; attainment cap {rules.attainment_cap}",
+        "- Profile defaults applied: "
+        + ("; ".join(f"`{d.field}` = {d.value}" for d in award.defaults_applied) or "none"),
+        "",
+        "## Ranking",
+        "",
+        "| rank | bid | total |",
+        "|---|---|---|",
+        *(f"| {e.rank} | {_cell(e.bid)} | {e.total} |" for e in award.ranking),
+    ]
+    for bid in award.bids:
+        out += ["", f"## Bid `{bid.bid}`: {bid.status}", ""]
+        out += [f"- excluded: `{r.rule_id}` {_cell(r.message)}" for r in bid.exclusion_reasons]
+        if bid.exclusion_reasons:
+            continue
+        p = bid.points
+        out += [
+            f"- points: quantitative {p.quantitative}, qualitative {p.qualitative}, social "
+            f"value {p.social_value}, price {p.price}, total {p.total}",
+            "",
+            "| commitment | indicator | claimed | counted | status | reductions |",
+            "|---|---|---|---|---|---|",
+        ]
+        for line in bid.lines:
+            why = "; ".join(f"`{r.rule_id}` {r.before} -> {r.after}" for r in line.reductions)
+            out.append(
+                f"| {line.commitment} | {line.indicator} | {line.claimed.value} "
+                f"{line.claimed.unit} | {line.counted} {line.unit} | {line.status} | {why} |"
+            )
+    return "\n".join(out) + "\n"
+
+
 def handle_award(
     args: argparse.Namespace, tender: Tender, store: CatalogueStore, catalogue: Catalogue
 ) -> int:
@@ -98,5 +142,6 @@ def handle_award(
     award = award_bids(tender, bids, catalogue, evaluation, refused=refused, sources=sources)
     from sroi_core.cli.score_cmd import emit  # noqa: PLC0415 - the command module imports this one
 
-    emit(args, dump_document(award) if args.format == "json" else render_text(award))
+    renderers = {"json": dump_document, "markdown": render_markdown, "table": render_text}
+    emit(args, renderers[args.format](award))
     return 0
