@@ -383,3 +383,17 @@ def test_the_markdown_award_lists_the_ranking_and_each_reduction(
     text = capsys.readouterr().out
     assert "| 1 | lei-2027-031-bid-honest | 96.40 |" in text
     assert "`credibility.creaming`" in text
+
+
+def test_the_ledger_command_finds_results_promised_to_two_contracts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = dict(HONEST, id="other-contract-bid", tender={"id": "lei-2026-010-sv"})
+    path = tmp_path / "other.json"
+    path.write_text(json.dumps(other), encoding="utf-8")
+    assert main(["ledger", str(PILOT / "bid-honest.json"), str(path), "--format", "json"]) == 1
+    found = json.loads(capsys.readouterr().out)
+    assert {f["ruleId"] for f in found} == {"credibility.promised-elsewhere"}
+    assert len(found) == 2 * len(HONEST["commitments"])
+    alone = [str(PILOT / "bid-honest.json"), str(PILOT / "bid-inflated.json")]
+    assert main(["ledger", *alone]) == 0

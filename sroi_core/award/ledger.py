@@ -137,10 +137,17 @@ def claimed_twice(ledger: Iterable[LedgerEntry]) -> list[Finding]:
     """Findings for a pseudonym claimed for one indicator family under two contracts."""
     found: list[Finding] = []
     seen: dict[tuple[str, str], list[LedgerEntry]] = {}
+    reported: set[tuple[str, str, str, str]] = set()
     for entry in ledger:
         for person in sorted(entry.pseudonyms):
             for earlier in seen.get((person, entry.family), []):
-                if earlier.contract != entry.contract and _overlap(earlier.period, entry.period):
+                pair = (person, entry.family, entry.contract, earlier.contract)
+                if (
+                    earlier.contract != entry.contract
+                    and _overlap(earlier.period, entry.period)
+                    and pair not in reported
+                ):
+                    reported.add(pair)
                     found.append(
                         make_finding(
                             CLAIMED_TWICE,

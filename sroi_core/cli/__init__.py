@@ -35,6 +35,7 @@ COMMAND_MODULES = (
     "sroi_core.cli.monitor_cmd",
     "sroi_core.cli.report_cmd",
     "sroi_core.cli.migrate_cmd",
+    "sroi_core.cli.ledger_cmd",
 )
 """Modules that each add one command (or group) through ``register(subparsers)``."""
 
@@ -52,6 +53,7 @@ COMMAND_NAMES: dict[str, str] = {
     "monitor": "sroi_core.cli.monitor_cmd",
     "report": "sroi_core.cli.report_cmd",
     "migrate": "sroi_core.cli.migrate_cmd",
+    "ledger": "sroi_core.cli.ledger_cmd",
 }
 """Which module registers each command, so a run imports only the command it needs."""
 

@@ -159,12 +159,12 @@ RECOUNTED = define_rule(
     Severity.WARNING,
     "Cohort counted again",
     "commitment {commitment} counts the same group ({group}) under indicator {indicator} "
-    "as commitment {other} ({when})",
+    "as commitment {other} (period {other_period})",
     "A cohort is counted once: the same people promised again for every contract year, or "
     "twice for one period, inflate the total. Profile default: exclude the repeat.",
     category="credibility",
     template_nl="toezegging {commitment} telt dezelfde groep ({group}) bij indicator "
-    "{indicator} als toezegging {other} ({when_nl})",
+    "{indicator} als toezegging {other} (periode {other_period})",
 )
 ABOVE_BOUND = define_rule(
     "credibility.above-plausibility-bound",
@@ -396,7 +396,6 @@ def _counting(ctx: CheckContext, bid: Bid) -> Iterator[Finding]:
             continue
         for _m, earlier in seen[key]:
             if earlier.indicator == c.indicator:
-                overlapping = earlier.period.overlaps(c.period)
                 yield ctx.finding(
                     RECOUNTED,
                     bid,
@@ -406,8 +405,7 @@ def _counting(ctx: CheckContext, bid: Bid) -> Iterator[Finding]:
                     group=key,
                     indicator=c.indicator,
                     other=earlier.id,
-                    when="an overlapping period" if overlapping else "another period",
-                    when_nl="een overlappende periode" if overlapping else "een andere periode",
+                    other_period=f"{earlier.period.start} - {earlier.period.end}",
                 )
                 break
             elif not _co_countable(ctx, earlier.indicator, c.indicator):
