@@ -88,7 +88,12 @@ def handle(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    if args.format == "json":
+    if args.format == "json" and tender.scoring is None:
+        from sroi_core.documents import dump_document  # noqa: PLC0415
+        from sroi_core.monitoring_document import monitoring_document  # noqa: PLC0415
+
+        sys.stdout.write(dump_document(monitoring_document(result, tender.standard_version)))
+    elif args.format == "json":
         sys.stdout.write(json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n")
     elif args.format == "markdown":
         sys.stdout.write(render_markdown(result))

@@ -21,6 +21,7 @@ from sroi_core.model.document import Document
 from sroi_core.model.evidence import Evidence, EvidenceDocument, StatusChange
 from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.model.indicator import AdjustmentDefaults, Indicator
+from sroi_core.model.monitoring import Monitoring
 from sroi_core.model.outcome import Outcome
 from sroi_core.model.price_index import IndexPoint, PriceIndexSeries
 from sroi_core.model.proxy_value import CurrencyTransfer, ProxyValue, Scope, ValueRange
@@ -65,6 +66,7 @@ DOCUMENT_MODELS: dict[DocumentType, type[Document]] = {
     DocumentType.EVIDENCE_REPORT: EvidenceReport,
     DocumentType.VALUATION: Valuation,
     DocumentType.AWARD: Award,
+    DocumentType.MONITORING: Monitoring,
 }
 """The model class of each document type."""
 
@@ -99,6 +101,7 @@ __all__ = [
     "LineValue",
     "LocalizedText",
     "Money",
+    "Monitoring",
     "ObligationCredit",
     "Organisation",
     "OrganisationId",

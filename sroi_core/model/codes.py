@@ -18,6 +18,7 @@ class DocumentType(StrEnum):
     EVIDENCE_REPORT = "evidenceReport"
     VALUATION = "valuation"
     AWARD = "award"
+    MONITORING = "monitoring"
 
 
 class IndicatorKind(StrEnum):
