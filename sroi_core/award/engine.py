@@ -86,8 +86,14 @@ class _Line:
     excluded: bool = False
     theme: str = ""
 
-    def apply(
-        self, rule_id: str, action: str, after: Decimal, message: str, factor: Decimal | None = None
+    def apply(  # noqa: PLR0917 - the reduction's fields, in their order
+        self,
+        rule_id: str,
+        action: str,
+        after: Decimal,
+        message: str,
+        message_nl: str,
+        factor: Decimal | None = None,
     ) -> None:
         self.reductions.append(
             Reduction(
@@ -97,6 +103,7 @@ class _Line:
                 before=fraction4(self.counted),
                 after=fraction4(after),
                 message=message,
+                message_nl=message_nl or None,
             )
         )
         self.counted = after
@@ -155,7 +162,7 @@ def _count_line(n: int, c: Commitment, tender: Tender, catalogue: Catalogue, sou
             commitment=c.id,
             reason=reason,
         )
-        line.apply(finding.rule_id, "exclude-line", ZERO, finding.message)
+        line.apply(finding.rule_id, "exclude-line", ZERO, finding.message, finding.message_nl)
         return line
     if c.contribution_share is not None:
         after = claimed * c.contribution_share
@@ -165,6 +172,8 @@ def _count_line(n: int, c: Commitment, tender: Tender, catalogue: Catalogue, sou
             after,
             f"area-level outcome: the supplier's contribution share {c.contribution_share} "
             "of the measured change counts",
+            f"uitkomst op gebiedsniveau: het aandeel {c.contribution_share} van de leverancier "
+            "in de gemeten verandering telt mee",
             c.contribution_share,
         )
     return line
@@ -178,17 +187,20 @@ def _apply_line_consequences(lines: list[_Line], found: list[Consequence], bid: 
             if line.excluded:
                 continue
             text = f"{item.finding.rule_id}: {item.finding.message}"
+            text_nl = f"{item.finding.rule_id}: {item.finding.message_nl}"
             if item.action in ("exclude-line", "exclude-bid"):
-                line.apply(item.finding.rule_id, item.action, ZERO, text)
+                line.apply(item.finding.rule_id, item.action, ZERO, text, text_nl)
             elif item.action == "reduce":
                 factor = item.factor if item.factor is not None else Decimal("0.5")
                 if factor != 1:
-                    line.apply(item.finding.rule_id, "reduce", line.counted * factor, text, factor)
+                    after = line.counted * factor
+                    line.apply(item.finding.rule_id, "reduce", after, text, text_nl, factor)
 
 
 def _apply_caps(
-    lines: list[_Line], found: list[Consequence], tender: Tender, catalogue: Catalogue
+    lines: list[_Line], found: list[Consequence], tender: Tender, catalogue: Catalogue, bid: Bid
 ) -> None:
+    """Cap the indicator a finding points to (every indicator for a bid-level finding)."""
     targets = {t.indicator: t.target for t in tender.indicators}
     caps = [c for c in found if c.action in ("cap-at-bound", "cap-at-target")]
     by_indicator: dict[str, list[_Line]] = defaultdict(list)
@@ -198,6 +210,9 @@ def _apply_caps(
     for indicator_id, group in by_indicator.items():
         unit = group[0].unit
         for cap in caps:
+            index = line_index(cap.finding, bid)
+            if index is not None and bid.commitments[index].indicator != indicator_id:
+                continue
             if cap.action == "cap-at-bound":
                 limit = plausibility_bound(tender, unit)
             else:
@@ -213,6 +228,7 @@ def _apply_caps(
                     cap.action,
                     line.counted * scale,
                     f"{cap.finding.rule_id}: counted at most {limit} {unit} for {indicator_id}",
+                    f"{cap.finding.rule_id}: ten hoogste {limit} {unit} geteld voor {indicator_id}",
                 )
 
 
@@ -393,7 +409,7 @@ def _score_bid(  # noqa: PLR0917 - one call site, each input named
         if item.action == "exclude-bid":
             s.refused.append(_refuse(bid.id, item.finding.message, source, item.finding.pointer))
     _apply_line_consequences(lines, consequences, bid)
-    _apply_caps(lines, consequences, tender, catalogue)
+    _apply_caps(lines, consequences, tender, catalogue, bid)
     _indicators(s, tender, catalogue, rules)
     _evaluate(s, evaluation, rules)
     if rules.method != "outcome-attainment" and not s.refused:

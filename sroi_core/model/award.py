@@ -61,6 +61,7 @@ class Reduction(SroiModel):
     before: NonNegativeDecimal
     after: NonNegativeDecimal
     message: str
+    message_nl: str | None = None
 
 
 class AwardLine(SroiModel):
