@@ -397,3 +397,18 @@ def test_the_ledger_command_finds_results_promised_to_two_contracts(
     assert len(found) == 2 * len(HONEST["commitments"])
     alone = [str(PILOT / "bid-honest.json"), str(PILOT / "bid-inflated.json")]
     assert main(["ledger", *alone]) == 0
+
+
+def test_the_tender_s_own_findings_are_reported_once_beside_missing_targets() -> None:
+    data = _json("tender.json")
+    data["indicators"][0] = {"indicator": data["indicators"][0]["indicator"]}
+    data["outcomesOnly"] = True
+    data["indicators"].append(
+        {"indicator": "lv-clean-up-activities", "target": {"value": "5", "unit": "event"}}
+    )
+    tender = Tender.model_validate(data, context=CONTEXT)
+    award = award_bids(tender, [_bid(HONEST)], CATALOGUE, _sheet(HONEST["id"]))
+    rules = [f.rule_id for f in award.tender_findings]
+    assert "award.indicator-without-target" in rules
+    assert "quality.tender-output-indicator" in rules
+    assert len(rules) == len(set(rules))

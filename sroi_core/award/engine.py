@@ -362,6 +362,7 @@ def award_bids(
     seen: set[str] = set()
     scored: list[_Scored] = []
     tender_findings: list[Finding] = []
+    checked_tender = False  # the tender's own findings are the same with every bid
     if rules.method == "outcome-attainment":
         tender_findings += [
             make_finding(
@@ -381,7 +382,9 @@ def award_bids(
             scored.append(_Scored(bid, source, [], [], refused=problems))
             continue
         checks = run_checks([(tender, tender_source), (bid, source)], catalogue=catalogue)
-        tender_findings = tender_findings or [f for f in checks if f.source == tender_source]
+        if not checked_tender:
+            tender_findings += [f for f in checks if f.source == tender_source]
+            checked_tender = True
         findings = [f for f in checks if f.source == source] + copied.get(bid.id, [])
         findings += promised_elsewhere(bid, ledger, source)
         try:

@@ -79,6 +79,9 @@ def render_text(award: Award) -> str:
                 f"    - {r.action} [{r.rule_id}] {r.before} -> {r.after}: {r.message}"
                 for r in line.reductions
             ]
+    if award.tender_findings:
+        out += ["", "Tender findings"]
+        out += [f"  {f.severity} [{f.rule_id}] {f.message}" for f in award.tender_findings]
     return "\n".join(out) + "\n"
 
 
