@@ -231,7 +231,7 @@ def _documents(vector: Mapping[str, Any]) -> tuple[Any, list[str]]:
     store = CatalogueStore(builtin=False)
     parsed: dict[str, Any] = {}
     errors: list[str] = []
-    for role in ("catalogue", "tender", "bid", "subject"):
+    for role in ("catalogue", "tender", "bid", "subject"):  # bids of an award: one at a time
         if role not in documents:
             continue
         text = json.dumps(documents[role])
@@ -335,11 +335,83 @@ def check_document_error_vector(vector: Mapping[str, Any]) -> list[str]:
     return [f"expected {wanted}, but the document was valued"]
 
 
+def check_award_vector(vector: Mapping[str, Any]) -> list[str]:
+    """Kind ``award``: award a tender's bids under its published rules; compare the result.
+
+    ``expected`` holds the ranking (bid, rank, total) and per bid its status, quantitative
+    points, the rule ids of its exclusion and of each line's reductions.
+    """
+    from sroi_core.award.engine import award_bids  # noqa: PLC0415 - heavy, on demand
+    from sroi_core.scoring import Evaluation, EvaluationRow  # noqa: PLC0415
+
+    documents = _member(vector, "documents", dict)
+    expected = _member(vector, "expected", dict)
+    parsed, errors = _documents(
+        {
+            "id": vector.get("id"),
+            "documents": {k: documents[k] for k in ("catalogue", "tender") if k in documents},
+        }
+    )
+    if errors:
+        return [f"the documents are invalid: {', '.join(errors)}"]
+    bids = []
+    for n, data in enumerate(_member(documents, "bids", list)):
+        found, bid_errors = _documents(
+            {
+                "id": f"{vector.get('id')}#bids/{n}",
+                "documents": {
+                    "catalogue": documents["catalogue"],
+                    "bid": data,
+                },
+            }
+        )
+        if bid_errors:
+            return [f"bid {n} is invalid: {', '.join(bid_errors)}"]
+        bids.append(found["bid"])
+    sheet = Evaluation(
+        tuple(
+            EvaluationRow(
+                str(row["bid"]),
+                qualitative_score=_money(row["qualitativeScore"], "qualitativeScore")
+                if "qualitativeScore" in row
+                else None,
+            )
+            for row in _member(vector, "evaluation", list)
+        )
+    )
+    award = award_bids(parsed["tender"], bids, parsed["catalogue"], sheet)
+    messages: list[str] = []
+    ranking = [{"bid": e.bid, "rank": e.rank, "total": str(e.total)} for e in award.ranking]
+    if ranking != expected.get("ranking"):
+        messages.append(f"ranking: expected {expected.get('ranking')}, got {ranking}")
+    for bid_id, wanted in _member(expected, "bids", dict).items():
+        entry = next((b for b in award.bids if b.bid == bid_id), None)
+        if entry is None:
+            messages.append(f"bid {bid_id} is missing from the award")
+            continue
+        actual: dict[str, Any] = {
+            "status": entry.status,
+            "exclusionRules": sorted({r.rule_id for r in entry.exclusion_reasons}),
+            "lineRules": {
+                line.commitment: sorted({r.rule_id for r in line.reductions})
+                for line in entry.lines
+                if line.reductions
+            },
+        }
+        if entry.status == "ranked":
+            actual["quantitative"] = str(entry.points.quantitative)
+        for key, value in wanted.items():
+            if actual.get(key) != value:
+                messages.append(f"{bid_id} {key}: expected {value}, got {actual.get(key)}")
+    return messages
+
+
 VECTOR_KINDS: dict[str, VectorCheck] = {
     "line": check_line_vector,
     "line-error": check_line_error_vector,
     "document": check_document_vector,
     "document-error": check_document_error_vector,
+    "award": check_award_vector,
 }
 """Checker for each vector kind. Register a new kind here (e.g. ``"document"``)."""
 

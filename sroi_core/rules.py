@@ -89,11 +89,15 @@ _RULE_MODULES: tuple[str, ...] = (
     "sroi_core.quality.double_counting",
     "sroi_core.quality.plausibility",
     "sroi_core.quality.credits",
+    "sroi_core.quality.credibility",
     "sroi_core.verification",
     "sroi_core.scoring",
     "sroi_core.monitoring",
     "sroi_core.serve.operations",
     "sroi_core.spreadsheet.findings",
+    "sroi_core.award.consequences",
+    "sroi_core.award.cross_bid",
+    "sroi_core.award.ledger",
 )
 """Modules that define rules; imported by :func:`all_rules` so the list is complete."""
 

@@ -32,21 +32,20 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 from typing import Any, Literal
 
-from sroi_core._decimal import decimal_text, exact_context
+from sroi_core._decimal import decimal_text, exact_context, round_cent
 from sroi_core.errors import FindingsError, SroiError
 from sroi_core.io import read_text
 from sroi_core.model.bid import Bid
 from sroi_core.model.catalogue import Catalogue
-from sroi_core.model.codes import IndicatorKind, ValuationFamily
+from sroi_core.model.codes import IndicatorKind
 from sroi_core.model.commitment import Commitment
-from sroi_core.model.tender import Tender
+from sroi_core.model.tender import ScoringRules, Tender
 from sroi_core.model.types import DocumentRef, Quantity
 from sroi_core.model.valuation import Valuation, ValuationLine
 from sroi_core.quality import run_checks
 from sroi_core.quality.commitments import is_payment_in_lieu
 from sroi_core.quality.context import DOCUMENT_MISMATCH
 from sroi_core.rules import Finding, Severity, define_rule, json_pointer, make_finding
-from sroi_core.units import convert
 from sroi_core.valuation.document import conventions_for, value_document
 
 __all__ = [
@@ -545,7 +544,7 @@ def _points(value: Decimal) -> Decimal:
 
 
 def _cents(value: Decimal) -> Decimal:
-    return value.quantize(CENT, rounding=ROUND_HALF_EVEN, context=exact_context())
+    return round_cent(value)
 
 
 def _sum(values: Iterable[Decimal]) -> Decimal:
@@ -608,12 +607,23 @@ class _Work:
     explanation: list[str] = field(default_factory=list)
 
 
+def _scoring(tender: Tender) -> ScoringRules:
+    """The 1.0 scoring rules; a 2.0 tender publishes award rules instead."""
+    if tender.scoring is None:
+        raise SroiError(
+            f"tender {tender.id} follows standard {tender.standard_version} and publishes "
+            "award rules (award), not 1.0 scoring rules: score it with "
+            "sroi_core.award.award_bids"
+        )
+    return tender.scoring
+
+
 def _ref_matches(ref: DocumentRef, catalogue: Catalogue) -> bool:
-    return ref.id == catalogue.id and (ref.version is None or ref.version == catalogue.version)
+    return ref.matches(catalogue.id, catalogue.version)
 
 
 def _ref_text(ref: DocumentRef) -> str:
-    return ref.id + (f" {ref.version}" if ref.version else "")
+    return ref.text
 
 
 def document_findings(
@@ -706,7 +716,7 @@ def document_findings(
                     expected=currency,
                 )
             )
-    scoring = tender.scoring
+    scoring = _scoring(tender)
     needs = None
     if scoring.method == "mixed" and scoring.qualitative_share is None:
         needs = "scoring.qualitativeShare (the share of the qualitative delivery-plan score)"
@@ -768,9 +778,7 @@ def _multipliers(tender: Tender) -> dict[str, tuple[Decimal, Decimal]] | None:
 
 
 def _in_unit(quantity: Quantity, unit: str, catalogue: Catalogue) -> Decimal:
-    if quantity.unit == unit:
-        return quantity.value
-    return convert(quantity.value, quantity.unit, unit, fte_norm_hours=catalogue.fte_hours())
+    return catalogue.in_unit(quantity, unit)
 
 
 def _line_findings(
@@ -858,17 +866,7 @@ def _classify(
 
 
 def _line_values(line: ValuationLine) -> tuple[Decimal, Decimal]:
-    outcome = _sum(
-        v.present_value
-        for v in line.values
-        if v.valuation_basis.family is ValuationFamily.OUTCOME_VALUE
-    )
-    credit = _sum(
-        v.present_value
-        for v in line.values
-        if v.valuation_basis.family is ValuationFamily.OBLIGATION_CREDIT
-    )
-    return outcome, credit
+    return line.outcome_value, line.obligation_credit
 
 
 def _work(
@@ -977,7 +975,7 @@ def _evaluation_inputs(
     tender: Tender, works: Sequence[_Work], evaluation: Evaluation | None
 ) -> None:
     """Attach price and scores to each bid; raise EvaluationError on any problem."""
-    scoring = tender.scoring
+    scoring = _scoring(tender)
     maximum = Decimal(scoring.max_points)
     source = evaluation.source if evaluation is not None else "<no evaluation>"
     findings: list[Finding] = []
@@ -1123,7 +1121,7 @@ def _absolute(
     work: _Work, tender: Tender, catalogue: Catalogue, minimum: Decimal | None
 ) -> tuple[Decimal, list[IndicatorScore], str]:
     """Absolute points (not yet rounded), indicator rows and the explanation."""
-    points_max = Decimal(tender.scoring.max_points)
+    points_max = Decimal(_scoring(tender).max_points)
     targeted = [i for i in tender.indicators if i.target is not None and i.target.value > 0]
     rows = _indicator_rows(work, tender, catalogue, with_weights=True)
     if not targeted:
@@ -1234,7 +1232,7 @@ def score_bids(
     problems = document_findings(tender, bids, catalogue, names)
     if problems:
         raise ScoringInputError(problems)
-    scoring = tender.scoring
+    scoring = _scoring(tender)
     currency = conventions_for(catalogue, tender).currency
     tender_source = names.get(tender.id, f"<tender {tender.id}>")
     works: list[_Work] = []
@@ -1309,7 +1307,7 @@ def score_bids(
 
 def formulas(tender: Tender) -> tuple[str, ...]:
     """The formulas the tender's method uses, in words (for the report header)."""
-    scoring = tender.scoring
+    scoring = _scoring(tender)
     p = scoring.max_points
     out = [
         "eligible value = outcome value (present value) of the lines that score; obligation "
@@ -1357,7 +1355,7 @@ def _award_notes(
     policy: MinimumPolicy,
 ) -> list[str]:
     notes = []
-    if tender.scoring.method in ("relative", "mixed"):
+    if _scoring(tender).method in ("relative", "mixed"):
         if len(competing) == 1:
             notes.append(
                 "only one bid competes: it is its own best, so it gets the full "
@@ -1368,7 +1366,7 @@ def _award_notes(
                 "no competing bid has a scored value above 0: every bid gets 0 "
                 "relative points (no division by zero)"
             )
-    if tender.scoring.price_weight == 0 and lowest is None:
+    if _scoring(tender).price_weight == 0 and lowest is None:
         notes.append(
             "priceWeight is 0 and not every bid has a price: price points are not computed"
         )
@@ -1401,7 +1399,7 @@ def _score_one(
     best: Decimal,
     lowest: Decimal | None,
 ) -> dict[str, Any]:
-    scoring = tender.scoring
+    scoring = _scoring(tender)
     points_max = Decimal(scoring.max_points)
     explanation = work.explanation
     explanation.append(

@@ -120,6 +120,8 @@ EXAMPLES_PER_TYPE = {
     DocumentType.BID: 25,
     DocumentType.EVIDENCE_REPORT: 15,
     DocumentType.VALUATION: 10,
+    DocumentType.AWARD: 10,
+    DocumentType.MONITORING: 10,
 }
 """Kept small for the test budget; 400 examples per type were run once without a finding."""
 STRATEGIES = {doc_type: from_schema(bundled_schema(doc_type)) for doc_type in DocumentType}

@@ -74,8 +74,18 @@ STEPS: tuple[Step, ...] = (
     Step(
         "report.md",
         (
-            ("report", TENDER, "--bid", WINNER, "--evidence", *EVIDENCE, "--format", "markdown",
-             "-o", "{out}"),
+            (
+                "report",
+                TENDER,
+                "--bid",
+                WINNER,
+                "--evidence",
+                *EVIDENCE,
+                "--format",
+                "markdown",
+                "-o",
+                "{out}",
+            ),
         ),
         writes=True,
     ),

@@ -38,6 +38,7 @@ COMMAND_MODULES = (
     "sroi_core.cli.serve_cmd",
     "sroi_core.cli.authoring_cmd",
     "sroi_core.cli.ocds_cmd",
+    "sroi_core.cli.ledger_cmd",
 )
 """Modules that each add one command (or group) through ``register(subparsers)``."""
 
@@ -61,6 +62,7 @@ COMMAND_NAMES: dict[str, str] = {
     "export": "sroi_core.cli.authoring_cmd",
     "new": "sroi_core.cli.authoring_cmd",
     "ocds": "sroi_core.cli.ocds_cmd",
+    "ledger": "sroi_core.cli.ledger_cmd",
 }
 """Which module registers each command, so a run imports only the command it needs."""
 

@@ -90,7 +90,12 @@ def handle(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    if args.format == "json":
+    if args.format == "json" and tender.scoring is None:
+        from sroi_core.documents import dump_document  # noqa: PLC0415
+        from sroi_core.monitoring_document import monitoring_document  # noqa: PLC0415
+
+        text = dump_document(monitoring_document(result, tender.standard_version))
+    elif args.format == "json":
         text = json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n"
     elif args.format == "markdown":
         text = render_markdown(result)

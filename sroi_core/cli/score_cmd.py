@@ -68,8 +68,18 @@ def register(subparsers: Any) -> None:
         help="what happens to a bid below the minimum social value (default: rank-after)",
     )
     parser.add_argument("--format", choices=("table", "json", "markdown"), default="table")
-    parser.add_argument("--output", "-o", metavar="PATH", help="write to a file instead of stdout")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write the result to FILE instead of printing it"
+    )
     parser.set_defaults(handler=handle)
+
+
+def emit(args: argparse.Namespace, text: str) -> None:
+    """Print ``text``, or write it to ``--output``."""
+    if getattr(args, "output", None):
+        _write_output(args.output, text)
+    else:
+        sys.stdout.write(text)
 
 
 def handle(args: argparse.Namespace) -> int:
@@ -79,6 +89,11 @@ def handle(args: argparse.Namespace) -> int:
     sources: dict[str, str] = {}
     try:
         tender = load_checked(Path(args.tender), store, Tender)
+        if isinstance(tender, Tender) and tender.scoring is None:
+            from sroi_core.cli.award_out import handle_award  # noqa: PLC0415
+
+            found = given if given is not None else store.get(tender.catalogue)
+            return handle_award(args, tender, store, found)
         bids = [load_checked(Path(path), store, Bid) for path in args.bids]
     except InvalidInputError as error:
         print(
@@ -113,15 +128,11 @@ def handle(args: argparse.Namespace) -> int:
         print("sroi: the evaluation sheet is wrong; nothing was scored", file=sys.stderr)
         return 2
     if args.format == "json":
-        text = award_json(result)
+        emit(args, award_json(result))
     elif args.format == "markdown":
-        text = render_markdown(result)
+        emit(args, render_markdown(result))
     else:
-        text = render_table(result)
-    if args.output:
-        _write_output(args.output, text)
-    else:
-        sys.stdout.write(text)
+        emit(args, render_table(result))
     return 0
 
 

@@ -45,6 +45,20 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=handle)
 
 
+def _countable_headline(valuation: Any, bid: Bid, tender: Tender, catalogue: Any) -> str:
+    """2.0: what the tender can count first; lines it cannot count are listed, not summed."""
+    from sroi_core.award.countable import countable_split  # noqa: PLC0415
+
+    split = countable_split(valuation, bid, tender, catalogue)
+    lines = [
+        f"Counted for tender {tender.id}: {valuation.currency} {split.countable:,.2f} "
+        f"(claimed in the bid: {valuation.currency} {split.claimed:,.2f})",
+        *(f"  not counted: {line_id}: {reason}" for line_id, reason in split.not_countable),
+        "",
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def handle(args: argparse.Namespace) -> int:
     """Validate the inputs, value the document and print it in the chosen format."""
     store = CatalogueStore()
@@ -72,6 +86,13 @@ def handle(args: argparse.Namespace) -> int:
         text = render_csv(valuation)
     else:
         text = RENDERERS[args.format](valuation, current_language())
+    if (
+        args.format == "table"
+        and isinstance(subject, Bid)
+        and isinstance(tender, Tender)
+        and tender.award is not None
+    ):
+        text = _countable_headline(valuation, subject, tender, catalogue) + text
     if args.output:
         try:
             Path(args.output).write_text(text, encoding="utf-8")

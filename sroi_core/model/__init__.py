@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sroi_core.model.award import Award
+from sroi_core.model.award_rules import AwardRules
 from sroi_core.model.bid import Bid
 from sroi_core.model.catalogue import Catalogue, FteNorm
 from sroi_core.model.codes import (
@@ -19,6 +21,7 @@ from sroi_core.model.document import Document
 from sroi_core.model.evidence import Evidence, EvidenceDocument, StatusChange
 from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.model.indicator import AdjustmentDefaults, Indicator
+from sroi_core.model.monitoring import Monitoring
 from sroi_core.model.outcome import Outcome
 from sroi_core.model.price_index import IndexPoint, PriceIndexSeries
 from sroi_core.model.proxy_value import CurrencyTransfer, ProxyValue, Scope, ValueRange
@@ -62,6 +65,8 @@ DOCUMENT_MODELS: dict[DocumentType, type[Document]] = {
     DocumentType.BID: Bid,
     DocumentType.EVIDENCE_REPORT: EvidenceReport,
     DocumentType.VALUATION: Valuation,
+    DocumentType.AWARD: Award,
+    DocumentType.MONITORING: Monitoring,
 }
 """The model class of each document type."""
 
@@ -70,6 +75,8 @@ __all__ = [
     "AdjustmentClaim",
     "AdjustmentDefaults",
     "Area",
+    "Award",
+    "AwardRules",
     "Bid",
     "BreakEven",
     "Catalogue",
@@ -94,6 +101,7 @@ __all__ = [
     "LineValue",
     "LocalizedText",
     "Money",
+    "Monitoring",
     "ObligationCredit",
     "Organisation",
     "OrganisationId",

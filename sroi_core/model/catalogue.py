@@ -22,7 +22,13 @@ from sroi_core.model.price_index import PriceIndexSeries
 from sroi_core.model.proxy_value import ProxyValue
 from sroi_core.model.source import Source
 from sroi_core.model.theme import Theme
-from sroi_core.model.types import Identifier, IsoDate, LocalizedText, NonNegativeDecimal
+from sroi_core.model.types import (
+    Identifier,
+    IsoDate,
+    LocalizedText,
+    NonNegativeDecimal,
+    Quantity,
+)
 
 
 class FteNorm(SroiModel):
@@ -87,3 +93,18 @@ class Catalogue(Document):
     def fte_hours(self) -> Decimal | None:
         """Hours per FTE-year, when the catalogue states an FTE norm."""
         return self.fte_norm.hours_per_fte_year if self.fte_norm else None
+
+    def in_unit(self, quantity: Quantity, unit: str) -> Decimal:
+        """``quantity`` in ``unit`` (hours and FTE-years through this catalogue's FTE norm).
+
+        Raises UnitError when the units do not convert.
+        """
+        if quantity.unit == unit:
+            return quantity.value
+        from sroi_core.units import convert  # noqa: PLC0415 - pint loads on first use
+
+        return convert(quantity.value, quantity.unit, unit, fte_norm_hours=self.fte_hours())
+
+    def in_indicator_unit(self, quantity: Quantity, indicator_id: str) -> Decimal:
+        """``quantity`` in the unit of indicator ``indicator_id``."""
+        return self.in_unit(quantity, self.indicator(indicator_id).unit)

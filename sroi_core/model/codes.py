@@ -10,13 +10,15 @@ from enum import StrEnum
 
 
 class DocumentType(StrEnum):
-    """The five exchange documents."""
+    """The exchange documents."""
 
     CATALOGUE = "catalogue"
     TENDER = "tender"
     BID = "bid"
     EVIDENCE_REPORT = "evidenceReport"
     VALUATION = "valuation"
+    AWARD = "award"
+    MONITORING = "monitoring"
 
 
 class IndicatorKind(StrEnum):

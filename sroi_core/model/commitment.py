@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field
 
 from sroi_core.model._base import SroiModel
 from sroi_core.model.codes import FulfilmentMode
+from sroi_core.model.indicator import EvidenceTypeCode
 from sroi_core.model.types import (
     Area,
     Fraction,
@@ -19,6 +20,7 @@ from sroi_core.model.types import (
     Quantity,
     StrictInt,
 )
+from sroi_core.model.versions import since
 
 
 class AdjustmentClaim(SroiModel):
@@ -33,6 +35,51 @@ class AdjustmentClaim(SroiModel):
     displacement: Fraction | None = None
     drop_off: Fraction | None = None
     justification: LocalizedText
+
+
+class Cohort(SroiModel):
+    """Who is served and how they are selected (2.0).
+
+    ``selection``: ``open-referral`` (everyone the referrer sends), ``referrer-priority``
+    (the referrer's hardest-to-help first) or ``supplier-screened`` (the supplier picks, for
+    instance on readiness for work: creaming).
+    """
+
+    target_group: LocalizedText
+    selection: Literal["open-referral", "referrer-priority", "supplier-screened"]
+    criteria: LocalizedText | None = None
+
+
+class ScheduledDelivery(SroiModel):
+    """A part of the committed quantity and the period in which it is delivered (2.0)."""
+
+    period: Period
+    quantity: Quantity
+
+
+class EvidencePlanItem(SroiModel):
+    """Evidence the supplier will provide and who issues it (2.0).
+
+    ``issuer``: ``supplier`` (self-declaration), ``partner``, ``public-register`` (e.g.
+    UWV, DUO, CBS) or ``independent-verifier``.
+    """
+
+    evidence_type: EvidenceTypeCode
+    issuer: Literal["supplier", "partner", "public-register", "independent-verifier"]
+
+
+class DeliveryRoute(SroiModel):
+    """How the commitment is delivered, and by whom (2.0).
+
+    ``partner_relation`` is what the supplier declares; the checks also compare the
+    partner's identifier with the buyer's and the supplier's. Any payment into a fund is
+    a buy-off, whatever the route is called.
+    """
+
+    mode: FulfilmentMode
+    partner: Organisation | None = None
+    partner_relation: Literal["independent", "own-group", "buyer"] | None = None
+    payment_to_fund: Money | None = None
 
 
 class Commitment(SroiModel):
@@ -55,3 +102,15 @@ class Commitment(SroiModel):
     beneficiary_group: LocalizedText | None = None
     description: LocalizedText | None = None
     adjustments: AdjustmentClaim | None = None
+    cohort: Cohort | None = Field(default=None, json_schema_extra=since("2.0"))
+    additionality: Literal["new-to-contract", "already-served", "mixed"] | None = Field(
+        default=None, json_schema_extra=since("2.0")
+    )
+    delivery_schedule: tuple[ScheduledDelivery, ...] | None = Field(
+        default=None, json_schema_extra=since("2.0")
+    )
+    evidence_plan: tuple[EvidencePlanItem, ...] | None = Field(
+        default=None, json_schema_extra=since("2.0")
+    )
+    delivery_route: DeliveryRoute | None = Field(default=None, json_schema_extra=since("2.0"))
+    contribution_share: Fraction | None = Field(default=None, json_schema_extra=since("2.0"))

@@ -17,6 +17,7 @@ from sroi_core.model.types import (
     UnitCode,
     code_type,
 )
+from sroi_core.model.versions import since
 
 if TYPE_CHECKING:
     EvidenceTypeCode = str
@@ -61,3 +62,12 @@ class Indicator(SroiModel):
     first_year_only: bool = False
     deprecated: bool = False
     replaced_by: Identifier | None = None
+    level: Literal["participant", "area"] | None = Field(
+        default=None, json_schema_extra=since("2.0")
+    )
+    data_category: Literal["none", "personal", "special-health", "criminal"] | None = Field(
+        default=None, json_schema_extra=since("2.0")
+    )
+    co_countable_with: tuple[Identifier, ...] | None = Field(
+        default=None, json_schema_extra=since("2.0")
+    )

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from sroi_core.model._base import SroiModel
+from sroi_core.model.award_rules import AwardRules
 from sroi_core.model.conventions import ValuationConventions
 from sroi_core.model.document import Document
 from sroi_core.model.indicator import VerificationLevelCode
@@ -24,6 +25,7 @@ from sroi_core.model.types import (
     Quantity,
     StrictInt,
 )
+from sroi_core.model.versions import since, until
 
 
 class TenderIndicator(SroiModel):
@@ -82,6 +84,7 @@ class Tender(Document):
     outcomes_only: bool = True
     minimum_social_value: Money | None = None
     minimum_social_value_share: Fraction | None = None
-    scoring: ScoringRules
+    scoring: ScoringRules | None = Field(default=None, json_schema_extra=until("1.0"))
     evidence_rules: EvidenceRules
     conventions: ValuationConventions | None = None
+    award: AwardRules | None = Field(default=None, json_schema_extra=since("2.0", required=True))

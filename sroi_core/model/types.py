@@ -352,3 +352,18 @@ class DocumentRef(SroiModel):
 
     id: Identifier
     version: str | None = Field(default=None, min_length=1, max_length=32)
+
+    def matches(self, document_id: str, version: str | None = None) -> bool:
+        """Whether this reference names the document ``document_id`` (of ``version``).
+
+        A reference without a version matches any version; one with a version matches
+        only a document of that version (when the document has one).
+        """
+        if self.id != document_id:
+            return False
+        return self.version is None or version is None or self.version == version
+
+    @property
+    def text(self) -> str:
+        """``id version`` as shown in messages."""
+        return self.id + (f" {self.version}" if self.version else "")

@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sroi_core.catalogue_store import CatalogueStore
+from sroi_core.model.bid import Bid
 from sroi_core.model.document import Document
+from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.quality import Thresholds, run_checks
 from sroi_core.validation.report import FileReport, ValidationReport
 
@@ -26,7 +28,15 @@ def quality_report(
     ``context`` documents (the tender, the bid, a catalogue) are compared with the checked
     ones but get no entry of their own; ``valid`` means no error-severity finding.
     """
-    findings = run_checks([*checked, *context], thresholds=thresholds, store=store)
+    documents = [*checked, *context]
+    several_bids = sum(isinstance(d, Bid) for d, _ in documents) > 1
+    if several_bids and not any(isinstance(d, EvidenceReport) for d, _ in documents):
+        # the bids of one tender: each checked, and compared with each other (copying)
+        from sroi_core.award.cross_bid import check_bids_of_tender  # noqa: PLC0415
+
+        findings = check_bids_of_tender(documents, thresholds=thresholds, store=store)
+    else:
+        findings = run_checks(documents, thresholds=thresholds, store=store)
     return ValidationReport(
         [
             FileReport(

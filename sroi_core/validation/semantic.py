@@ -533,15 +533,27 @@ def check_tender(doc: Tender, source: str, lookup: CatalogueLookup) -> Iterator[
     if doc.conventions is not None:
         yield from _schedule(doc.conventions, source, "conventions")
     scoring = doc.scoring
-    total = scoring.social_value_weight + scoring.price_weight + scoring.other_quality_weight
-    if total != 1:
-        yield _f(
-            WEIGHTS,
-            source,
-            "scoring",
-            what="socialValueWeight, priceWeight and otherQualityWeight",
-            total=total,
-        )
+    if scoring is not None:
+        total = scoring.social_value_weight + scoring.price_weight + scoring.other_quality_weight
+        if total != 1:
+            yield _f(
+                WEIGHTS,
+                source,
+                "scoring",
+                what="socialValueWeight, priceWeight and otherQualityWeight",
+                total=total,
+            )
+    weights = doc.award.weights if doc.award is not None else None
+    if weights is not None:
+        total = weights.social_value + weights.price + weights.other_quality
+        if total != 1:
+            yield _f(
+                WEIGHTS,
+                source,
+                "award",
+                what="award weights socialValue, price and otherQuality",
+                total=total,
+            )
     if doc.theme_priorities:
         theme_total = sum((p.weight for p in doc.theme_priorities), Decimal(0))
         if theme_total != 1:

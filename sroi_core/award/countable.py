@@ -1,0 +1,67 @@
+"""What a tender can count of a bid's valuation, apart from what the bid claims.
+
+A bid may value lines the tender cannot count: outside the tender's areas or period, for
+indicators the tender did not ask for, outputs under an outcomes-only tender, buy-off.
+Those lines stay in the valuation (the bid's claim) but never in the tender's headline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sroi_core.award.points import total
+from sroi_core.model.bid import Bid
+from sroi_core.model.catalogue import Catalogue
+from sroi_core.model.codes import IndicatorKind
+from sroi_core.model.tender import Tender
+from sroi_core.model.valuation import Valuation
+from sroi_core.quality import run_checks
+from sroi_core.quality.commitments import is_payment_in_lieu
+
+OUT_OF_SCOPE = frozenset({"quality.outside-area", "quality.outside-period"})
+
+
+@dataclass(frozen=True)
+class CountableSplit:
+    """The valuation's outcome value the tender can count, and the lines it cannot."""
+
+    countable: Decimal
+    claimed: Decimal
+    not_countable: tuple[tuple[str, str], ...]
+    """(commitment id, reason) of each line the tender cannot count."""
+
+
+def countable_split(
+    valuation: Valuation, bid: Bid, tender: Tender, catalogue: Catalogue
+) -> CountableSplit:
+    """Split a bid's valuation into what ``tender`` can count and what it cannot."""
+    asked = {t.indicator for t in tender.indicators}
+    scope: dict[str, str] = {}
+    for finding in run_checks([tender, bid], catalogue=catalogue):
+        parts = finding.pointer.split("/")
+        if finding.rule_id in OUT_OF_SCOPE and len(parts) > 2 and parts[2].isdigit():
+            index = int(parts[2])
+            if index < len(bid.commitments):
+                scope.setdefault(bid.commitments[index].id, finding.message)
+    commitments = {c.id: c for c in bid.commitments}
+    reasons: list[tuple[str, str]] = []
+    for line in valuation.lines:
+        commitment = commitments.get(line.line_id)
+        indicator = catalogue.indicator(line.indicator)
+        if commitment is not None and is_payment_in_lieu(commitment):
+            reasons.append((line.line_id, "payment in lieu (buy-off)"))
+        elif line.indicator not in asked:
+            reasons.append((line.line_id, f"indicator {line.indicator} is not asked for"))
+        elif tender.outcomes_only and indicator.kind is IndicatorKind.OUTPUT:
+            reasons.append((line.line_id, f"{line.indicator} is an output"))
+        elif line.line_id in scope:
+            reasons.append((line.line_id, scope[line.line_id]))
+    excluded = {line_id for line_id, _ in reasons}
+    return CountableSplit(
+        countable=total(
+            line.outcome_value for line in valuation.lines if line.line_id not in excluded
+        ),
+        claimed=total(line.outcome_value for line in valuation.lines),
+        not_countable=tuple(reasons),
+    )
