@@ -270,7 +270,7 @@ class _Builder:
     def summary(self) -> Section:
         data = self.data
         totals = data.valuation.totals
-        committed = totals.outcome_value
+        committed = totals.headline()
         figures = [
             KeyFigure(self.t("k_committed"), self.money(committed), self.t("k_committed_note")),
         ]
@@ -545,7 +545,7 @@ class _Builder:
             values[line.theme] = values.get(line.theme, ZERO) + counted
         order = self.theme_order(list(values))
         priorities = {p.theme: p.weight for p in self.data.tender.theme_priorities}
-        total = valuation.totals.outcome_value
+        total = valuation.totals.headline()
         rows: list[tuple[Cell, ...]] = []
         for code in order:
             share = values[code] / total * 100 if total > 0 else None

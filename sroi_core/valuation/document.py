@@ -27,7 +27,7 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any, NamedTuple
 
@@ -41,6 +41,7 @@ from sroi_core.model.catalogue import Catalogue
 from sroi_core.model.codes import (
     DiscountTiming,
     FulfilmentMode,
+    Perspective,
     ValuationBasis,
     ValuationFamily,
     VerificationStatus,
@@ -56,6 +57,7 @@ from sroi_core.model.types import (
     Money,
     ObligationCredit,
     OutcomeValue,
+    Period,
     Quantity,
 )
 from sroi_core.model.valuation import (
@@ -64,6 +66,9 @@ from sroi_core.model.valuation import (
     EngineInfo,
     LineStatus,
     LineValue,
+    PerspectiveScenario,
+    PerspectiveSensitivity,
+    PerspectiveTotal,
     Scenario,
     Sensitivity,
     Total,
@@ -71,7 +76,15 @@ from sroi_core.model.valuation import (
     Valuation,
     ValuationLine,
 )
+from sroi_core.model.versions import version_key
 from sroi_core.units import convert
+from sroi_core.valuation.anchoring import (
+    BaseDate,
+    base_date_for,
+    contract_years,
+    cost_present_value,
+    whole_years,
+)
 from sroi_core.valuation.batch import LineArrays, value_lines, year_value_cents
 from sroi_core.valuation.discounting import (
     DiscountSchedule,
@@ -142,6 +155,9 @@ class _Line:
     adjustments: tuple[Decimal, Decimal, Decimal, Decimal]
     duration: int
     flags: tuple[str, ...]
+    period: Period | None = None
+    offset: int = 0
+    """Whole periods from the base date to the start of the line's period (2.0; 1.0: 0)."""
 
 
 @dataclass(frozen=True)
@@ -235,6 +251,7 @@ def _resolve_line(
     counted: bool,
     commitment: Commitment | None,
     catalogue: Catalogue,
+    period: Period | None = None,
 ) -> _Line:
     indicator = catalogue.indicator(indicator_id)
     adjustments, flags = _effective_adjustments(
@@ -259,6 +276,7 @@ def _resolve_line(
         adjustments=adjustments,
         duration=duration,
         flags=flags,
+        period=period,
     )
 
 
@@ -276,6 +294,7 @@ def _bid_lines(bid: Bid, catalogue: Catalogue) -> list[_Line]:
                 counted=not in_lieu,
                 commitment=commitment,
                 catalogue=catalogue,
+                period=commitment.period,
             )
         )
     return lines
@@ -298,6 +317,7 @@ def _report_lines(report: EvidenceReport, catalogue: Catalogue, bid: Bid | None)
                 counted=counted,
                 commitment=commitment,
                 catalogue=catalogue,
+                period=item.period,
             )
         )
     return lines
@@ -403,6 +423,9 @@ def _arrays(rows: Sequence[_Row], lines: Sequence[_Line]) -> LineArrays:
         duration_years=np.array([lines[row.line].duration for row in rows], dtype=np.int64),
         index_from=[row.index[0] if row.index else one for row in rows] if has_index else None,
         index_to=[row.index[1] if row.index else one for row in rows] if has_index else None,
+        offset_periods=np.array([lines[row.line].offset for row in rows], dtype=np.int64)
+        if any(lines[row.line].offset for row in rows)
+        else None,
     )
 
 
@@ -450,8 +473,6 @@ class _RowResult:
     low: int
     high: int
     flags: tuple[str, ...]
-
-
 
 
 def _credit_result(row: _Row, line: _Line) -> _RowResult:
@@ -631,17 +652,19 @@ def _break_evens(
     """
     context = exact_context()
     longest = max((lines[row.line].duration for row in rows), default=1)
-    periods = [discount_periods(timing, year) for year in range(1, longest + 1)]
+    furthest = max((lines[row.line].offset for row in rows), default=0)
+    periods = [discount_periods(timing, year) for year in range(1, furthest + longest + 1)]
     table = discount_factors(schedule, max(periods))
+    # factors[o + t - 1]: year t of a line offset by o periods (2.0; o = 0 in 1.0)
     factors = [table[period] for period in periods]
-    sums: dict[tuple[int, Decimal], Decimal] = {}
+    sums: dict[tuple[int, Decimal, int], Decimal] = {}
 
-    def discounted_sum(years: int, keep: Decimal) -> Decimal:
-        key = (years, keep)
+    def discounted_sum(years: int, keep: Decimal, offset: int) -> Decimal:
+        key = (years, keep, offset)
         if key not in sums:
             total, growth = Decimal(0), Decimal(1)
             for year in range(years):
-                total = context.add(total, context.multiply(growth, factors[year]))
+                total = context.add(total, context.multiply(growth, factors[offset + year]))
                 growth = context.multiply(growth, keep)
             sums[key] = total
         return sums[key]
@@ -656,7 +679,7 @@ def _break_evens(
             spec_gross = context.divide(context.multiply(spec_gross, row.index[1]), row.index[0])
         complements = [context.subtract(one, a) for a in line.adjustments[:3]]
         keep = context.subtract(one, line.adjustments[3])
-        present = discounted_sum(line.duration, keep)
+        present = discounted_sum(line.duration, keep, line.offset)
         for skip, name in enumerate(_ADJUSTMENTS[:3]):
             value = spec_gross
             for position, complement in enumerate(complements):
@@ -668,7 +691,7 @@ def _break_evens(
             net = context.multiply(net, complement)
         for year in range(line.duration):
             coefficients[year] = context.add(
-                coefficients[year], context.multiply(net, factors[year])
+                coefficients[year], context.multiply(net, factors[line.offset + year])
             )
     results = [
         solve_multiplicative(gross_after[name], investment, kind)
@@ -780,6 +803,10 @@ def value_document(
     else:
         lines = _report_lines(subject, catalogue, bid)
         subject_type = "evidenceReport"
+    anchor: BaseDate | None = None
+    if is_2_0(subject):  # 2.0: one base date; each line offset by its period's start
+        anchor = base_date_for(conventions, tender, (ln.period for ln in lines if ln.period))
+        lines = [_anchored(line, anchor) for line in lines]
     rows = _rows(lines, catalogue, conventions.valuation_year)
     results = _row_results(rows, lines, schedule, timing)
 
@@ -854,10 +881,59 @@ def value_document(
             duration_years=line.duration,
             values=tuple(values[number]),
             flags=line.flags,
+            offset_periods=line.offset if anchor is not None else None,
         )
         for number, line in enumerate(lines)
     )
+    comparison: tuple[ComparisonRow, ...] = ()
+    if isinstance(subject, EvidenceReport) and bid is not None:
+        committed_valuation = value_document(bid, catalogue, tender=tender)
+        comparison = _comparison(committed_valuation, lines, rows, results)
     outcome = ValuationFamily.OUTCOME_VALUE
+    if anchor is not None:  # 2.0: per perspective, never summed; a ratio only over the cost
+        part = _perspectives_2_0(
+            [(row, result, line) for row, result, line, family, _ in counted if family is outcome],
+            lines,
+            schedule,
+            timing,
+            currency=currency,
+            subject=subject,
+            tender=tender,
+            bid=bid,
+            anchor=anchor,
+        )
+        return Valuation(
+            standard_version=subject.standard_version,
+            document_type="valuation",
+            id=f"valuation-{subject.id}"[:128],
+            subject=DocumentRef(id=subject.id),
+            subject_type=subject_type,
+            catalogue=DocumentRef(id=catalogue.id, version=catalogue.version),
+            engine=EngineInfo(name=ENGINE_NAME, version=__version__),
+            input_sha256=input_digest(subject, catalogue, tender, bid),
+            conventions=conventions,
+            currency=currency,
+            base_date=anchor.date,
+            base_date_source=anchor.source,
+            incremental_cost=part.cost,
+            incremental_cost_present_value=part.cost_present_value,
+            contract_value=tender.contract_value if tender is not None else None,
+            lines=valuation_lines,
+            totals=Totals(
+                by_perspective=part.totals,
+                obligation_credit=family_totals.total("counted", ValuationFamily.OBLIGATION_CREDIT),
+                not_counted_value=family_totals.total("not-counted", outcome),
+                by_basis=by_basis.rows(),
+                by_theme=by_theme.rows(),
+                by_outcome=by_outcome.rows(),
+                by_indicator=by_indicator.rows(),
+                by_status=by_status.rows(),
+            ),
+            sensitivity=Sensitivity(by_perspective=part.sensitivity),
+            comparison=comparison,
+            notes=_notes(conventions, schedule, catalogue.default_price_index is not None)
+            + part.notes,
+        )
     headline_outcome = OutcomeValue(
         amount=family_totals.total("counted", outcome), currency=currency
     )
@@ -889,10 +965,6 @@ def value_document(
             break_even = _break_evens(
                 counted_outcome_rows, lines, schedule, timing, investment.amount
             )
-    comparison: tuple[ComparisonRow, ...] = ()
-    if isinstance(subject, EvidenceReport) and bid is not None:
-        committed = value_document(bid, catalogue, tender=tender)
-        comparison = _comparison(committed, lines, rows, results)
     return Valuation(
         standard_version=subject.standard_version,
         document_type="valuation",
@@ -963,3 +1035,208 @@ def value_lines_of(valuation: Valuation) -> Iterable[tuple[ValuationLine, LineVa
     for line in valuation.lines:
         for value in line.values:
             yield line, value
+
+
+# --- standard 2.0: anchored discounting, perspectives apart, a ratio over the cost --------
+
+MIN_COST_SHARE = Decimal("0.005")
+"""Below this share of the contract value a declared incremental cost is implausible (a
+documented convention of the standard, docs/valuation-method.md): the SROI ratio is then
+not computed and value per contract euro is reported instead."""
+
+DISCOUNT_SCENARIOS = (("discount-0", "0"), ("discount-4", "0.04"))
+"""Discount-rate scenarios of 2.0, beside the convention's own rate: no discounting, and
+4 % (the Green Book's 3.5 % rounded up, above the Dutch MKBA 2.25 %)."""
+
+DELIVERY_SCENARIOS = (("delivery-75", Decimal("0.75")), ("delivery-50", Decimal("0.5")))
+"""Delivery-risk scenarios of 2.0: three quarters and half of every committed quantity."""
+
+
+def is_2_0(subject: Bid | EvidenceReport) -> bool:
+    """Whether the document is valued with the 2.0 method (its own standard version)."""
+    return version_key(subject.standard_version) >= (2, 0)
+
+
+def _anchored(line: _Line, anchor: BaseDate) -> _Line:
+    """The line offset by whole years from the base date to the start of its period."""
+    if line.period is None:
+        return line
+    return replace(line, offset=whole_years(anchor.date, line.period.start))
+
+
+@dataclass(frozen=True)
+class _PerspectivePart:
+    """The 2.0 figures of a valuation: per-perspective totals, sensitivity, the cost."""
+
+    totals: tuple[PerspectiveTotal, ...]
+    sensitivity: tuple[PerspectiveSensitivity, ...]
+    cost: Money | None
+    cost_present_value: Decimal | None
+    notes: tuple[str, ...]
+
+
+def _usable_cost(cost: Money | None, tender: Tender | None, currency: str) -> tuple[bool, str]:
+    """Whether the declared incremental cost can be a ratio's denominator, and why not."""
+    if cost is None:
+        return False, "no incremental cost is declared"
+    if cost.currency != currency:
+        return False, f"the incremental cost is in {cost.currency}, not {currency}"
+    if cost.amount <= 0:
+        return False, "the declared incremental cost is zero"
+    if tender is not None and tender.contract_value.currency == currency:
+        contract = tender.contract_value.amount
+        if cost.amount > contract:
+            return False, "the declared incremental cost exceeds the contract value"
+        if cost.amount < contract * MIN_COST_SHARE:
+            return False, (
+                f"the declared incremental cost is below {MIN_COST_SHARE * 100} % of the "
+                "contract value"
+            )
+    return True, ""
+
+
+def _perspectives_2_0(
+    counted: Sequence[tuple[_Row, _RowResult, _Line]],
+    lines: Sequence[_Line],
+    schedule: DiscountSchedule,
+    timing: DiscountTiming,
+    *,
+    currency: str,
+    subject: Bid | EvidenceReport,
+    tender: Tender | None,
+    bid: Bid | None,
+    anchor: BaseDate,
+) -> _PerspectivePart:
+    """Totals, ratios and sensitivity per perspective; never a sum across perspectives."""
+    source_bid = subject if isinstance(subject, Bid) else bid
+    cost = source_bid.incremental_cost if source_bid is not None else None
+    usable, why_not = _usable_cost(cost, tender, currency)
+    cost_pv: Decimal | None = None
+    if usable and cost is not None:
+        years = contract_years(tender.period) if tender is not None else 1
+        offset = whole_years(anchor.date, tender.period.start) if tender is not None else 0
+        cost_pv = cost_present_value(cost.amount, years, offset, schedule, timing)
+        usable = cost_pv > 0
+    contract = tender.contract_value if tender is not None else None
+    per_contract = contract is not None and contract.currency == currency and contract.amount > 0
+
+    def ratios(pv: Decimal) -> tuple[Decimal | None, Decimal | None]:
+        if usable and cost_pv is not None:
+            return sroi_ratio(pv, cost_pv), None
+        if per_contract and contract is not None:
+            return None, sroi_ratio(pv, contract.amount)
+        return None, None
+
+    rows = [row for row, _, _ in counted]
+    scenario_cents: dict[str, list[int]] = {
+        "central": [r.pv for _, r, _ in counted],
+        "low": [r.low for _, r, _ in counted],
+        "high": [r.high for _, r, _ in counted],
+    }
+    if rows:
+        for name, share in DELIVERY_SCENARIOS:
+            scaled = [replace(ln, quantity=ln.quantity * share) for ln in lines]
+            scenario_cents[name] = [int(c) for c in _run_kernel(rows, scaled, schedule, timing).pv]
+        short = [replace(ln, duration=1) for ln in lines]
+        scenario_cents["duration-one-year"] = [
+            int(c) for c in _run_kernel(rows, short, schedule, timing).pv
+        ]
+        for name, rate in DISCOUNT_SCENARIOS:
+            scenario_cents[name] = [
+                int(c) for c in _run_kernel(rows, lines, constant(rate), timing).pv
+            ]
+    order = (
+        "low",
+        "central",
+        "high",
+        "delivery-75",
+        "delivery-50",
+        "duration-one-year",
+        "discount-0",
+        "discount-4",
+    )
+    minimum = tender.minimum_social_value if tender is not None else None
+    totals = []
+    sensitivity = []
+    for perspective in Perspective:
+        mine = [
+            k
+            for k, (row, _, _) in enumerate(counted)
+            if row.proxy.valuation_basis.perspective is perspective
+        ]
+        if not mine:
+            continue
+        pv = from_cents(sum(scenario_cents["central"][k] for k in mine))
+        ratio, per_euro = ratios(pv)
+        totals.append(
+            PerspectiveTotal(
+                perspective=perspective,
+                present_value=pv,
+                lines=len({counted[k][2].line_id for k in mine}),
+                sroi_ratio=ratio,
+                value_per_contract_euro=per_euro,
+            )
+        )
+        scenarios = []
+        for name in order:
+            if name not in scenario_cents:
+                continue
+            value = from_cents(sum(scenario_cents[name][k] for k in mine))
+            scenarios.append(
+                PerspectiveScenario(name=name, present_value=value, sroi_ratio=ratios(value)[0])
+            )
+        own_rows = [rows[k] for k in mine]
+        break_even = (
+            _break_evens(own_rows, lines, schedule, timing, cost_pv)
+            if usable and cost_pv is not None
+            else ()
+        )
+        switching = (
+            _break_evens(own_rows, lines, schedule, timing, minimum.amount)
+            if minimum is not None and minimum.currency == currency and minimum.amount > 0
+            else ()
+        )
+        sensitivity.append(
+            PerspectiveSensitivity(
+                perspective=perspective,
+                scenarios=tuple(scenarios),
+                break_even=break_even,
+                switching_values=switching,
+            )
+        )
+    return _PerspectivePart(
+        tuple(totals),
+        tuple(sensitivity),
+        cost,
+        cost_pv,
+        _notes_2_0(anchor, usable, why_not, per_contract),
+    )
+
+
+def _notes_2_0(anchor: BaseDate, usable: bool, why_not: str, per_contract: bool) -> tuple[str, ...]:
+    where = {
+        "conventions": "the conventions' baseDate",
+        "tender": "the tender's period start",
+        "subject": "the earliest period start of the document valued (no tender given)",
+    }[anchor.source]
+    if usable:
+        ratio = (
+            "SROI ratios are present value over the present value of the declared incremental "
+            "cost (spread evenly over the contract years, discounted to the base date)."
+        )
+    elif per_contract:
+        ratio = (
+            f"No SROI ratio: {why_not}. Value per contract euro (present value / tender "
+            "contract value) is reported instead; it is not an SROI ratio."
+        )
+    else:
+        ratio = f"No SROI ratio: {why_not}, and no contract value to compare with."
+    return (
+        f"Base date {anchor.date.isoformat()} ({where}): each line is discounted from the "
+        "start of its period, offset by whole years from the base date.",
+        "Outcome values are totalled per perspective (public purse; society) and never "
+        "summed across perspectives.",
+        ratio,
+        "Never compare an SROI ratio of one bid with value per contract euro of another: "
+        "the denominators differ.",
+    )
