@@ -88,6 +88,7 @@ _RULE_MODULES: tuple[str, ...] = (
     "sroi_core.quality.double_counting",
     "sroi_core.quality.plausibility",
     "sroi_core.quality.credits",
+    "sroi_core.quality.cost",
     "sroi_core.verification",
     "sroi_core.scoring",
     "sroi_core.monitoring",

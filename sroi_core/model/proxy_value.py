@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
@@ -19,6 +19,7 @@ from sroi_core.model.types import (
     Year,
     code_type,
 )
+from sroi_core.model.versions import since
 
 if TYPE_CHECKING:
     LicenceCode = str
@@ -64,8 +65,10 @@ class CurrencyTransfer(SroiModel):
 class ProxyValue(SroiModel):
     """A money value per unit of an indicator, traceable to its published source.
 
-    ``price_year`` is absent when the source does not state one; such a value cannot be
-    rebased to another year and the engine refuses to guess.
+    1.0: ``price_year`` is absent when the source does not state one; such a value is
+    used as published, never rebased. 2.0: every value has a price year; where the source
+    states none, the method's written rule assigns the source's publication year and
+    ``price_year_basis`` is ``assumed`` (docs/valuation-method.md, price years).
     """
 
     id: Identifier
@@ -81,3 +84,10 @@ class ProxyValue(SroiModel):
     licence: LicenceCode
     transfer: CurrencyTransfer | None = None
     note: LocalizedText | None = None
+    price_year_basis: Literal["stated", "assumed"] | None = Field(
+        default=None,
+        description="Whether the source states the price year or the method's rule assigned "
+        "it (the source's publication year); assumed years are rebased and flagged "
+        "price-year-assumed (standard 2.0).",
+        json_schema_extra=since("2.0"),
+    )

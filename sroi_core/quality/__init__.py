@@ -25,7 +25,15 @@ from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.model.tender import Tender
 from sroi_core.model.types import DocumentRef
 from sroi_core.model.valuation import Valuation
-from sroi_core.quality import commitments, credits, double_counting, evidence, plausibility, scope
+from sroi_core.quality import (
+    commitments,
+    cost,
+    credits,
+    double_counting,
+    evidence,
+    plausibility,
+    scope,
+)
 from sroi_core.quality.context import (
     CONTEXT_MISSING,
     DOCUMENT_MISMATCH,
@@ -41,7 +49,7 @@ __all__ = [
     "run_checks",
 ]
 
-_FAMILIES = (commitments, scope, evidence, double_counting, plausibility, credits)
+_FAMILIES = (commitments, scope, evidence, double_counting, plausibility, credits, cost)
 
 _NEEDS_TENDER = "outcomes-only, area, period, evidence minimum of the tender, size and targets"
 _NEEDS_BID = "commitments behind evidence, evidence totals, buy-off"

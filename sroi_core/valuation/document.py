@@ -86,6 +86,7 @@ from sroi_core.valuation.anchoring import (
     whole_years,
 )
 from sroi_core.valuation.batch import LineArrays, value_lines, year_value_cents
+from sroi_core.valuation.denominator import EXPLANATIONS, cost_problem
 from sroi_core.valuation.discounting import (
     DiscountSchedule,
     ScheduleEntry,
@@ -110,6 +111,7 @@ FLAG_DURATION_ASSUMED = "duration-assumed-one-year"
 FLAG_NOT_MONETISED = "not-monetised"
 FLAG_PAYMENT_IN_LIEU = "payment-in-lieu-not-valued"
 FLAG_NOT_REBASED = "not-rebased-no-price-year"
+FLAG_PRICE_YEAR_ASSUMED = "price-year-assumed"
 FLAG_NO_INDEX = "not-rebased-no-price-index"
 FLAG_TRANSFER = "currency-transfer"
 FLAG_NOT_COUNTED = "not-counted"
@@ -337,9 +339,18 @@ def _per_indicator_unit(
 
 
 def _price(
-    proxy: ProxyValue, indicator: Indicator, catalogue: Catalogue, valuation_year: int | None
+    proxy: ProxyValue,
+    indicator: Indicator,
+    catalogue: Catalogue,
+    valuation_year: int | None,
+    *,
+    assume_price_year: bool = False,
 ) -> _Priced:
-    """Per-unit values in the indicator's unit, and the rebasing to the valuation year."""
+    """Per-unit values in the indicator's unit, and the rebasing to the valuation year.
+
+    2.0 (``assume_price_year``): a value without a stated price year takes its source's
+    publication year (the method's rule), is rebased like any other and flagged.
+    """
     if proxy.currency != catalogue.conventions.currency:
         raise CatalogueError(
             f"proxy value {proxy.id} is in {proxy.currency}, not {catalogue.conventions.currency}"
@@ -352,9 +363,16 @@ def _price(
         for bound in (range_.low, range_.high)
     )
     flags: tuple[str, ...] = (FLAG_TRANSFER,) if proxy.transfer is not None else ()
+    is_credit = proxy.valuation_basis.family is ValuationFamily.OBLIGATION_CREDIT
+    if assume_price_year and not is_credit:  # 2.0: a price year for every money value
+        if proxy.price_year is None:
+            proxy = proxy.model_copy(
+                update={"price_year": proxy.source.year, "price_year_basis": "assumed"}
+            )
+        if proxy.price_year_basis == "assumed":
+            flags += (FLAG_PRICE_YEAR_ASSUMED,)
     index = None
     factor = None
-    is_credit = proxy.valuation_basis.family is ValuationFamily.OBLIGATION_CREDIT
     needs_rebase = (
         valuation_year is not None
         and not is_credit
@@ -386,7 +404,13 @@ def _price(
     return _Priced(proxy, central, low, high, index, factor, flags, shown_factor, shown_per_unit)
 
 
-def _rows(lines: Sequence[_Line], catalogue: Catalogue, valuation_year: int | None) -> list[_Row]:
+def _rows(
+    lines: Sequence[_Line],
+    catalogue: Catalogue,
+    valuation_year: int | None,
+    *,
+    assume_price_year: bool = False,
+) -> list[_Row]:
     priced: dict[tuple[str, str], _Priced] = {}
     rows = []
     for number, line in enumerate(lines):
@@ -395,7 +419,13 @@ def _rows(lines: Sequence[_Line], catalogue: Catalogue, valuation_year: int | No
         for proxy in catalogue.proxies_for(line.indicator.id):
             key = (proxy.id, line.indicator.id)
             if key not in priced:
-                priced[key] = _price(proxy, line.indicator, catalogue, valuation_year)
+                priced[key] = _price(
+                    proxy,
+                    line.indicator,
+                    catalogue,
+                    valuation_year,
+                    assume_price_year=assume_price_year,
+                )
             rows.append(_Row(number, priced[key]))
     return rows
 
@@ -807,7 +837,9 @@ def value_document(
     if is_2_0(subject):  # 2.0: one base date; each line offset by its period's start
         anchor = base_date_for(conventions, tender, (ln.period for ln in lines if ln.period))
         lines = [_anchored(line, anchor) for line in lines]
-    rows = _rows(lines, catalogue, conventions.valuation_year)
+    rows = _rows(
+        lines, catalogue, conventions.valuation_year, assume_price_year=anchor is not None
+    )
     results = _row_results(rows, lines, schedule, timing)
 
     values: dict[int, list[LineValue]] = defaultdict(list)
@@ -1039,11 +1071,6 @@ def value_lines_of(valuation: Valuation) -> Iterable[tuple[ValuationLine, LineVa
 
 # --- standard 2.0: anchored discounting, perspectives apart, a ratio over the cost --------
 
-MIN_COST_SHARE = Decimal("0.005")
-"""Below this share of the contract value a declared incremental cost is implausible (a
-documented convention of the standard, docs/valuation-method.md): the SROI ratio is then
-not computed and value per contract euro is reported instead."""
-
 DISCOUNT_SCENARIOS = (("discount-0", "0"), ("discount-4", "0.04"))
 """Discount-rate scenarios of 2.0, beside the convention's own rate: no discounting, and
 4 % (the Green Book's 3.5 % rounded up, above the Dutch MKBA 2.25 %)."""
@@ -1075,26 +1102,6 @@ class _PerspectivePart:
     notes: tuple[str, ...]
 
 
-def _usable_cost(cost: Money | None, tender: Tender | None, currency: str) -> tuple[bool, str]:
-    """Whether the declared incremental cost can be a ratio's denominator, and why not."""
-    if cost is None:
-        return False, "no incremental cost is declared"
-    if cost.currency != currency:
-        return False, f"the incremental cost is in {cost.currency}, not {currency}"
-    if cost.amount <= 0:
-        return False, "the declared incremental cost is zero"
-    if tender is not None and tender.contract_value.currency == currency:
-        contract = tender.contract_value.amount
-        if cost.amount > contract:
-            return False, "the declared incremental cost exceeds the contract value"
-        if cost.amount < contract * MIN_COST_SHARE:
-            return False, (
-                f"the declared incremental cost is below {MIN_COST_SHARE * 100} % of the "
-                "contract value"
-            )
-    return True, ""
-
-
 def _perspectives_2_0(
     counted: Sequence[tuple[_Row, _RowResult, _Line]],
     lines: Sequence[_Line],
@@ -1110,14 +1117,16 @@ def _perspectives_2_0(
     """Totals, ratios and sensitivity per perspective; never a sum across perspectives."""
     source_bid = subject if isinstance(subject, Bid) else bid
     cost = source_bid.incremental_cost if source_bid is not None else None
-    usable, why_not = _usable_cost(cost, tender, currency)
+    contract = tender.contract_value if tender is not None else None
+    problem = cost_problem(cost, contract, currency)
+    usable = problem is None
+    why_not = EXPLANATIONS[problem][0] if problem is not None else ""
     cost_pv: Decimal | None = None
     if usable and cost is not None:
         years = contract_years(tender.period) if tender is not None else 1
         offset = whole_years(anchor.date, tender.period.start) if tender is not None else 0
         cost_pv = cost_present_value(cost.amount, years, offset, schedule, timing)
         usable = cost_pv > 0
-    contract = tender.contract_value if tender is not None else None
     per_contract = contract is not None and contract.currency == currency and contract.amount > 0
 
     def ratios(pv: Decimal) -> tuple[Decimal | None, Decimal | None]:
@@ -1239,4 +1248,6 @@ def _notes_2_0(anchor: BaseDate, usable: bool, why_not: str, per_contract: bool)
         ratio,
         "Never compare an SROI ratio of one bid with value per contract euro of another: "
         "the denominators differ.",
+        "A proxy value whose source states no price year takes the source's publication "
+        "year (flagged price-year-assumed) and is rebased like every other value.",
     )
