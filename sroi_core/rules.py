@@ -89,6 +89,7 @@ _RULE_MODULES: tuple[str, ...] = (
     "sroi_core.quality.plausibility",
     "sroi_core.quality.credits",
     "sroi_core.quality.cost",
+    "sroi_core.quality.scale",
     "sroi_core.verification",
     "sroi_core.scoring",
     "sroi_core.monitoring",

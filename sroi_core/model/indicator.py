@@ -17,6 +17,7 @@ from sroi_core.model.types import (
     UnitCode,
     code_type,
 )
+from sroi_core.model.versions import since
 
 if TYPE_CHECKING:
     EvidenceTypeCode = str
@@ -61,3 +62,11 @@ class Indicator(SroiModel):
     first_year_only: bool = False
     deprecated: bool = False
     replaced_by: Identifier | None = None
+    valuation_method: Literal["count", "mean-change"] | None = Field(
+        default=None,
+        description="count: the quantity is a count of units (people, tonnes, ...). "
+        "mean-change: a scale-based outcome valued as baseline n x (mean change - comparison "
+        "change) from each evidence item's scaleResult, intention to treat (standard 2.0; "
+        "absent means count).",
+        json_schema_extra=since("2.0"),
+    )

@@ -32,6 +32,7 @@ from sroi_core.quality import (
     double_counting,
     evidence,
     plausibility,
+    scale,
     scope,
 )
 from sroi_core.quality.context import (
@@ -49,7 +50,7 @@ __all__ = [
     "run_checks",
 ]
 
-_FAMILIES = (commitments, scope, evidence, double_counting, plausibility, credits, cost)
+_FAMILIES = (commitments, scope, evidence, double_counting, plausibility, credits, cost, scale)
 
 _NEEDS_TENDER = "outcomes-only, area, period, evidence minimum of the tender, size and targets"
 _NEEDS_BID = "commitments behind evidence, evidence totals, buy-off"

@@ -48,6 +48,7 @@ from sroi_core.model.codes import (
 )
 from sroi_core.model.commitment import AdjustmentClaim, Commitment
 from sroi_core.model.conventions import ValuationConventions
+from sroi_core.model.evidence import ScaleResult
 from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.model.indicator import Indicator
 from sroi_core.model.proxy_value import ProxyValue
@@ -302,7 +303,9 @@ def _bid_lines(bid: Bid, catalogue: Catalogue) -> list[_Line]:
     return lines
 
 
-def _report_lines(report: EvidenceReport, catalogue: Catalogue, bid: Bid | None) -> list[_Line]:
+def _report_lines(
+    report: EvidenceReport, catalogue: Catalogue, bid: Bid | None, *, mean_change: bool = False
+) -> list[_Line]:
     commitments = {c.id: c for c in bid.commitments} if bid is not None else {}
     lines = []
     for item in sorted(report.items, key=lambda i: i.id):
@@ -322,6 +325,8 @@ def _report_lines(report: EvidenceReport, catalogue: Catalogue, bid: Bid | None)
                 period=item.period,
             )
         )
+        if mean_change and lines[-1].indicator.valuation_method == "mean-change":
+            lines[-1] = _valued_as_mean_change(lines[-1], item.scale_result)
     return lines
 
 
@@ -831,7 +836,7 @@ def value_document(
         lines = _bid_lines(subject, catalogue)
         subject_type = "bid"
     else:
-        lines = _report_lines(subject, catalogue, bid)
+        lines = _report_lines(subject, catalogue, bid, mean_change=is_2_0(subject))
         subject_type = "evidenceReport"
     anchor: BaseDate | None = None
     if is_2_0(subject):  # 2.0: one base date; each line offset by its period's start
@@ -1251,3 +1256,35 @@ def _notes_2_0(anchor: BaseDate, usable: bool, why_not: str, per_contract: bool)
         "A proxy value whose source states no price year takes the source's publication "
         "year (flagged price-year-assumed) and is rebased like every other value.",
     )
+
+
+FLAG_MEAN_CHANGE = "valued-as-mean-change"
+FLAG_MEAN_CHANGE_NOT_POSITIVE = "mean-change-not-positive"
+FLAG_MEAN_CHANGE_MISSING = "mean-change-without-scale-result"
+
+
+def mean_change_quantity(result: ScaleResult) -> Decimal:
+    """Baseline n x (follow-up mean - baseline mean - comparison change), exact (2.0).
+
+    Intention to treat: the baseline n counts everyone who started, drop-outs included,
+    so losing the participants who did worst cannot raise the value. May be negative; the
+    caller values a change that is not positive as 0.
+    """
+    change = _CONTEXT.subtract(result.follow_up_mean, result.baseline_mean)
+    if result.comparison_change is not None:
+        change = _CONTEXT.subtract(change, result.comparison_change)
+    return _CONTEXT.multiply(Decimal(result.baseline_n), change)
+
+
+def _valued_as_mean_change(line: _Line, result: ScaleResult | None) -> _Line:
+    """The line of a mean-change indicator with its quantity from the scale result."""
+    if result is None:  # nothing to value: a count of people is not a change on a scale
+        return replace(line, quantity=Decimal(0), flags=(*line.flags, FLAG_MEAN_CHANGE_MISSING))
+    quantity = mean_change_quantity(result)
+    if quantity <= 0:
+        return replace(
+            line,
+            quantity=Decimal(0),
+            flags=(*line.flags, FLAG_MEAN_CHANGE, FLAG_MEAN_CHANGE_NOT_POSITIVE),
+        )
+    return replace(line, quantity=quantity, flags=(*line.flags, FLAG_MEAN_CHANGE))
