@@ -256,3 +256,70 @@ def test_migration_assigns_the_publication_year_where_no_price_year_is_stated() 
     assert proxy["priceYear"] == proxy["source"]["year"]
     assert proxy["priceYearBasis"] == "assumed"
     assert any(n.kind is NoteKind.ASSUMED for n in migration.notes)
+
+
+def test_values_without_a_range_get_their_confidence_grades_default_range() -> None:
+    valuation = value_document(bid2(), fx.catalogue(), tender=tender2())
+    flagged = [v for line in valuation.lines for v in line.values if v.flags]
+    assert all("range-by-confidence-grade" in v.flags for v in flagged)
+    assert flagged
+    sensitivity = {s.perspective: s for s in valuation.sensitivity.by_perspective or ()}
+    scenarios = {s.name: s.present_value for s in sensitivity[Perspective.PUBLIC_PURSE].scenarios}
+    # The fixture sources are 'primary': -20 % / +20 %, and the line value is linear in it.
+    central = scenarios["central"]
+    assert abs(scenarios["low"] - central * Decimal("0.8")) <= Decimal("0.05")
+    assert abs(scenarios["high"] - central * Decimal("1.2")) <= Decimal("0.05")
+    assert scenarios["discount-0"] > central > scenarios["discount-4"]
+    assert scenarios["delivery-50"] < scenarios["delivery-75"] < central
+
+
+def _derived_catalogue(central: str, uri: str) -> object:
+    from sroi_core.model.proxy_value import CurrencyTransfer, WellbeingDerivation
+
+    catalogue = fx.catalogue()
+    derivation = WellbeingDerivation(
+        life_satisfaction_effect="0.25",
+        effect_source=fx.SOURCE,
+        population=fx.text("adults"),
+        wellby_value="15300",
+        wellby_currency="GBP",
+        wellby_price_year=2025,
+        wellby_source=fx.SOURCE,
+        transfer=CurrencyTransfer(
+            original_currency="GBP",
+            original_value="15300",
+            exchange_rate="0.85",
+            rate_source=fx.SOURCE,
+            method="ppp",
+        ),
+    )
+    proxies = tuple(
+        p.model_copy(
+            update={
+                "wellbeing_derivation": derivation,
+                "value": p.value.model_copy(update={"central": Decimal(central)}),
+            }
+        )
+        if p.id == "pv-job-wellbeing"
+        else p
+        for p in catalogue.proxy_values
+    )
+    indicators = tuple(
+        i.model_copy(update={"uri": uri}) if i.id == "ind-job" else i for i in catalogue.indicators
+    )
+    return catalogue.model_copy(update={"proxy_values": proxies, "indicators": indicators})
+
+
+def test_wellbeing_route_and_indicator_uri_rules() -> None:
+    from sroi_core.validation.semantic import check_catalogue
+
+    good_uri = "https://sroi-os.org/id/catalogue/test-catalogue/indicator/ind-job"
+    good = _derived_catalogue("4500.00", good_uri)  # 0.25 x 15300 / 0.85 = 4500
+    assert not [
+        f
+        for f in check_catalogue(good, "c.json")
+        if f.rule_id.startswith(("proxy.wellbeing", "indicator.uri"))
+    ]
+    bad = _derived_catalogue("4600", "https://sroi-os.org/id/catalogue/other/indicator/ind-job")
+    ids = {f.rule_id for f in check_catalogue(bad, "c.json")}
+    assert {"proxy.wellbeing-derivation-mismatch", "indicator.uri-mismatch"} <= ids

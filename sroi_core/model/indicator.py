@@ -62,6 +62,13 @@ class Indicator(SroiModel):
     first_year_only: bool = False
     deprecated: bool = False
     replaced_by: Identifier | None = None
+    uri: str | None = Field(
+        default=None,
+        pattern=r"^https://sroi-os\.org/id/catalogue/[A-Za-z0-9._-]+/indicator/[A-Za-z0-9._-]+$",
+        description="Persistent URI: https://sroi-os.org/id/catalogue/{catalogueId}/indicator/"
+        "{indicatorId} (standard 2.0).",
+        json_schema_extra=since("2.0"),
+    )
     valuation_method: Literal["count", "mean-change"] | None = Field(
         default=None,
         description="count: the quantity is a count of units (people, tonnes, ...). "

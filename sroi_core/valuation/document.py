@@ -35,6 +35,7 @@ import numpy as np
 
 from sroi_core._decimal import exact_context, from_cents, round_cent, to_cents
 from sroi_core._version import __version__
+from sroi_core.codelists import codelist
 from sroi_core.errors import CatalogueError, ValuationError
 from sroi_core.model.bid import Bid
 from sroi_core.model.catalogue import Catalogue
@@ -113,6 +114,7 @@ FLAG_NOT_MONETISED = "not-monetised"
 FLAG_PAYMENT_IN_LIEU = "payment-in-lieu-not-valued"
 FLAG_NOT_REBASED = "not-rebased-no-price-year"
 FLAG_PRICE_YEAR_ASSUMED = "price-year-assumed"
+FLAG_RANGE_BY_CONFIDENCE = "range-by-confidence-grade"
 FLAG_NO_INDEX = "not-rebased-no-price-index"
 FLAG_TRANSFER = "currency-transfer"
 FLAG_NOT_COUNTED = "not-counted"
@@ -369,6 +371,12 @@ def _price(
     )
     flags: tuple[str, ...] = (FLAG_TRANSFER,) if proxy.transfer is not None else ()
     is_credit = proxy.valuation_basis.family is ValuationFamily.OBLIGATION_CREDIT
+    if assume_price_year and not is_credit and range_.low is None and range_.high is None:
+        # 2.0: a value without a published range gets its confidence grade's default range
+        low_share, high_share = confidence_range(proxy.source.confidence)
+        low = _CONTEXT.multiply(central, low_share)
+        high = _CONTEXT.multiply(central, high_share)
+        flags += (FLAG_RANGE_BY_CONFIDENCE,)
     if assume_price_year and not is_credit:  # 2.0: a price year for every money value
         if proxy.price_year is None:
             proxy = proxy.model_copy(
@@ -1288,3 +1296,12 @@ def _valued_as_mean_change(line: _Line, result: ScaleResult | None) -> _Line:
             flags=(*line.flags, FLAG_MEAN_CHANGE, FLAG_MEAN_CHANGE_NOT_POSITIVE),
         )
     return replace(line, quantity=quantity, flags=(*line.flags, FLAG_MEAN_CHANGE))
+
+
+def confidence_range(confidence: str) -> tuple[Decimal, Decimal]:
+    """Low and high multipliers of a value without a published range (2.0 convention).
+
+    Data, not code: the ``confidenceRange`` codelist, by the source's confidence grade.
+    """
+    row = codelist("confidenceRange").get(confidence)
+    return Decimal(row.get("low")), Decimal(row.get("high"))
