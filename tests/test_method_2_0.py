@@ -323,3 +323,40 @@ def test_wellbeing_route_and_indicator_uri_rules() -> None:
     bad = _derived_catalogue("4600", "https://sroi-os.org/id/catalogue/other/indicator/ind-job")
     ids = {f.rule_id for f in check_catalogue(bad, "c.json")}
     assert {"proxy.wellbeing-derivation-mismatch", "indicator.uri-mismatch"} <= ids
+
+
+def test_2_0_document_vectors_are_what_the_independent_generator_computes() -> None:
+    """tools/make_document_vectors_2_0.py imports nothing from sroi_core; the committed
+    vectors must be exactly what it computes, and the engine must pass them."""
+    import importlib.util
+    import sys
+
+    from sroi_core.conformance import check_document_vector, load_vector
+
+    path = ROOT / "tools" / "make_document_vectors_2_0.py"
+    imports = "".join(
+        line
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.startswith(("import ", "from "))
+    )
+    assert "sroi_core" not in imports
+    sys.path.insert(0, str(path.parent))
+    try:
+        spec = importlib.util.spec_from_file_location("make_document_vectors_2_0", path)
+        assert spec is not None
+        assert spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        targets = module.targets()
+    finally:
+        sys.path.remove(str(path.parent))
+    assert len(targets) >= 3
+    for target, content in targets.items():
+        assert target.read_text(encoding="utf-8") == content, target.name
+        vector = load_vector(target)
+        assert vector["standardVersion"] == V2
+        assert check_document_vector(vector) == []
+        wrong = json.loads(content)
+        perspective = next(iter(wrong["expected"]["byPerspective"]))
+        wrong["expected"]["byPerspective"][perspective]["presentValue"] = "0.01"
+        assert check_document_vector(wrong)
