@@ -265,10 +265,10 @@ def test_values_without_a_range_get_their_confidence_grades_default_range() -> N
     assert flagged
     sensitivity = {s.perspective: s for s in valuation.sensitivity.by_perspective or ()}
     scenarios = {s.name: s.present_value for s in sensitivity[Perspective.PUBLIC_PURSE].scenarios}
-    # The fixture sources are 'primary': -20 % / +20 %, and the line value is linear in it.
+    # The fixture sources are 'primary': -25 % / +25 %, and the line value is linear in it.
     central = scenarios["central"]
-    assert abs(scenarios["low"] - central * Decimal("0.8")) <= Decimal("0.05")
-    assert abs(scenarios["high"] - central * Decimal("1.2")) <= Decimal("0.05")
+    assert abs(scenarios["low"] - central * Decimal("0.75")) <= Decimal("0.05")
+    assert abs(scenarios["high"] - central * Decimal("1.25")) <= Decimal("0.05")
     assert scenarios["discount-0"] > central > scenarios["discount-4"]
     assert scenarios["delivery-50"] < scenarios["delivery-75"] < central
 
