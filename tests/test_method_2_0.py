@@ -360,3 +360,26 @@ def test_2_0_document_vectors_are_what_the_independent_generator_computes() -> N
         perspective = next(iter(wrong["expected"]["byPerspective"]))
         wrong["expected"]["byPerspective"][perspective]["presentValue"] = "0.01"
         assert check_document_vector(wrong)
+
+
+def test_the_cli_shows_a_2_0_valuation_per_perspective(capsys: pytest.CaptureFixture[str]) -> None:
+    from sroi_core.cli import main
+
+    two = ROOT / "examples" / "2.0"
+    code = main(
+        [
+            "value",
+            str(two / "bid.json"),
+            "--catalogue",
+            str(two / "catalogue.illustrative.json"),
+            "--tender",
+            str(two / "tender.json"),
+        ]
+    )
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "public-purse perspective" in out
+    assert "society perspective" in out
+    assert "(not a ratio)" in out
+    assert "Outcome value (present value)" not in out
+    assert "Sensitivity (society)" in out

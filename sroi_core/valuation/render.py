@@ -108,6 +108,8 @@ def summary_rows(valuation: Valuation) -> list[tuple[str, str]]:
     """Headline figures: the two families apart, the ratio and its investment."""
     totals = valuation.totals
     investment = valuation.investment
+    if totals.by_perspective is not None:
+        return _summary_rows_2_0(valuation)
     return [
         ("Subject", f"{valuation.subject_type} {valuation.subject.id}"),
         ("Catalogue", f"{valuation.catalogue.id} {valuation.catalogue.version or ''}".strip()),
@@ -136,6 +138,53 @@ def summary_rows(valuation: Valuation) -> list[tuple[str, str]]:
     ]
 
 
+def _summary_rows_2_0(valuation: Valuation) -> list[tuple[str, str]]:
+    """2.0 headline figures: one row per perspective, never a sum across them."""
+    totals = valuation.totals
+    cost = valuation.incremental_cost
+    rows = [
+        ("Subject", f"{valuation.subject_type} {valuation.subject.id}"),
+        ("Catalogue", f"{valuation.catalogue.id} {valuation.catalogue.version or ''}".strip()),
+        (
+            "Standard / engine",
+            f"{valuation.standard_version} / {valuation.engine.name} {valuation.engine.version}",
+        ),
+        ("Base date", f"{valuation.base_date} ({valuation.base_date_source})"),
+    ]
+    for total in totals.by_perspective or ():
+        if total.sroi_ratio is not None:
+            measure = f"SROI ratio {total.sroi_ratio} : 1"
+        elif total.value_per_contract_euro is not None:
+            measure = f"value per contract euro {total.value_per_contract_euro} (not a ratio)"
+        else:
+            measure = "no ratio"
+        rows.append(
+            (
+                f"Outcome value, {total.perspective.value} perspective",
+                f"{valuation.currency} {_money(total.present_value)}; {measure}",
+            )
+        )
+    rows += [
+        (
+            "Obligation credits (not summed)",
+            f"{valuation.currency} {_money(totals.obligation_credit)}",
+        ),
+        (
+            "Value not counted (unverified, rejected, withdrawn)",
+            f"{valuation.currency} {_money(totals.not_counted_value)}",
+        ),
+        (
+            "Incremental cost",
+            f"{cost.currency} {_money(cost.amount)} (present value "
+            f"{_money(valuation.incremental_cost_present_value)})"
+            if cost is not None and valuation.incremental_cost_present_value is not None
+            else "not given or not usable",
+        ),
+        ("Input SHA-256", valuation.input_sha256),
+    ]
+    return rows
+
+
 def _sections(valuation: Valuation) -> list[tuple[str, Row, list[list[str]]]]:
     totals = valuation.totals
     total_header = ("key", "family", "present value", "lines")
@@ -159,6 +208,36 @@ def _sections(valuation: Valuation) -> list[tuple[str, Row, list[list[str]]]]:
             )
         )
     sensitivity = valuation.sensitivity
+    for entry in sensitivity.by_perspective or ():
+        sections.append(
+            (
+                f"Sensitivity ({entry.perspective.value})",
+                ("scenario", "present value", "SROI ratio"),
+                [
+                    [
+                        s.name,
+                        _money(s.present_value),
+                        "" if s.sroi_ratio is None else str(s.sroi_ratio),
+                    ]
+                    for s in entry.scenarios
+                ],
+            )
+        )
+        for title, values in (
+            ("break-even 1 : 1", entry.break_even),
+            ("switching values, tender minimum", entry.switching_values),
+        ):
+            if values:
+                sections.append(
+                    (
+                        f"Sensitivity ({entry.perspective.value}): {title}",
+                        ("adjustment", "value", "note"),
+                        [
+                            [b.adjustment, "" if b.value is None else f"{b.value:.4f}", b.note]
+                            for b in values
+                        ],
+                    )
+                )
     if sensitivity.scenarios:
         sections.append(
             (
