@@ -27,6 +27,7 @@ from sroi_core.model import (
     StatusChange,
     TenderIndicator,
 )
+from sroi_core.model.evidence import ScaleResult
 from sroi_core.quality import CheckContext, Thresholds, check_context, run_checks
 from sroi_core.quality.evidence import EVIDENCE_LEVELS, evidence_level
 from sroi_core.quality.plausibility import estimated_value
@@ -57,6 +58,23 @@ def test_clean_contract_has_no_findings() -> None:
 
 
 # --- one case per rule: (rule id, documents that fire it, documents that do not) -------
+
+_COST = Money(amount="100000", currency="EUR")
+_NO_COST = Money(amount="0", currency="EUR")
+
+
+def _scale(baseline: str, follow_up: str, *, follow_up_n: int = 31) -> ScaleResult:
+    return ScaleResult(
+        baseline_n=40, follow_up_n=follow_up_n, baseline_mean=baseline, follow_up_mean=follow_up
+    )
+
+
+def _scale_report(result: ScaleResult | None) -> Any:
+    """A 2.0 report with one item on the mean-change indicator (its own commitment)."""
+    extra = fx.item("e-ls", "c-ls", "ind-life-satisfaction", "40", unit="participant",
+                    documents=(fx.doc("survey"),), scale_result=result)
+    return fx.report(extra, standard_version="2.0")
+
 
 def _tender_with(*ids: str, **changes: Any) -> Any:
     return fx.tender(indicators=tuple(TenderIndicator(indicator=i) for i in ids), **changes)
@@ -299,6 +317,31 @@ CASES: list[tuple[str, Callable[[], Docs], Callable[[], Docs]]] = [
         "quality.document-mismatch",
         lambda: contract(report=fx.report(bid=DocumentRef(id="bid-2"))),
         lambda: contract(report=fx.report(bid=DocumentRef(id="bid-1"))),
+    ),
+    (
+        "quality.incremental-cost-missing",
+        lambda: contract(bid=fx.bid(standard_version="2.0")),
+        lambda: contract(bid=fx.bid(standard_version="2.0", incremental_cost=_COST)),
+    ),
+    (
+        "quality.incremental-cost-implausible",
+        lambda: contract(bid=fx.bid(standard_version="2.0", incremental_cost=_NO_COST)),
+        lambda: contract(bid=fx.bid(standard_version="2.0", incremental_cost=_COST)),
+    ),
+    (
+        "quality.scale-result-missing",
+        lambda: contract(report=_scale_report(None)),
+        lambda: contract(report=_scale_report(_scale("6.1", "6.9"))),
+    ),
+    (
+        "quality.mean-change-not-positive",
+        lambda: contract(report=_scale_report(_scale("6.1", "6.0"))),
+        lambda: contract(report=_scale_report(_scale("6.1", "6.9"))),
+    ),
+    (
+        "quality.follow-up-exceeds-baseline",
+        lambda: contract(report=_scale_report(_scale("6.1", "6.9", follow_up_n=41))),
+        lambda: contract(report=_scale_report(_scale("6.1", "6.9", follow_up_n=40))),
     ),
     (
         "verification.status-unrecorded",
