@@ -157,9 +157,6 @@ def catalogue() -> Catalogue:
             _indicator("ind-diploma", "out-skills", unit="person",
                        evidence=("diploma", "register-extract"), minimum="third-party",
                        monetised=False, theme="skills-education"),
-            _indicator("ind-life-satisfaction", "out-skills", unit="participant",
-                       evidence=("survey",), monetised=False, theme="skills-education")
-            .model_copy(update={"valuation_method": "mean-change"}),
         ),
         proxy_values=(
             _proxy("pv-job-fiscal", "ind-job", "fiscal", "12000", "person"),

@@ -17,6 +17,7 @@ from sroi_core.errors import SroiError
 from sroi_core.model import (
     AdjustmentClaim,
     Area,
+    Catalogue,
     Document,
     DocumentRef,
     EvidenceRules,
@@ -37,9 +38,10 @@ Docs = Sequence[Document]
 
 
 def check(*documents: Document, thresholds: Thresholds | None = None) -> list[Finding]:
-    """Run the checks with the test catalogue; each document named after its id."""
-    named = [(d, f"{d.id}.json") for d in documents]
-    return run_checks(named, fx.catalogue(), thresholds=thresholds)
+    """Run the checks with the test catalogue (or one given); each named after its id."""
+    given = [d for d in documents if isinstance(d, Catalogue)]
+    named = [(d, f"{d.id}.json") for d in documents if not isinstance(d, Catalogue)]
+    return run_checks(named, given[0] if given else fx.catalogue(), thresholds=thresholds)
 
 
 def rule_ids(findings: list[Finding]) -> list[str]:
@@ -69,11 +71,18 @@ def _scale(baseline: str, follow_up: str, *, follow_up_n: int = 31) -> ScaleResu
     )
 
 
-def _scale_report(result: ScaleResult | None) -> Any:
-    """A 2.0 report with one item on the mean-change indicator (its own commitment)."""
+def _scale_report(result: ScaleResult | None) -> list[Document]:
+    """A 2.0 report with one item on a mean-change indicator, and its 2.0 catalogue."""
+    catalogue = fx.catalogue()
+    job = next(i for i in catalogue.indicators if i.id == "ind-job")
+    scale = job.model_copy(update={"id": "ind-life-satisfaction", "unit": "participant",
+                                   "valuation_method": "mean-change"})
+    catalogue = catalogue.model_copy(
+        update={"standard_version": "2.0", "indicators": (*catalogue.indicators, scale)}
+    )
     extra = fx.item("e-ls", "c-ls", "ind-life-satisfaction", "40", unit="participant",
                     documents=(fx.doc("survey"),), scale_result=result)
-    return fx.report(extra, standard_version="2.0")
+    return [catalogue, *contract(report=fx.report(extra, standard_version="2.0"))]
 
 
 def _tender_with(*ids: str, **changes: Any) -> Any:
@@ -330,18 +339,18 @@ CASES: list[tuple[str, Callable[[], Docs], Callable[[], Docs]]] = [
     ),
     (
         "quality.scale-result-missing",
-        lambda: contract(report=_scale_report(None)),
-        lambda: contract(report=_scale_report(_scale("6.1", "6.9"))),
+        lambda: _scale_report(None),
+        lambda: _scale_report(_scale("6.1", "6.9")),
     ),
     (
         "quality.mean-change-not-positive",
-        lambda: contract(report=_scale_report(_scale("6.1", "6.0"))),
-        lambda: contract(report=_scale_report(_scale("6.1", "6.9"))),
+        lambda: _scale_report(_scale("6.1", "6.0")),
+        lambda: _scale_report(_scale("6.1", "6.9")),
     ),
     (
         "quality.follow-up-exceeds-baseline",
-        lambda: contract(report=_scale_report(_scale("6.1", "6.9", follow_up_n=41))),
-        lambda: contract(report=_scale_report(_scale("6.1", "6.9", follow_up_n=40))),
+        lambda: _scale_report(_scale("6.1", "6.9", follow_up_n=41)),
+        lambda: _scale_report(_scale("6.1", "6.9", follow_up_n=40)),
     ),
     (
         "verification.status-unrecorded",
