@@ -63,6 +63,7 @@ def test_clean_contract_has_no_findings() -> None:
 
 _COST = Money(amount="100000", currency="EUR")
 _NO_COST = Money(amount="0", currency="EUR")
+_TINY_COST = Money(amount="9999.99", currency="EUR")  # below 0.5 % of EUR 2,000,000
 
 
 def _scale(baseline: str, follow_up: str, *, follow_up_n: int = 31) -> ScaleResult:
@@ -333,8 +334,13 @@ CASES: list[tuple[str, Callable[[], Docs], Callable[[], Docs]]] = [
         lambda: contract(bid=fx.bid(standard_version="2.0", incremental_cost=_COST)),
     ),
     (
-        "quality.incremental-cost-implausible",
+        "quality.incremental-cost-zero",
         lambda: contract(bid=fx.bid(standard_version="2.0", incremental_cost=_NO_COST)),
+        lambda: contract(bid=fx.bid(standard_version="2.0", incremental_cost=_COST)),
+    ),
+    (
+        "quality.incremental-cost-implausible",
+        lambda: contract(bid=fx.bid(standard_version="2.0", incremental_cost=_TINY_COST)),
         lambda: contract(bid=fx.bid(standard_version="2.0", incremental_cost=_COST)),
     ),
     (
