@@ -384,3 +384,35 @@ def test_the_cli_shows_a_2_0_valuation_per_perspective(capsys: pytest.CaptureFix
     assert "(not a ratio)" in out
     assert "Outcome value (present value)" not in out
     assert "Sensitivity (society)" in out
+
+
+def test_the_council_report_shows_each_perspective_and_never_calls_value_per_euro_a_ratio(
+    tmp_path: Path,
+) -> None:
+    from sroi_core.cli import main
+
+    pilot = ROOT / "examples" / "pilot"
+    for name in ("tender.json", "bid-a.json"):
+        data = json.loads((pilot / name).read_text(encoding="utf-8"))
+        migrated = migrate_document(data).data
+        (tmp_path / name).write_text(json.dumps(migrated), encoding="utf-8")
+    out = tmp_path / "report.md"
+    code = main(
+        [
+            "report",
+            str(tmp_path / "tender.json"),
+            "--bid",
+            str(tmp_path / "bid-a.json"),
+            "--format",
+            "markdown",
+            "--output",
+            str(out),
+        ]
+    )
+    assert code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "Waarde voor de overheidsfinanciën (toegezegd)" in text
+    assert "Maatschappelijke waarde (toegezegd)" in text
+    assert "Waarde per euro opdrachtwaarde, maatschappij" in text
+    assert "geen SROI-ratio" in text
+    assert "SROI-ratio (toegezegd)" not in text
