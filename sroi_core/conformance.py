@@ -297,6 +297,7 @@ def check_document_vector(vector: Mapping[str, Any]) -> list[str]:
             messages.append(f"sroiRatio: expected {expected['sroiRatio']}, got none")
         else:
             messages.extend(_compare("sroiRatio", expected["sroiRatio"], valuation.sroi_ratio))
+    messages.extend(_check_2_0(expected, valuation))
     wanted_lines = expected.get("linePresentValues", {})
     if not isinstance(wanted_lines, dict):
         raise ConformanceError("linePresentValues must be an object")
@@ -312,6 +313,58 @@ def check_document_vector(vector: Mapping[str, Any]) -> list[str]:
                 messages.append(f"line {line_id} has no value for proxy {proxy_id}")
             else:
                 messages.extend(_compare(f"{line_id}/{proxy_id}", amount, got))
+    return messages
+
+
+def _check_2_0(expected: Mapping[str, Any], valuation: Any) -> list[str]:
+    """The 2.0 members of a document vector: perspectives, cost, base date, offsets."""
+    messages: list[str] = []
+    wanted = expected.get("byPerspective")
+    if wanted is not None:
+        actual = {t.perspective.value: t for t in valuation.totals.by_perspective or ()}
+        if set(actual) != set(wanted):
+            messages.append(f"byPerspective: expected {sorted(wanted)}, got {sorted(actual)}")
+        if valuation.totals.outcome_value is not None:
+            messages.append("a 2.0 valuation must not report a summed outcomeValue")
+        for name, figures in wanted.items():
+            total = actual.get(name)
+            if total is None:
+                continue
+            for key, got in (
+                ("presentValue", total.present_value),
+                ("sroiRatio", total.sroi_ratio),
+                ("valuePerContractEuro", total.value_per_contract_euro),
+            ):
+                if key in figures:
+                    if got is None:
+                        messages.append(f"{name}/{key}: expected {figures[key]}, got none")
+                    else:
+                        messages.extend(_compare(f"{name}/{key}", figures[key], got))
+                elif got is not None and key != "presentValue":
+                    messages.append(f"{name}/{key}: expected none, got {got}")
+    if "incrementalCostPresentValue" in expected:
+        got = valuation.incremental_cost_present_value
+        if got is None:
+            messages.append("incrementalCostPresentValue: expected a figure, got none")
+        else:
+            wanted_cost = expected["incrementalCostPresentValue"]
+            messages.extend(_compare("incrementalCostPresentValue", wanted_cost, got))
+    if "baseDate" in expected:
+        got_date = valuation.base_date.isoformat() if valuation.base_date else None
+        if got_date != expected["baseDate"]:
+            messages.append(f"baseDate: expected {expected['baseDate']}, got {got_date}")
+    by_id = {line.line_id: line for line in valuation.lines}
+    for line_id, offset in expected.get("lineOffsets", {}).items():
+        line = by_id.get(line_id)
+        if line is None or line.offset_periods != offset:
+            got_offset = None if line is None else line.offset_periods
+            messages.append(f"{line_id}: expected offset {offset}, got {got_offset}")
+    for line_id, quantity in expected.get("lineQuantities", {}).items():
+        line = by_id.get(line_id)
+        if line is None:
+            messages.append(f"{line_id}: no such line")
+        else:
+            messages.extend(_compare(f"{line_id}/quantity", quantity, line.quantity.value))
     return messages
 
 

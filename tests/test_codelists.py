@@ -112,6 +112,10 @@ def test_closed_codelists_are_enumerated_in_the_schema(name: str) -> None:
         )
         assert consts == sorted(listing.values)
         return
+    if name == "confidenceRange":  # one row per Source.confidence grade (2.0 convention)
+        source = generate_schemas()[COMMON]["$defs"]["Source"]
+        assert source["properties"]["confidence"]["enum"] == list(listing.values)
+        return
     if name == "areaLevel":
         prefixes = [code.get("prefix") for code in listing.codes]
         assert sorted(re.findall(r"([A-Z]{2})\[", AREA_PATTERN)) == sorted(prefixes)

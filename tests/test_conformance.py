@@ -55,13 +55,16 @@ def fraction_oracle(line: dict[str, Any]) -> dict[str, Any]:
         return Fraction(max(applicable, key=lambda e: e["fromPeriod"])["rate"])
 
     duration = line["durationYears"]
+    shift = line.get("offsetPeriods", 0)  # 2.0: whole periods from the base date
     factor = [Fraction(1)]
-    for period in range(1, duration + 1):
+    for period in range(1, shift + duration + 1):
         factor.append(factor[-1] / (1 + rate(period)))
     offset = 1 if line["discountTiming"] == "end-of-year" else 0
     keep = 1 - Fraction(line["dropOff"])
     years = [net * keep ** (year - 1) for year in range(1, duration + 1)]
-    discounted = [value * factor[year - 1 + offset] for year, value in enumerate(years, 1)]
+    discounted = [
+        value * factor[shift + year - 1 + offset] for year, value in enumerate(years, 1)
+    ]
     return {
         "grossValue": _cents_text(gross),
         "afterDeadweight": _cents_text(after_deadweight),

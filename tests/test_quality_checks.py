@@ -17,6 +17,7 @@ from sroi_core.errors import SroiError
 from sroi_core.model import (
     AdjustmentClaim,
     Area,
+    Catalogue,
     Document,
     DocumentRef,
     EvidenceRules,
@@ -27,6 +28,7 @@ from sroi_core.model import (
     StatusChange,
     TenderIndicator,
 )
+from sroi_core.model.evidence import ScaleResult
 from sroi_core.quality import CheckContext, Thresholds, check_context, run_checks
 from sroi_core.quality.evidence import EVIDENCE_LEVELS, evidence_level
 from sroi_core.quality.plausibility import estimated_value
@@ -36,9 +38,10 @@ Docs = Sequence[Document]
 
 
 def check(*documents: Document, thresholds: Thresholds | None = None) -> list[Finding]:
-    """Run the checks with the test catalogue; each document named after its id."""
-    named = [(d, f"{d.id}.json") for d in documents]
-    return run_checks(named, fx.catalogue(), thresholds=thresholds)
+    """Run the checks with the test catalogue (or one given); each named after its id."""
+    given = [d for d in documents if isinstance(d, Catalogue)]
+    named = [(d, f"{d.id}.json") for d in documents if not isinstance(d, Catalogue)]
+    return run_checks(named, given[0] if given else fx.catalogue(), thresholds=thresholds)
 
 
 def rule_ids(findings: list[Finding]) -> list[str]:
@@ -57,6 +60,31 @@ def test_clean_contract_has_no_findings() -> None:
 
 
 # --- one case per rule: (rule id, documents that fire it, documents that do not) -------
+
+_COST = Money(amount="100000", currency="EUR")
+_NO_COST = Money(amount="0", currency="EUR")
+_TINY_COST = Money(amount="9999.99", currency="EUR")  # below 0.5 % of EUR 2,000,000
+
+
+def _scale(baseline: str, follow_up: str, *, follow_up_n: int = 31) -> ScaleResult:
+    return ScaleResult(
+        baseline_n=40, follow_up_n=follow_up_n, baseline_mean=baseline, follow_up_mean=follow_up
+    )
+
+
+def _scale_report(result: ScaleResult | None) -> list[Document]:
+    """A 2.0 report with one item on a mean-change indicator, and its 2.0 catalogue."""
+    catalogue = fx.catalogue()
+    job = next(i for i in catalogue.indicators if i.id == "ind-job")
+    scale = job.model_copy(update={"id": "ind-life-satisfaction", "unit": "participant",
+                                   "valuation_method": "mean-change"})
+    catalogue = catalogue.model_copy(
+        update={"standard_version": "2.0", "indicators": (*catalogue.indicators, scale)}
+    )
+    extra = fx.item("e-ls", "c-ls", "ind-life-satisfaction", "40", unit="participant",
+                    documents=(fx.doc("survey"),), scale_result=result)
+    return [catalogue, *contract(report=fx.report(extra, standard_version="2.0"))]
+
 
 def _tender_with(*ids: str, **changes: Any) -> Any:
     return fx.tender(indicators=tuple(TenderIndicator(indicator=i) for i in ids), **changes)
@@ -299,6 +327,36 @@ CASES: list[tuple[str, Callable[[], Docs], Callable[[], Docs]]] = [
         "quality.document-mismatch",
         lambda: contract(report=fx.report(bid=DocumentRef(id="bid-2"))),
         lambda: contract(report=fx.report(bid=DocumentRef(id="bid-1"))),
+    ),
+    (
+        "quality.incremental-cost-missing",
+        lambda: contract(bid=fx.bid(standard_version="2.0")),
+        lambda: contract(bid=fx.bid(standard_version="2.0", incremental_cost=_COST)),
+    ),
+    (
+        "quality.incremental-cost-zero",
+        lambda: contract(bid=fx.bid(standard_version="2.0", incremental_cost=_NO_COST)),
+        lambda: contract(bid=fx.bid(standard_version="2.0", incremental_cost=_COST)),
+    ),
+    (
+        "quality.incremental-cost-implausible",
+        lambda: contract(bid=fx.bid(standard_version="2.0", incremental_cost=_TINY_COST)),
+        lambda: contract(bid=fx.bid(standard_version="2.0", incremental_cost=_COST)),
+    ),
+    (
+        "quality.scale-result-missing",
+        lambda: _scale_report(None),
+        lambda: _scale_report(_scale("6.1", "6.9")),
+    ),
+    (
+        "quality.mean-change-not-positive",
+        lambda: _scale_report(_scale("6.1", "6.0")),
+        lambda: _scale_report(_scale("6.1", "6.9")),
+    ),
+    (
+        "quality.follow-up-exceeds-baseline",
+        lambda: _scale_report(_scale("6.1", "6.9", follow_up_n=41)),
+        lambda: _scale_report(_scale("6.1", "6.9", follow_up_n=40)),
     ),
     (
         "verification.status-unrecorded",

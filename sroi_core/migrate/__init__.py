@@ -88,7 +88,11 @@ class Migration:
         return any(note.kind is NoteKind.NEEDS_INPUT for note in self.notes)
 
 
-STEP_MODULES: tuple[str, ...] = ("sroi_core.migrate.envelope", "sroi_core.migrate.award")
+STEP_MODULES: tuple[str, ...] = (
+    "sroi_core.migrate.envelope",
+    "sroi_core.migrate.award",
+    "sroi_core.migrate.method",
+)
 """Modules whose ``steps`` run, in this order, to migrate 1.0 documents to 2.0."""
 
 

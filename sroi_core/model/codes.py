@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from sroi_core.codelists import codelist
+
 
 class DocumentType(StrEnum):
     """The exchange documents."""
@@ -35,6 +37,13 @@ class ValuationFamily(StrEnum):
     OBLIGATION_CREDIT = "credit"
 
 
+class Perspective(StrEnum):
+    """Whose costs and benefits a value counts; totals of two perspectives are never summed."""
+
+    PUBLIC_PURSE = "public-purse"
+    SOCIETY = "society"
+
+
 class ValuationBasis(StrEnum):
     """What a proxy value measures."""
 
@@ -51,6 +60,11 @@ class ValuationBasis(StrEnum):
         if self is ValuationBasis.OBLIGATION_CREDIT:
             return ValuationFamily.OBLIGATION_CREDIT
         return ValuationFamily.OUTCOME_VALUE
+
+    @property
+    def perspective(self) -> Perspective | None:
+        """The perspective of the codelist's ``perspective`` column; None for credits (2.0)."""
+        return _PERSPECTIVES[self]
 
 
 class VerificationStatus(StrEnum):
@@ -75,3 +89,17 @@ class DiscountTiming(StrEnum):
 
     END_OF_YEAR = "end-of-year"
     START_OF_YEAR = "start-of-year"
+
+
+def _perspectives() -> dict[ValuationBasis, Perspective | None]:
+    # Data, not code: the column of the valuationBasis codelist decides (a result-changing
+    # rule of the standard is a codelist column another implementation can read).
+    table = codelist("valuationBasis")
+    out: dict[ValuationBasis, Perspective | None] = {}
+    for basis in ValuationBasis:
+        column = table.get(basis.value).get("perspective")
+        out[basis] = Perspective(column) if column else None
+    return out
+
+
+_PERSPECTIVES = _perspectives()

@@ -13,7 +13,8 @@ from pydantic import ConfigDict, Field, model_validator
 from sroi_core.model._base import SroiModel
 from sroi_core.model.codes import DiscountTiming
 from sroi_core.model.source import Source
-from sroi_core.model.types import CurrencyCode, DiscountRate, StrictInt, Year
+from sroi_core.model.types import CurrencyCode, DiscountRate, IsoDate, StrictInt, Year
+from sroi_core.model.versions import since
 
 
 class DiscountEntry(SroiModel):
@@ -38,6 +39,13 @@ class ValuationConventions(SroiModel):
     valuation_year: Year | None = None
     currency: CurrencyCode = "EUR"
     discount_source: Source | None = None
+    base_date: IsoDate | None = Field(
+        default=None,
+        description="The date every present value is discounted to (standard 2.0). Without "
+        "it the tender's period start is the base date, else the earliest period start of "
+        "the document valued.",
+        json_schema_extra=since("2.0"),
+    )
 
     @model_validator(mode="after")
     def _one_discount(self) -> Self:

@@ -16,13 +16,16 @@ from sroi_core.model.codes import VerificationStatus
 from sroi_core.model.indicator import EvidenceTypeCode
 from sroi_core.model.types import (
     Area,
+    DecimalString,
     Identifier,
     IsoDate,
     IsoDateTime,
     LocalizedText,
     Period,
     Quantity,
+    StrictInt,
 )
+from sroi_core.model.versions import since
 
 PseudonymousRef = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]{3,63}$")]
 """A supplier-chosen pseudonym for a person or household; never a name or a BSN."""
@@ -38,6 +41,22 @@ class EvidenceDocument(SroiModel):
     sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
     issued_by: str | None = Field(default=None, min_length=1)
     date: IsoDate | None = None
+
+
+class ScaleResult(SroiModel):
+    """Scale scores before and after, for an indicator valued as mean change (2.0).
+
+    Intention to treat: ``baseline_n`` counts everyone who started, drop-outs included;
+    the valued quantity is baseline n x (follow-up mean - baseline mean - comparison
+    change), never below 0. ``comparison_change`` is the mean change of a comparison group
+    over the same period (deadweight, and a correction for regression to the mean).
+    """
+
+    baseline_n: Annotated[StrictInt, Field(ge=1)]
+    follow_up_n: Annotated[StrictInt, Field(ge=0)]
+    baseline_mean: DecimalString
+    follow_up_mean: DecimalString
+    comparison_change: DecimalString | None = None
 
 
 class StatusChange(SroiModel):
@@ -68,3 +87,9 @@ class Evidence(SroiModel):
     status: VerificationStatus = VerificationStatus.SUBMITTED
     history: tuple[StatusChange, ...] = ()
     note: LocalizedText | None = None
+    scale_result: ScaleResult | None = Field(
+        default=None,
+        description="Scale scores before and after, for an indicator valued as mean change "
+        "(standard 2.0).",
+        json_schema_extra=since("2.0"),
+    )

@@ -71,3 +71,18 @@ class Indicator(SroiModel):
     co_countable_with: tuple[Identifier, ...] | None = Field(
         default=None, json_schema_extra=since("2.0")
     )
+    uri: str | None = Field(
+        default=None,
+        pattern=r"^https://sroi-os\.org/id/catalogue/[A-Za-z0-9._-]+/indicator/[A-Za-z0-9._-]+$",
+        description="Persistent URI: https://sroi-os.org/id/catalogue/{catalogueId}/indicator/"
+        "{indicatorId} (standard 2.0).",
+        json_schema_extra=since("2.0"),
+    )
+    valuation_method: Literal["count", "mean-change"] | None = Field(
+        default=None,
+        description="count: the quantity is a count of units (people, tonnes, ...). "
+        "mean-change: a scale-based outcome valued as baseline n x (mean change - comparison "
+        "change) from each evidence item's scaleResult, intention to treat (standard 2.0; "
+        "absent means count).",
+        json_schema_extra=since("2.0"),
+    )

@@ -15,7 +15,7 @@ from pydantic import Field
 
 from sroi_core._decimal import exact_context
 from sroi_core.model._base import SroiModel
-from sroi_core.model.codes import ValuationBasis, ValuationFamily
+from sroi_core.model.codes import Perspective, ValuationBasis, ValuationFamily
 from sroi_core.model.conventions import ValuationConventions
 from sroi_core.model.document import ProcurementLinked
 from sroi_core.model.theme import ThemeCode
@@ -24,11 +24,13 @@ from sroi_core.model.types import (
     DocumentRef,
     Fraction,
     Identifier,
+    IsoDate,
     Money,
     NonNegativeDecimal,
     Quantity,
     StrictInt,
 )
+from sroi_core.model.versions import since, until
 
 
 def _exact_sum(values: Iterable[Decimal]) -> Decimal:
@@ -78,6 +80,14 @@ class ValuationLine(SroiModel):
     duration_years: Annotated[StrictInt, Field(ge=1, le=100)]
     values: tuple[LineValue, ...] = ()
     flags: tuple[str, ...] = ()
+    offset_periods: StrictInt | None = Field(
+        default=None,
+        ge=0,
+        le=1000,
+        description="Whole years from the base date to the start of the line's period; year "
+        "t is discounted by offsetPeriods + periods(t) (standard 2.0).",
+        json_schema_extra=since("2.0"),
+    )
 
     @property
     def outcome_value(self) -> Decimal:
@@ -107,10 +117,33 @@ class Total(SroiModel):
     lines: StrictInt = Field(ge=0)
 
 
-class Totals(SroiModel):
-    """Totals per family (never summed across families) and per grouping."""
+class PerspectiveTotal(SroiModel):
+    """Present value of one perspective's counted outcome values, and its ratio (2.0).
 
-    outcome_value: NonNegativeDecimal
+    ``sroi_ratio`` is the present value over the present value of the bid's declared
+    incremental cost; without a usable incremental cost it is absent and
+    ``value_per_contract_euro`` (present value / tender contract value) is given instead,
+    under that name: it is not an SROI ratio.
+    """
+
+    perspective: Perspective
+    present_value: NonNegativeDecimal
+    lines: StrictInt = Field(ge=0)
+    sroi_ratio: NonNegativeDecimal | None = None
+    value_per_contract_euro: NonNegativeDecimal | None = None
+
+
+class Totals(SroiModel):
+    """Totals per family (never summed across families) and per grouping.
+
+    2.0: outcome values are totalled per perspective (``by_perspective``) and never summed
+    across perspectives, so there is no single outcome total.
+    """
+
+    outcome_value: NonNegativeDecimal | None = Field(default=None, json_schema_extra=until("1.0"))
+    by_perspective: tuple[PerspectiveTotal, ...] | None = Field(
+        default=None, json_schema_extra=since("2.0", required=True)
+    )
     obligation_credit: NonNegativeDecimal
     not_counted_value: NonNegativeDecimal
     by_basis: tuple[Total, ...] = ()
@@ -118,6 +151,25 @@ class Totals(SroiModel):
     by_outcome: tuple[Total, ...] = ()
     by_indicator: tuple[Total, ...] = ()
     by_status: tuple[Total, ...] = ()
+
+    def headline_values(self) -> tuple[tuple[str, Decimal], ...]:
+        """The headline outcome figures: 1.0 the one total; 2.0 one per perspective.
+
+        Each is (name, present value): ``outcomeValue`` or the perspective's code. Code
+        that needs "the" value of a 2.0 valuation must choose a perspective, never add them.
+        """
+        if self.by_perspective is None:
+            return (("outcomeValue", self.outcome_value or Decimal("0.00")),)
+        return tuple((t.perspective.value, t.present_value) for t in self.by_perspective)
+
+    def headline(self, perspective: Perspective = Perspective.SOCIETY) -> Decimal:
+        """1.0: the outcome total; 2.0: the present value of ``perspective`` (0 if none)."""
+        if self.by_perspective is None:
+            return self.outcome_value or Decimal("0.00")
+        for total in self.by_perspective:
+            if total.perspective is perspective:
+                return total.present_value
+        return Decimal("0.00")
 
 
 class Scenario(SroiModel):
@@ -136,11 +188,50 @@ class BreakEven(SroiModel):
     note: str = Field(min_length=1)
 
 
+ScenarioName = Literal[
+    "low",
+    "central",
+    "high",
+    "delivery-75",
+    "delivery-50",
+    "duration-one-year",
+    "discount-0",
+    "discount-4",
+]
+"""The 2.0 scenarios (docs/valuation-method.md, sensitivity): proxy ranges, delivery risk
+(quantity x 75 % and 50 %), every benefit lasting one year, and discount rates of 0 % and 4 %."""
+
+
+class PerspectiveScenario(SroiModel):
+    """One perspective's present value under one scenario, and its ratio (2.0)."""
+
+    name: ScenarioName
+    present_value: NonNegativeDecimal
+    sroi_ratio: NonNegativeDecimal | None = None
+
+
+class PerspectiveSensitivity(SroiModel):
+    """Scenarios, break-even and switching values of one perspective (2.0).
+
+    ``break_even``: the uniform adjustment that brings the perspective's SROI ratio to 1:1
+    (needs an incremental cost). ``switching_values``: the uniform adjustment at which the
+    perspective's present value falls to the tender's minimum social value.
+    """
+
+    perspective: Perspective
+    scenarios: tuple[PerspectiveScenario, ...] = ()
+    break_even: tuple[BreakEven, ...] = ()
+    switching_values: tuple[BreakEven, ...] = ()
+
+
 class Sensitivity(SroiModel):
-    """Scenarios from the proxy ranges and break-even adjustments."""
+    """Scenarios from the proxy ranges and break-even adjustments (2.0: per perspective)."""
 
     scenarios: tuple[Scenario, ...] = ()
     break_even: tuple[BreakEven, ...] = ()
+    by_perspective: tuple[PerspectiveSensitivity, ...] | None = Field(
+        default=None, json_schema_extra=since("2.0")
+    )
 
 
 class ComparisonRow(SroiModel):
@@ -171,8 +262,36 @@ class Valuation(ProcurementLinked):
     input_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     conventions: ValuationConventions
     currency: CurrencyCode
-    investment: Money | None = None
-    sroi_ratio: NonNegativeDecimal | None = None
+    investment: Money | None = Field(default=None, json_schema_extra=until("1.0"))
+    sroi_ratio: NonNegativeDecimal | None = Field(default=None, json_schema_extra=until("1.0"))
+    base_date: IsoDate | None = Field(
+        default=None,
+        description="The date every present value is discounted to (2.0).",
+        json_schema_extra=since("2.0"),
+    )
+    base_date_source: Literal["conventions", "tender", "subject"] | None = Field(
+        default=None,
+        description="Where the base date comes from: the conventions' baseDate, the tender's "
+        "period start, or the earliest period start of the document valued (2.0).",
+        json_schema_extra=since("2.0"),
+    )
+    incremental_cost: Money | None = Field(
+        default=None,
+        description="The bid's declared incremental cost, in valuation-year prices (2.0).",
+        json_schema_extra=since("2.0"),
+    )
+    incremental_cost_present_value: NonNegativeDecimal | None = Field(
+        default=None,
+        description="The incremental cost spread evenly over the contract years and "
+        "discounted to the base date: the denominator of every SROI ratio (2.0).",
+        json_schema_extra=since("2.0"),
+    )
+    contract_value: Money | None = Field(
+        default=None,
+        description="The tender's contract value: the denominator of valuePerContractEuro "
+        "(2.0).",
+        json_schema_extra=since("2.0"),
+    )
     lines: tuple[ValuationLine, ...] = ()
     totals: Totals
     sensitivity: Sensitivity = Sensitivity()

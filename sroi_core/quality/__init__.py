@@ -27,11 +27,13 @@ from sroi_core.model.types import DocumentRef
 from sroi_core.model.valuation import Valuation
 from sroi_core.quality import (
     commitments,
+    cost,
     credibility,
     credits,
     double_counting,
     evidence,
     plausibility,
+    scale,
     scope,
 )
 from sroi_core.quality.context import (
@@ -49,7 +51,9 @@ __all__ = [
     "run_checks",
 ]
 
-_FAMILIES = (commitments, scope, evidence, double_counting, plausibility, credits, credibility)
+_FAMILIES = (
+    commitments, scope, evidence, double_counting, plausibility, credits, credibility, cost, scale
+)
 
 _NEEDS_TENDER = "outcomes-only, area, period, evidence minimum of the tender, size and targets"
 _NEEDS_BID = "commitments behind evidence, evidence totals, buy-off"

@@ -231,14 +231,18 @@ def _values(ctx: CheckContext, tender: Tender) -> Iterator[Finding]:
     for valuation in ctx.valuations:
         if valuation.subject_type != "bid" or valuation.currency != contract.currency:
             continue
-        value = valuation.totals.outcome_value
-        if value > bound:
+        for name, value in valuation.totals.headline_values():
+            if value <= bound:
+                continue
+            pointer = "outcomeValue" if name == "outcomeValue" else "byPerspective"
             yield ctx.finding(
                 VALUE_EXCEEDS_CONTRACT,
                 valuation,
                 "totals",
-                "outcomeValue",
-                what=f"the outcome value of valuation {valuation.id}",
+                pointer,
+                what=f"the outcome value ({name}) of valuation {valuation.id}"
+                if pointer != "outcomeValue"
+                else f"the outcome value of valuation {valuation.id}",
                 value=value,
                 currency=contract.currency,
                 ratio=_ratio(value, contract.amount),

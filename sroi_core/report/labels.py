@@ -69,6 +69,33 @@ TEXT: dict[str, tuple[str, str]] = {
         "toegezegde waarde gedeeld door de investering van {amount}",
         "committed value divided by the investment of {amount}",
     ),
+    "k_perspective_public-purse": (
+        "Waarde voor de overheidsfinanciën (toegezegd)",
+        "Value to the public purse (committed)",
+    ),
+    "k_perspective_society": (
+        "Maatschappelijke waarde (toegezegd)",
+        "Value to society (committed)",
+    ),
+    "k_perspective_note": (
+        "contante waarde; nooit opgeteld bij het andere perspectief",
+        "present value; never added to the other perspective",
+    ),
+    "k_ratio_2": ("SROI-ratio, {perspective}", "SROI ratio, {perspective}"),
+    "k_ratio_2_note": (
+        "gedeeld door de contante waarde van de meerkosten ({amount})",
+        "divided by the present value of the incremental cost ({amount})",
+    ),
+    "k_per_euro": (
+        "Waarde per euro opdrachtwaarde, {perspective}",
+        "Value per contract euro, {perspective}",
+    ),
+    "k_per_euro_note": (
+        "geen SROI-ratio: er zijn geen bruikbare meerkosten opgegeven",
+        "not an SROI ratio: no usable incremental cost was declared",
+    ),
+    "p_public-purse": ("overheidsfinanciën", "public purse"),
+    "p_society": ("maatschappij", "society"),
     "k_eligible": ("Telt mee voor de gunning", "Counts for the award"),
     "k_eligible_note_ok": (
         "voldoet aan het minimum van {amount}",

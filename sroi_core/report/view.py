@@ -267,13 +267,52 @@ class _Builder:
         warnings = sum(f.severity is Severity.WARNING for f in self.data.findings)
         return errors, warnings
 
+    def _perspective_figures(self) -> list[KeyFigure]:
+        """2.0: each perspective's value and its ratio or value per contract euro, apart."""
+        valuation = self.data.valuation
+        figures: list[KeyFigure] = []
+        for total in valuation.totals.by_perspective or ():
+            name = total.perspective.value
+            label = self.t(f"p_{name}")
+            figures.append(
+                KeyFigure(
+                    self.t(f"k_perspective_{name}"),
+                    self.money(total.present_value),
+                    self.t("k_perspective_note"),
+                )
+            )
+            if total.sroi_ratio is not None:
+                figures.append(
+                    KeyFigure(
+                        self.t("k_ratio_2", perspective=label),
+                        self.fmt.ratio(total.sroi_ratio),
+                        self.t(
+                            "k_ratio_2_note",
+                            amount=self.money(valuation.incremental_cost_present_value),
+                        ),
+                        "muted",
+                    )
+                )
+            elif total.value_per_contract_euro is not None:
+                figures.append(
+                    KeyFigure(
+                        self.t("k_per_euro", perspective=label),
+                        self.fmt.money(total.value_per_contract_euro, valuation.currency),
+                        self.t("k_per_euro_note"),
+                        "muted",
+                    )
+                )
+        return figures
+
     def summary(self) -> Section:
         data = self.data
         totals = data.valuation.totals
-        committed = totals.outcome_value
-        figures = [
-            KeyFigure(self.t("k_committed"), self.money(committed), self.t("k_committed_note")),
-        ]
+        committed = totals.headline()
+        figures = (
+            [KeyFigure(self.t("k_committed"), self.money(committed), self.t("k_committed_note"))]
+            if totals.by_perspective is None  # 2.0: one figure per perspective, below
+            else []
+        )
         award = data.award
         if award is not None:
             if data.minimum is None:
@@ -361,6 +400,7 @@ class _Builder:
             ),
         ]
         valuation = data.valuation
+        figures.extend(self._perspective_figures())
         if valuation.sroi_ratio is not None and valuation.investment is not None:
             figures.append(
                 KeyFigure(
@@ -545,7 +585,7 @@ class _Builder:
             values[line.theme] = values.get(line.theme, ZERO) + counted
         order = self.theme_order(list(values))
         priorities = {p.theme: p.weight for p in self.data.tender.theme_priorities}
-        total = valuation.totals.outcome_value
+        total = valuation.totals.headline()
         rows: list[tuple[Cell, ...]] = []
         for code in order:
             share = values[code] / total * 100 if total > 0 else None

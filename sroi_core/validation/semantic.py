@@ -22,6 +22,7 @@ from sroi_core.model.types import DocumentRef, Period, Quantity
 from sroi_core.model.valuation import Valuation
 from sroi_core.rules import Finding, Rule, Severity, define_rule, json_pointer, make_finding
 from sroi_core.units import compatible
+from sroi_core.validation.method_rules import check_catalogue_method
 
 CatalogueLookup = Callable[[DocumentRef], Catalogue | None]
 
@@ -306,6 +307,7 @@ def check_catalogue(doc: Catalogue, source: str) -> Iterator[Finding]:
     yield from _duplicates((p.id for p in doc.proxy_values), "proxy value", source, "proxyValues")
     yield from _duplicates((s.id for s in doc.price_indices), "price index", source, "priceIndices")
     yield from _schedule(doc.conventions, source, "conventions")
+    yield from check_catalogue_method(doc, source)
     where = f"catalogue {doc.id} {doc.version}"
     themes = {t.id for t in doc.themes}
     outcomes = {o.id for o in doc.outcomes}

@@ -28,6 +28,7 @@ from numpy.typing import ArrayLike, NDArray
 from sroi_core.valuation.discounting import DiscountSchedule, discount_factors
 from sroi_core.valuation.line import (
     MAX_DURATION_YEARS,
+    MAX_OFFSET_PERIODS,
     DiscountTiming,
     InvalidLineError,
     LineSpec,
@@ -202,6 +203,35 @@ def _durations(array: NDArray[Any], length: int) -> NDArray[np.int64]:
     )
 
 
+def _offsets(values: ArrayLike | None, length: int) -> NDArray[np.int64] | None:
+    """Offsets as int64 (None when absent or all 0), checked like LineSpec checks them."""
+    if values is None:
+        return None
+    array = np.asarray(values)
+    if array.ndim == 0:
+        array = np.broadcast_to(array, (length,))
+    if array.ndim != 1 or len(array) != length:
+        raise InvalidLineError(
+            "must be one offset per line", code="length-mismatch", field="offsetPeriods"
+        )
+    if array.dtype.kind not in "iu":
+        raise InvalidLineError(
+            "must be whole numbers of periods", code="offset-not-integer", field="offsetPeriods"
+        )
+    offsets = array.astype(np.int64)
+    bad = (offsets < 0) | (offsets > MAX_OFFSET_PERIODS)
+    if bad.any():
+        raise InvalidLineError(
+            f"must be in [0, {MAX_OFFSET_PERIODS}]",
+            code="offset-out-of-range",
+            field="offsetPeriods",
+            index=int(np.argmax(bad)),
+        )
+    if not offsets.any():
+        return None
+    return offsets
+
+
 def _raise_first(checks: Sequence[_Check]) -> None:
     """Raise for the lowest line index that fails any check (ties: first check listed)."""
     failing = [(int(np.argmax(bad)), order) for order, (bad, *_) in enumerate(checks) if bad.any()]
@@ -235,8 +265,12 @@ class LineArrays:
     duration_years: ArrayLike
     index_from: ColumnInput | None = None
     index_to: ColumnInput | None = None
+    offset_periods: ArrayLike | None = None
+    """Whole periods from the base date to each line's start (standard 2.0); None is 0."""
     columns: dict[str, _Column] = field(init=False, repr=False, compare=False)
     durations: NDArray[np.int64] = field(init=False, repr=False, compare=False)
+    offsets: NDArray[np.int64] | None = field(init=False, repr=False, compare=False)
+    """The offsets as int64, or None when every line starts at the base date."""
     zero_complement_is_exact: bool = field(init=False, repr=False, compare=False)
     """Whether a float complement of 0 proves the line's value exactly 0."""
 
@@ -275,6 +309,7 @@ class LineArrays:
             _raise_first(self._checks(columns, durations))
         object.__setattr__(self, "columns", columns)
         object.__setattr__(self, "durations", durations)
+        object.__setattr__(self, "offsets", _offsets(self.offset_periods, length))
         object.__setattr__(
             self,
             "zero_complement_is_exact",
@@ -411,6 +446,7 @@ class LineArrays:
             timing=timing,
             price_index_from=columns["index_from"].exact(index) if has_index else None,
             price_index_to=columns["index_to"].exact(index) if has_index else None,
+            offset_periods=0 if self.offsets is None else int(self.offsets[index]),
         )
 
 
@@ -426,20 +462,31 @@ class BatchValuation:
 
 @lru_cache(maxsize=64)
 def _discount_table(
-    schedule: DiscountSchedule, timing: DiscountTiming, max_years: int
+    schedule: DiscountSchedule,
+    timing: DiscountTiming,
+    max_years: int,
+    offsets: tuple[int, ...] = (0,),
 ) -> tuple[FloatArray, float, bool]:
-    """Float discount factor of years 0..max_years, the drop-off error term M, and usability.
+    """Float discount factors by table year, the drop-off error term M, and usability.
 
-    M = sum_{t=2..D} (t-1) DF(t) / DF(1) bounds the relative error that a drop-off
-    complement carrying an absolute error u adds to sum_t g^(t-1) DF(t) (see module notes).
+    Year y of the table is discounted by ``discount_periods(timing, y)`` periods, so year t
+    of a line offset by o periods is table year o + t. M = max over the offsets o of
+    sum_{t=2..D} (t-1) DF(o+t) / DF(o+1) bounds the relative error that a drop-off
+    complement carrying an absolute error u adds to sum_t g^(t-1) DF(o+t) (see module notes).
     """
-    periods = [discount_periods(timing, year) for year in range(1, max_years + 1)]
+    last = max(offsets) + max_years
+    periods = [discount_periods(timing, year) for year in range(1, last + 1)]
     exact = discount_factors(schedule, max(periods))
     by_year = [Decimal(0), *(exact[period] for period in periods)]
     table = np.array([float(factor) for factor in by_year], dtype=np.float64)
-    first = by_year[1]
-    drop_off_term = float(
-        sum((year - 1) * by_year[year] / first for year in range(2, max_years + 1))
+    drop_off_term = max(
+        float(
+            sum(
+                (year - 1) * by_year[offset + year] / by_year[offset + 1]
+                for year in range(2, max_years + 1)
+            )
+        )
+        for offset in offsets
     )
     factors = table[1:]
     usable = bool(
@@ -534,7 +581,17 @@ def _present_value_chunk(
     years = lines.durations[lo:hi]
     longest = int(years.max())
     total = np.zeros_like(chunk.net)
-    if int(years.min()) == longest:
+    offsets = None if lines.offsets is None else lines.offsets[lo:hi]
+    if offsets is not None:
+        # Year t of a line offset by o periods is table year o + t (gathered per line).
+        uniform = int(years.min()) == longest
+        for year in range(longest, 0, -1):
+            total *= chunk.keep
+            coefficient = table[offsets + year]
+            if not uniform:
+                coefficient *= years >= year
+            total += coefficient
+    elif int(years.min()) == longest:
         for year in range(longest, 0, -1):
             total *= chunk.keep
             total += table[year]
@@ -592,8 +649,9 @@ def value_lines(
 
     Error bound: the float result of a line is within
     ``cents * (2u (13 + 2(D-1) + M) + 6u / c_min)`` of the exact cents, where u = 2^-53,
-    D the longest duration, M = sum_{t>=2} (t-1) DF(t) / DF(1) the schedule's drop-off
-    term and c_min the smallest of the line's complements (1 - deadweight, ...). For a
+    D the longest duration, M = max_o sum_{t>=2} (t-1) DF(o+t) / DF(o+1) the schedule's
+    drop-off term over the lines' offsets o (standard 2.0; o = 0 without offsets) and c_min
+    the smallest of the line's complements (1 - deadweight, ...). For a
     10-year line at 2.25 % or 3.5 % that is about 150 u, i.e. 2e-14 relative. Each
     chunk is first tested with its smallest complement (cheap, conservative); lines that
     fail are retested with their own. A line whose float value is still not farther than
@@ -608,7 +666,8 @@ def value_lines(
         ) from None
     length = len(lines)
     max_years = int(lines.durations.max())
-    table, drop_off_term, usable = _discount_table(schedule, timing, max_years)
+    distinct = (0,) if lines.offsets is None else tuple(np.unique(lines.offsets).tolist())
+    table, drop_off_term, usable = _discount_table(schedule, timing, max_years, distinct)
     base = _relative_error_base(max_years, drop_off_term)
     result = np.empty(length, dtype=np.int64)
     unproven_parts = []

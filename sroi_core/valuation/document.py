@@ -27,7 +27,7 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any, NamedTuple
 
@@ -36,18 +36,21 @@ import numpy as np
 from sroi_core import canonical
 from sroi_core._decimal import exact_context, from_cents, round_cent, to_cents
 from sroi_core._version import FROZEN_STANDARD_VERSIONS, __version__
+from sroi_core.codelists import codelist
 from sroi_core.errors import CatalogueError, ValuationError
 from sroi_core.model.bid import Bid
 from sroi_core.model.catalogue import Catalogue
 from sroi_core.model.codes import (
     DiscountTiming,
     FulfilmentMode,
+    Perspective,
     ValuationBasis,
     ValuationFamily,
     VerificationStatus,
 )
 from sroi_core.model.commitment import AdjustmentClaim, Commitment
 from sroi_core.model.conventions import ValuationConventions
+from sroi_core.model.evidence import ScaleResult
 from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.model.indicator import Indicator
 from sroi_core.model.proxy_value import ProxyValue
@@ -57,6 +60,7 @@ from sroi_core.model.types import (
     Money,
     ObligationCredit,
     OutcomeValue,
+    Period,
     Quantity,
 )
 from sroi_core.model.valuation import (
@@ -65,6 +69,9 @@ from sroi_core.model.valuation import (
     EngineInfo,
     LineStatus,
     LineValue,
+    PerspectiveScenario,
+    PerspectiveSensitivity,
+    PerspectiveTotal,
     Scenario,
     Sensitivity,
     Total,
@@ -72,8 +79,17 @@ from sroi_core.model.valuation import (
     Valuation,
     ValuationLine,
 )
+from sroi_core.model.versions import version_key
 from sroi_core.units import convert
+from sroi_core.valuation.anchoring import (
+    BaseDate,
+    base_date_for,
+    contract_years,
+    cost_present_value,
+    whole_years,
+)
 from sroi_core.valuation.batch import LineArrays, value_lines, year_value_cents
+from sroi_core.valuation.denominator import EXPLANATIONS, cost_problem
 from sroi_core.valuation.discounting import (
     DiscountSchedule,
     ScheduleEntry,
@@ -98,6 +114,8 @@ FLAG_DURATION_ASSUMED = "duration-assumed-one-year"
 FLAG_NOT_MONETISED = "not-monetised"
 FLAG_PAYMENT_IN_LIEU = "payment-in-lieu-not-valued"
 FLAG_NOT_REBASED = "not-rebased-no-price-year"
+FLAG_PRICE_YEAR_ASSUMED = "price-year-assumed"
+FLAG_RANGE_BY_CONFIDENCE = "range-by-confidence-grade"
 FLAG_NO_INDEX = "not-rebased-no-price-index"
 FLAG_TRANSFER = "currency-transfer"
 FLAG_NOT_COUNTED = "not-counted"
@@ -143,6 +161,9 @@ class _Line:
     adjustments: tuple[Decimal, Decimal, Decimal, Decimal]
     duration: int
     flags: tuple[str, ...]
+    period: Period | None = None
+    offset: int = 0
+    """Whole periods from the base date to the start of the line's period (2.0; 1.0: 0)."""
 
 
 @dataclass(frozen=True)
@@ -236,6 +257,7 @@ def _resolve_line(
     counted: bool,
     commitment: Commitment | None,
     catalogue: Catalogue,
+    period: Period | None = None,
 ) -> _Line:
     indicator = catalogue.indicator(indicator_id)
     adjustments, flags = _effective_adjustments(
@@ -260,6 +282,7 @@ def _resolve_line(
         adjustments=adjustments,
         duration=duration,
         flags=flags,
+        period=period,
     )
 
 
@@ -277,12 +300,15 @@ def _bid_lines(bid: Bid, catalogue: Catalogue) -> list[_Line]:
                 counted=not in_lieu,
                 commitment=commitment,
                 catalogue=catalogue,
+                period=commitment.period,
             )
         )
     return lines
 
 
-def _report_lines(report: EvidenceReport, catalogue: Catalogue, bid: Bid | None) -> list[_Line]:
+def _report_lines(
+    report: EvidenceReport, catalogue: Catalogue, bid: Bid | None, *, mean_change: bool = False
+) -> list[_Line]:
     commitments = {c.id: c for c in bid.commitments} if bid is not None else {}
     lines = []
     for item in sorted(report.items, key=lambda i: i.id):
@@ -299,8 +325,11 @@ def _report_lines(report: EvidenceReport, catalogue: Catalogue, bid: Bid | None)
                 counted=counted,
                 commitment=commitment,
                 catalogue=catalogue,
+                period=item.period,
             )
         )
+        if mean_change and lines[-1].indicator.valuation_method == "mean-change":
+            lines[-1] = _valued_as_mean_change(lines[-1], item.scale_result)
     return lines
 
 
@@ -318,9 +347,18 @@ def _per_indicator_unit(
 
 
 def _price(
-    proxy: ProxyValue, indicator: Indicator, catalogue: Catalogue, valuation_year: int | None
+    proxy: ProxyValue,
+    indicator: Indicator,
+    catalogue: Catalogue,
+    valuation_year: int | None,
+    *,
+    assume_price_year: bool = False,
 ) -> _Priced:
-    """Per-unit values in the indicator's unit, and the rebasing to the valuation year."""
+    """Per-unit values in the indicator's unit, and the rebasing to the valuation year.
+
+    2.0 (``assume_price_year``): a value without a stated price year takes its source's
+    publication year (the method's rule), is rebased like any other and flagged.
+    """
     if proxy.currency != catalogue.conventions.currency:
         raise CatalogueError(
             f"proxy value {proxy.id} is in {proxy.currency}, not {catalogue.conventions.currency}"
@@ -333,9 +371,22 @@ def _price(
         for bound in (range_.low, range_.high)
     )
     flags: tuple[str, ...] = (FLAG_TRANSFER,) if proxy.transfer is not None else ()
+    is_credit = proxy.valuation_basis.family is ValuationFamily.OBLIGATION_CREDIT
+    if assume_price_year and not is_credit and range_.low is None and range_.high is None:
+        # 2.0: a value without a published range gets its confidence grade's default range
+        low_share, high_share = confidence_range(proxy.source.confidence)
+        low = _CONTEXT.multiply(central, low_share)
+        high = _CONTEXT.multiply(central, high_share)
+        flags += (FLAG_RANGE_BY_CONFIDENCE,)
+    if assume_price_year and not is_credit:  # 2.0: a price year for every money value
+        if proxy.price_year is None:
+            proxy = proxy.model_copy(
+                update={"price_year": proxy.source.year, "price_year_basis": "assumed"}
+            )
+        if proxy.price_year_basis == "assumed":
+            flags += (FLAG_PRICE_YEAR_ASSUMED,)
     index = None
     factor = None
-    is_credit = proxy.valuation_basis.family is ValuationFamily.OBLIGATION_CREDIT
     needs_rebase = (
         valuation_year is not None
         and not is_credit
@@ -367,7 +418,13 @@ def _price(
     return _Priced(proxy, central, low, high, index, factor, flags, shown_factor, shown_per_unit)
 
 
-def _rows(lines: Sequence[_Line], catalogue: Catalogue, valuation_year: int | None) -> list[_Row]:
+def _rows(
+    lines: Sequence[_Line],
+    catalogue: Catalogue,
+    valuation_year: int | None,
+    *,
+    assume_price_year: bool = False,
+) -> list[_Row]:
     priced: dict[tuple[str, str], _Priced] = {}
     rows = []
     for number, line in enumerate(lines):
@@ -376,7 +433,13 @@ def _rows(lines: Sequence[_Line], catalogue: Catalogue, valuation_year: int | No
         for proxy in catalogue.proxies_for(line.indicator.id):
             key = (proxy.id, line.indicator.id)
             if key not in priced:
-                priced[key] = _price(proxy, line.indicator, catalogue, valuation_year)
+                priced[key] = _price(
+                    proxy,
+                    line.indicator,
+                    catalogue,
+                    valuation_year,
+                    assume_price_year=assume_price_year,
+                )
             rows.append(_Row(number, priced[key]))
     return rows
 
@@ -404,6 +467,9 @@ def _arrays(rows: Sequence[_Row], lines: Sequence[_Line]) -> LineArrays:
         duration_years=np.array([lines[row.line].duration for row in rows], dtype=np.int64),
         index_from=[row.index[0] if row.index else one for row in rows] if has_index else None,
         index_to=[row.index[1] if row.index else one for row in rows] if has_index else None,
+        offset_periods=np.array([lines[row.line].offset for row in rows], dtype=np.int64)
+        if any(lines[row.line].offset for row in rows)
+        else None,
     )
 
 
@@ -451,8 +517,6 @@ class _RowResult:
     low: int
     high: int
     flags: tuple[str, ...]
-
-
 
 
 def _credit_result(row: _Row, line: _Line) -> _RowResult:
@@ -636,17 +700,19 @@ def _break_evens(
     """
     context = exact_context()
     longest = max((lines[row.line].duration for row in rows), default=1)
-    periods = [discount_periods(timing, year) for year in range(1, longest + 1)]
+    furthest = max((lines[row.line].offset for row in rows), default=0)
+    periods = [discount_periods(timing, year) for year in range(1, furthest + longest + 1)]
     table = discount_factors(schedule, max(periods))
+    # factors[o + t - 1]: year t of a line offset by o periods (2.0; o = 0 in 1.0)
     factors = [table[period] for period in periods]
-    sums: dict[tuple[int, Decimal], Decimal] = {}
+    sums: dict[tuple[int, Decimal, int], Decimal] = {}
 
-    def discounted_sum(years: int, keep: Decimal) -> Decimal:
-        key = (years, keep)
+    def discounted_sum(years: int, keep: Decimal, offset: int) -> Decimal:
+        key = (years, keep, offset)
         if key not in sums:
             total, growth = Decimal(0), Decimal(1)
             for year in range(years):
-                total = context.add(total, context.multiply(growth, factors[year]))
+                total = context.add(total, context.multiply(growth, factors[offset + year]))
                 growth = context.multiply(growth, keep)
             sums[key] = total
         return sums[key]
@@ -661,7 +727,7 @@ def _break_evens(
             spec_gross = context.divide(context.multiply(spec_gross, row.index[1]), row.index[0])
         complements = [context.subtract(one, a) for a in line.adjustments[:3]]
         keep = context.subtract(one, line.adjustments[3])
-        present = discounted_sum(line.duration, keep)
+        present = discounted_sum(line.duration, keep, line.offset)
         for skip, name in enumerate(_ADJUSTMENTS[:3]):
             value = spec_gross
             for position, complement in enumerate(complements):
@@ -673,7 +739,7 @@ def _break_evens(
             net = context.multiply(net, complement)
         for year in range(line.duration):
             coefficients[year] = context.add(
-                coefficients[year], context.multiply(net, factors[year])
+                coefficients[year], context.multiply(net, factors[line.offset + year])
             )
     results = [
         solve_multiplicative(gross_after[name], investment, kind)
@@ -783,9 +849,15 @@ def value_document(
         lines = _bid_lines(subject, catalogue)
         subject_type = "bid"
     else:
-        lines = _report_lines(subject, catalogue, bid)
+        lines = _report_lines(subject, catalogue, bid, mean_change=is_2_0(subject))
         subject_type = "evidenceReport"
-    rows = _rows(lines, catalogue, conventions.valuation_year)
+    anchor: BaseDate | None = None
+    if is_2_0(subject):  # 2.0: one base date; each line offset by its period's start
+        anchor = base_date_for(conventions, tender, (ln.period for ln in lines if ln.period))
+        lines = [_anchored(line, anchor) for line in lines]
+    rows = _rows(
+        lines, catalogue, conventions.valuation_year, assume_price_year=anchor is not None
+    )
     results = _row_results(rows, lines, schedule, timing)
 
     values: dict[int, list[LineValue]] = defaultdict(list)
@@ -859,10 +931,59 @@ def value_document(
             duration_years=line.duration,
             values=tuple(values[number]),
             flags=line.flags,
+            offset_periods=line.offset if anchor is not None else None,
         )
         for number, line in enumerate(lines)
     )
+    comparison: tuple[ComparisonRow, ...] = ()
+    if isinstance(subject, EvidenceReport) and bid is not None:
+        committed_valuation = value_document(bid, catalogue, tender=tender)
+        comparison = _comparison(committed_valuation, lines, rows, results)
     outcome = ValuationFamily.OUTCOME_VALUE
+    if anchor is not None:  # 2.0: per perspective, never summed; a ratio only over the cost
+        part = _perspectives_2_0(
+            [(row, result, line) for row, result, line, family, _ in counted if family is outcome],
+            lines,
+            schedule,
+            timing,
+            currency=currency,
+            subject=subject,
+            tender=tender,
+            bid=bid,
+            anchor=anchor,
+        )
+        return Valuation(
+            standard_version=subject.standard_version,
+            document_type="valuation",
+            id=f"valuation-{subject.id}"[:128],
+            subject=DocumentRef(id=subject.id),
+            subject_type=subject_type,
+            catalogue=DocumentRef(id=catalogue.id, version=catalogue.version),
+            engine=EngineInfo(name=ENGINE_NAME, version=__version__),
+            input_sha256=input_digest(subject, catalogue, tender, bid),
+            conventions=conventions,
+            currency=currency,
+            base_date=anchor.date,
+            base_date_source=anchor.source,
+            incremental_cost=part.cost,
+            incremental_cost_present_value=part.cost_present_value,
+            contract_value=tender.contract_value if tender is not None else None,
+            lines=valuation_lines,
+            totals=Totals(
+                by_perspective=part.totals,
+                obligation_credit=family_totals.total("counted", ValuationFamily.OBLIGATION_CREDIT),
+                not_counted_value=family_totals.total("not-counted", outcome),
+                by_basis=by_basis.rows(),
+                by_theme=by_theme.rows(),
+                by_outcome=by_outcome.rows(),
+                by_indicator=by_indicator.rows(),
+                by_status=by_status.rows(),
+            ),
+            sensitivity=Sensitivity(by_perspective=part.sensitivity),
+            comparison=comparison,
+            notes=_notes(conventions, schedule, catalogue.default_price_index is not None)
+            + part.notes,
+        )
     headline_outcome = OutcomeValue(
         amount=family_totals.total("counted", outcome), currency=currency
     )
@@ -894,10 +1015,6 @@ def value_document(
             break_even = _break_evens(
                 counted_outcome_rows, lines, schedule, timing, investment.amount
             )
-    comparison: tuple[ComparisonRow, ...] = ()
-    if isinstance(subject, EvidenceReport) and bid is not None:
-        committed = value_document(bid, catalogue, tender=tender)
-        comparison = _comparison(committed, lines, rows, results)
     return Valuation(
         standard_version=subject.standard_version,
         document_type="valuation",
@@ -969,3 +1086,228 @@ def value_lines_of(valuation: Valuation) -> Iterable[tuple[ValuationLine, LineVa
     for line in valuation.lines:
         for value in line.values:
             yield line, value
+
+
+# --- standard 2.0: anchored discounting, perspectives apart, a ratio over the cost --------
+
+DISCOUNT_SCENARIOS = (("discount-0", "0"), ("discount-4", "0.04"))
+"""Discount-rate scenarios of 2.0, beside the convention's own rate: no discounting, and
+4 % (the Green Book's 3.5 % rounded up, above the Dutch MKBA 2.25 %)."""
+
+DELIVERY_SCENARIOS = (("delivery-75", Decimal("0.75")), ("delivery-50", Decimal("0.5")))
+"""Delivery-risk scenarios of 2.0: three quarters and half of every committed quantity."""
+
+
+def is_2_0(subject: Bid | EvidenceReport) -> bool:
+    """Whether the document is valued with the 2.0 method (its own standard version)."""
+    return version_key(subject.standard_version) >= (2, 0)
+
+
+def _anchored(line: _Line, anchor: BaseDate) -> _Line:
+    """The line offset by whole years from the base date to the start of its period."""
+    if line.period is None:
+        return line
+    return replace(line, offset=whole_years(anchor.date, line.period.start))
+
+
+@dataclass(frozen=True)
+class _PerspectivePart:
+    """The 2.0 figures of a valuation: per-perspective totals, sensitivity, the cost."""
+
+    totals: tuple[PerspectiveTotal, ...]
+    sensitivity: tuple[PerspectiveSensitivity, ...]
+    cost: Money | None
+    cost_present_value: Decimal | None
+    notes: tuple[str, ...]
+
+
+def _perspectives_2_0(
+    counted: Sequence[tuple[_Row, _RowResult, _Line]],
+    lines: Sequence[_Line],
+    schedule: DiscountSchedule,
+    timing: DiscountTiming,
+    *,
+    currency: str,
+    subject: Bid | EvidenceReport,
+    tender: Tender | None,
+    bid: Bid | None,
+    anchor: BaseDate,
+) -> _PerspectivePart:
+    """Totals, ratios and sensitivity per perspective; never a sum across perspectives."""
+    source_bid = subject if isinstance(subject, Bid) else bid
+    cost = source_bid.incremental_cost if source_bid is not None else None
+    contract = tender.contract_value if tender is not None else None
+    problem = cost_problem(cost, contract, currency)
+    usable = problem is None
+    why_not = EXPLANATIONS[problem][0] if problem is not None else ""
+    cost_pv: Decimal | None = None
+    if usable and cost is not None:
+        years = contract_years(tender.period) if tender is not None else 1
+        offset = whole_years(anchor.date, tender.period.start) if tender is not None else 0
+        cost_pv = cost_present_value(cost.amount, years, offset, schedule, timing)
+        usable = cost_pv > 0
+    per_contract = contract is not None and contract.currency == currency and contract.amount > 0
+
+    def ratios(pv: Decimal) -> tuple[Decimal | None, Decimal | None]:
+        if usable and cost_pv is not None:
+            return sroi_ratio(pv, cost_pv), None
+        if per_contract and contract is not None:
+            return None, sroi_ratio(pv, contract.amount)
+        return None, None
+
+    rows = [row for row, _, _ in counted]
+    scenario_cents: dict[str, list[int]] = {
+        "central": [r.pv for _, r, _ in counted],
+        "low": [r.low for _, r, _ in counted],
+        "high": [r.high for _, r, _ in counted],
+    }
+    if rows:
+        for name, share in DELIVERY_SCENARIOS:
+            scaled = [replace(ln, quantity=ln.quantity * share) for ln in lines]
+            scenario_cents[name] = [int(c) for c in _run_kernel(rows, scaled, schedule, timing).pv]
+        short = [replace(ln, duration=1) for ln in lines]
+        scenario_cents["duration-one-year"] = [
+            int(c) for c in _run_kernel(rows, short, schedule, timing).pv
+        ]
+        for name, rate in DISCOUNT_SCENARIOS:
+            scenario_cents[name] = [
+                int(c) for c in _run_kernel(rows, lines, constant(rate), timing).pv
+            ]
+    order = (
+        "low",
+        "central",
+        "high",
+        "delivery-75",
+        "delivery-50",
+        "duration-one-year",
+        "discount-0",
+        "discount-4",
+    )
+    minimum = tender.minimum_social_value if tender is not None else None
+    totals = []
+    sensitivity = []
+    for perspective in Perspective:
+        mine = [
+            k
+            for k, (row, _, _) in enumerate(counted)
+            if row.proxy.valuation_basis.perspective is perspective
+        ]
+        if not mine:
+            continue
+        pv = from_cents(sum(scenario_cents["central"][k] for k in mine))
+        ratio, per_euro = ratios(pv)
+        totals.append(
+            PerspectiveTotal(
+                perspective=perspective,
+                present_value=pv,
+                lines=len({counted[k][2].line_id for k in mine}),
+                sroi_ratio=ratio,
+                value_per_contract_euro=per_euro,
+            )
+        )
+        scenarios = []
+        for name in order:
+            if name not in scenario_cents:
+                continue
+            value = from_cents(sum(scenario_cents[name][k] for k in mine))
+            scenarios.append(
+                PerspectiveScenario(name=name, present_value=value, sroi_ratio=ratios(value)[0])
+            )
+        own_rows = [rows[k] for k in mine]
+        break_even = (
+            _break_evens(own_rows, lines, schedule, timing, cost_pv)
+            if usable and cost_pv is not None
+            else ()
+        )
+        switching = (
+            _break_evens(own_rows, lines, schedule, timing, minimum.amount)
+            if minimum is not None and minimum.currency == currency and minimum.amount > 0
+            else ()
+        )
+        sensitivity.append(
+            PerspectiveSensitivity(
+                perspective=perspective,
+                scenarios=tuple(scenarios),
+                break_even=break_even,
+                switching_values=switching,
+            )
+        )
+    return _PerspectivePart(
+        tuple(totals),
+        tuple(sensitivity),
+        cost,
+        cost_pv,
+        _notes_2_0(anchor, usable, why_not, per_contract),
+    )
+
+
+def _notes_2_0(anchor: BaseDate, usable: bool, why_not: str, per_contract: bool) -> tuple[str, ...]:
+    where = {
+        "conventions": "the conventions' baseDate",
+        "tender": "the tender's period start",
+        "subject": "the earliest period start of the document valued (no tender given)",
+    }[anchor.source]
+    if usable:
+        ratio = (
+            "SROI ratios are present value over the present value of the declared incremental "
+            "cost (spread evenly over the contract years, discounted to the base date)."
+        )
+    elif per_contract:
+        ratio = (
+            f"No SROI ratio: {why_not}. Value per contract euro (present value / tender "
+            "contract value) is reported instead; it is not an SROI ratio."
+        )
+    else:
+        ratio = f"No SROI ratio: {why_not}, and no contract value to compare with."
+    return (
+        f"Base date {anchor.date.isoformat()} ({where}): each line is discounted from the "
+        "start of its period, offset by whole years from the base date.",
+        "Outcome values are totalled per perspective (public purse; society) and never "
+        "summed across perspectives.",
+        ratio,
+        "Never compare an SROI ratio of one bid with value per contract euro of another: "
+        "the denominators differ.",
+        "A proxy value whose source states no price year takes the source's publication "
+        "year (flagged price-year-assumed) and is rebased like every other value.",
+    )
+
+
+FLAG_MEAN_CHANGE = "valued-as-mean-change"
+FLAG_MEAN_CHANGE_NOT_POSITIVE = "mean-change-not-positive"
+FLAG_MEAN_CHANGE_MISSING = "mean-change-without-scale-result"
+
+
+def mean_change_quantity(result: ScaleResult) -> Decimal:
+    """Baseline n x (follow-up mean - baseline mean - comparison change), exact (2.0).
+
+    Intention to treat: the baseline n counts everyone who started, drop-outs included,
+    so losing the participants who did worst cannot raise the value. May be negative; the
+    caller values a change that is not positive as 0.
+    """
+    change = _CONTEXT.subtract(result.follow_up_mean, result.baseline_mean)
+    if result.comparison_change is not None:
+        change = _CONTEXT.subtract(change, result.comparison_change)
+    return _CONTEXT.multiply(Decimal(result.baseline_n), change)
+
+
+def _valued_as_mean_change(line: _Line, result: ScaleResult | None) -> _Line:
+    """The line of a mean-change indicator with its quantity from the scale result."""
+    if result is None:  # nothing to value: a count of people is not a change on a scale
+        return replace(line, quantity=Decimal(0), flags=(*line.flags, FLAG_MEAN_CHANGE_MISSING))
+    quantity = mean_change_quantity(result)
+    if quantity <= 0:
+        return replace(
+            line,
+            quantity=Decimal(0),
+            flags=(*line.flags, FLAG_MEAN_CHANGE, FLAG_MEAN_CHANGE_NOT_POSITIVE),
+        )
+    return replace(line, quantity=quantity, flags=(*line.flags, FLAG_MEAN_CHANGE))
+
+
+def confidence_range(confidence: str) -> tuple[Decimal, Decimal]:
+    """Low and high multipliers of a value without a published range (2.0 convention).
+
+    Data, not code: the ``confidenceRange`` codelist, by the source's confidence grade.
+    """
+    row = codelist("confidenceRange").get(confidence)
+    return Decimal(row.get("low")), Decimal(row.get("high"))

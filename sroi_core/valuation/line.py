@@ -21,6 +21,7 @@ from sroi_core.valuation.discounting import DiscountSchedule, constant
 
 __all__ = [
     "MAX_DURATION_YEARS",
+    "MAX_OFFSET_PERIODS",
     "DiscountTiming",
     "InvalidLineError",
     "LineResult",
@@ -47,9 +48,13 @@ _LINE_KEYS = frozenset(
         "discountSchedule",
         "discountTiming",
         "priceIndex",
+        "offsetPeriods",
     }
 )
-_REQUIRED_KEYS = _LINE_KEYS - {"discountRate", "discountSchedule", "priceIndex"}
+_REQUIRED_KEYS = _LINE_KEYS - {"discountRate", "discountSchedule", "priceIndex", "offsetPeriods"}
+
+MAX_OFFSET_PERIODS = 1000
+"""Largest offset from the base date a line may have (standard 2.0, method §5.3)."""
 
 
 def discount_periods(timing: DiscountTiming, year: int) -> int:
@@ -137,6 +142,7 @@ class LineSpec:
     Raises InvalidLineError on construction: ``negative-quantity``,
     ``negative-proxy-value``, ``fraction-out-of-range``, ``duration-not-integer``,
     ``duration-below-one``, ``duration-too-long``, ``bad-price-index``,
+    ``offset-not-integer``, ``offset-out-of-range``,
     ``unknown-discount-timing``, ``not-a-decimal``.
     """
 
@@ -162,6 +168,9 @@ class LineSpec:
     """Index value of the proxy's price year; given together with ``price_index_to``."""
     price_index_to: Decimal | None = None
     """Index value of the target (reporting) price year."""
+    offset_periods: int = 0
+    """Whole periods between the base date and the start of the line's period (2.0):
+    year t is discounted by ``offset_periods + discount_periods(timing, t)`` periods."""
 
     def __post_init__(self) -> None:
         for name, wire in (
@@ -195,6 +204,7 @@ class LineSpec:
                     f"must be in [0, 1], got {value}", code="fraction-out-of-range", field=wire
                 )
         self._check_duration()
+        self._check_offset()
         if not isinstance(self.discount, DiscountSchedule):
             raise InvalidLineError(
                 "must be a DiscountSchedule", code="bad-discount-schedule", field="discount"
@@ -230,6 +240,28 @@ class LineSpec:
                 code="duration-too-long",
                 field="durationYears",
             )
+
+    def _check_offset(self) -> None:
+        offset = self.offset_periods
+        if isinstance(offset, bool) or not isinstance(offset, int):
+            raise InvalidLineError(
+                f"must be a whole number of periods, got {offset!r}",
+                code="offset-not-integer",
+                field="offsetPeriods",
+            )
+        if not 0 <= offset <= MAX_OFFSET_PERIODS:
+            raise InvalidLineError(
+                f"must be in [0, {MAX_OFFSET_PERIODS}], got {offset}",
+                code="offset-out-of-range",
+                field="offsetPeriods",
+            )
+
+    def periods(self) -> tuple[int, ...]:
+        """Discount periods of years 1..D, the offset included."""
+        return tuple(
+            self.offset_periods + discount_periods(self.timing, year)
+            for year in range(1, self.duration_years + 1)
+        )
 
     def _check_price_index(self) -> None:
         pair = (self.price_index_from, self.price_index_to)
@@ -268,6 +300,8 @@ class LineSpec:
         else:
             out["discountSchedule"] = self.discount.to_json()
         out["discountTiming"] = self.timing.value
+        if self.offset_periods:
+            out["offsetPeriods"] = self.offset_periods
         if self.price_index_from is not None and self.price_index_to is not None:
             out["priceIndex"] = {
                 "from": decimal_text(self.price_index_from),
@@ -331,6 +365,7 @@ def line_spec_from_json(line: Mapping[str, Any]) -> LineSpec:
         timing=line["discountTiming"],
         price_index_from=index_from,
         price_index_to=index_to,
+        offset_periods=line.get("offsetPeriods", 0),
     )
 
 

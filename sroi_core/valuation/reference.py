@@ -17,7 +17,7 @@ from fractions import Fraction
 from typing import Protocol, TypeVar
 
 from sroi_core._decimal import CENT, exact_context
-from sroi_core.valuation.line import InvalidLineError, LineResult, LineSpec, discount_periods
+from sroi_core.valuation.line import InvalidLineError, LineResult, LineSpec
 
 __all__ = ["net_figures", "present_value_cents", "value_line"]
 
@@ -34,8 +34,9 @@ _GUARD = Decimal("1e-40")
 """Relative error bound of the 50-digit path, with margin.
 
 Every step is one correctly rounded decimal operation on exact inputs (relative error
-<= 5e-50), all sums add non-negative terms, and a line has at most 4 + 3 x 1000 steps, so
-the accumulated relative error stays below 2e-46; 1e-40 leaves a wide margin.
+<= 5e-50), all sums add non-negative terms, and a line has at most 4 + 3 x 1000 steps plus
+one per offset period (at most 1000 more), so the accumulated relative error stays below
+3e-46; 1e-40 leaves a wide margin.
 """
 
 
@@ -92,7 +93,7 @@ def _discounted(
     Each discounted value is V_t / growth (one division, last), per §5 of the method.
     """
     one = number(Decimal(1))
-    periods = [discount_periods(spec.timing, year) for year in range(1, spec.duration_years + 1)]
+    periods = spec.periods()
     growth_by_period = [one]
     for period in range(1, periods[-1] + 1):
         rate = number(spec.discount.rate_for_period(period))
@@ -182,7 +183,7 @@ def value_line(spec: LineSpec) -> LineResult:
         after_deadweight_exact=figures[1],
         after_attribution_exact=figures[2],
         net_annual_exact=figures[3],
-        periods=tuple(discount_periods(spec.timing, year) for year in range(1, years + 1)),
+        periods=spec.periods(),
         discount_factors=discount_factors,
         year_values_exact=tuple(figures[4 : 4 + years]),
         discounted_year_values_exact=tuple(figures[4 + years : 4 + 2 * years]),

@@ -255,6 +255,8 @@ def summary_rows(valuation: Valuation, language: str = "en") -> list[tuple[str, 
     totals = valuation.totals
     investment = valuation.investment
     currency = valuation.currency
+    if totals.by_perspective is not None:
+        return _summary_rows_2_0(valuation, language)
     rows = [
         ("Subject", f"{valuation.subject_type} {valuation.subject.id}"),
         ("Catalogue", f"{valuation.catalogue.id} {valuation.catalogue.version or ''}".strip()),
@@ -285,6 +287,53 @@ def summary_rows(valuation: Valuation, language: str = "en") -> list[tuple[str, 
             f"{_ratio(valuation.sroi_ratio, language)} : 1"
             if valuation.sroi_ratio is not None
             else _t("not computed", language),
+        ),
+        ("Input SHA-256", valuation.input_sha256),
+    ]
+    return [(_t(label, language), value) for label, value in rows]
+
+
+def _summary_rows_2_0(valuation: Valuation, language: str) -> list[tuple[str, str]]:
+    """2.0 headline figures: one row per perspective, never a sum across them."""
+    totals = valuation.totals
+    cost = valuation.incremental_cost
+    rows = [
+        ("Subject", f"{valuation.subject_type} {valuation.subject.id}"),
+        ("Catalogue", f"{valuation.catalogue.id} {valuation.catalogue.version or ''}".strip()),
+        (
+            "Standard / engine",
+            f"{valuation.standard_version} / {valuation.engine.name} {valuation.engine.version}",
+        ),
+        ("Base date", f"{valuation.base_date} ({valuation.base_date_source})"),
+    ]
+    for total in totals.by_perspective or ():
+        if total.sroi_ratio is not None:
+            measure = f"SROI ratio {total.sroi_ratio} : 1"
+        elif total.value_per_contract_euro is not None:
+            measure = f"value per contract euro {total.value_per_contract_euro} (not a ratio)"
+        else:
+            measure = "no ratio"
+        rows.append(
+            (
+                f"Outcome value, {total.perspective.value} perspective",
+                f"{valuation.currency} {_money(total.present_value, language)}; {measure}",
+            )
+        )
+    rows += [
+        (
+            "Obligation credits (not summed)",
+            f"{valuation.currency} {_money(totals.obligation_credit, language)}",
+        ),
+        (
+            "Value not counted (unverified, rejected, withdrawn)",
+            f"{valuation.currency} {_money(totals.not_counted_value, language)}",
+        ),
+        (
+            "Incremental cost",
+            f"{cost.currency} {_money(cost.amount, language)} (present value "
+            f"{_money(valuation.incremental_cost_present_value, language)})"
+            if cost is not None and valuation.incremental_cost_present_value is not None
+            else "not given or not usable",
         ),
         ("Input SHA-256", valuation.input_sha256),
     ]
@@ -323,6 +372,36 @@ def _sections(valuation: Valuation, language: str) -> list[tuple[str, Row, list[
             )
         )
     sensitivity = valuation.sensitivity
+    for entry in sensitivity.by_perspective or ():
+        sections.append(
+            (
+                f"Sensitivity ({entry.perspective.value})",
+                _header(("scenario", "present value", "SROI ratio"), language),
+                [
+                    [
+                        s.name,
+                        _money(s.present_value, language),
+                        "" if s.sroi_ratio is None else str(s.sroi_ratio),
+                    ]
+                    for s in entry.scenarios
+                ],
+            )
+        )
+        for title, values in (
+            ("break-even 1 : 1", entry.break_even),
+            ("switching values, tender minimum", entry.switching_values),
+        ):
+            if values:
+                sections.append(
+                    (
+                        f"Sensitivity ({entry.perspective.value}): {title}",
+                        _header(("adjustment", "value", "note"), language),
+                        [
+                            [b.adjustment, "" if b.value is None else f"{b.value:.4f}", b.note]
+                            for b in values
+                        ],
+                    )
+                )
     if sensitivity.scenarios:
         sections.append(
             (
