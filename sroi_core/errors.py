@@ -117,3 +117,19 @@ class ValuationError(SroiError):
 
 class ConformanceError(SroiError):
     """A conformance vector file is malformed (not a failed expectation)."""
+
+
+class FileWriteError(InputError):
+    """An output file cannot be written (missing folder, no permission, disk full).
+
+    The file named is left as it was: every write goes through a temporary file that
+    replaces it only when complete (:mod:`sroi_core.fileio`).
+    """
+
+
+class ConcurrentUpdateError(SroiError):
+    """A file updated in place was changed, or is being changed, by someone else.
+
+    Raised instead of overwriting the other change, so that no decision is lost; run the
+    command again on the current file.
+    """

@@ -16,6 +16,7 @@ from typing import Any
 from sroi_core._version import SCHEMA_BASE_URI, STANDARD_ID, STANDARD_VERSION
 from sroi_core.codelists import codelist
 from sroi_core.errors import SroiError
+from sroi_core.fileio import write_atomic
 from sroi_core.model import DOCUMENT_MODELS
 from sroi_core.model.codes import DocumentType
 
@@ -128,6 +129,6 @@ def export_schemas(directory: Path, version: str = STANDARD_VERSION) -> list[Pat
     written = []
     for name, schema in generate_schemas(version).items():
         path = target / file_name(name)
-        path.write_text(schema_text(schema), encoding="utf-8")
+        write_atomic(path, schema_text(schema))
         written.append(path)
     return written

@@ -19,22 +19,26 @@ from sroi_core.rules import Finding, Severity
 
 
 def add_catalogue_option(parser: argparse.ArgumentParser) -> None:
-    """``--catalogue PATH``, repeatable: catalogue files to resolve references with."""
+    """``--catalogue ID|PATH``, repeatable: catalogues to resolve references with."""
     parser.add_argument(
         "--catalogue",
         action="append",
         default=[],
-        metavar="PATH",
-        help="a catalogue file to resolve references (repeatable); the built-in catalogues "
-        "are always available",
+        metavar="ID|PATH",
+        help="a catalogue to resolve references (repeatable): a path (it contains / or ends "
+        "in .json) or a built-in id[@version]; the built-in catalogues are always available",
     )
 
 
 def store_from(paths: list[str]) -> CatalogueStore:
-    """A catalogue store with the built-in catalogues and the files given."""
+    """A catalogue store with the built-in catalogues and the files (or ids) given.
+
+    Each argument is resolved by :meth:`CatalogueStore.resolve`: a bare word is a
+    built-in id, never a file that happens to have that name.
+    """
     store = CatalogueStore()
     for path in paths:
-        store.add_file(Path(path))
+        store.resolve(path)
     return store
 
 
@@ -94,9 +98,10 @@ def iso_date(text: str) -> dt.date:
 
 
 def add_catalogue_file_option(parser: argparse.ArgumentParser) -> None:
-    """``--catalogue PATH``: one catalogue file instead of the built-in one a tender names."""
+    """``--catalogue ID|PATH``: one catalogue instead of the built-in one a tender names."""
     parser.add_argument(
         "--catalogue",
-        metavar="PATH",
-        help="catalogue file; default: the built-in catalogue the tender names",
+        metavar="ID|PATH",
+        help="catalogue: a path (it contains / or ends in .json) or a built-in id[@version]; "
+        "default: the built-in catalogue the tender names",
     )

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sroi_core.catalogue_diff import diff_catalogues
-from sroi_core.catalogue_store import CatalogueStore
+from sroi_core.catalogue_store import CatalogueStore, names_a_path
 from sroi_core.cli._common import add_catalogue_option
 from sroi_core.documents import dump_document
 from sroi_core.model.catalogue import Catalogue
@@ -78,7 +78,10 @@ def _store(paths: list[str]) -> tuple[CatalogueStore, list[tuple[Catalogue, str]
     store = CatalogueStore()
     origins = [(catalogue, "built-in") for catalogue in store.all()]
     for path in paths:
-        origins.insert(0, (store.add_file(Path(path)), path))
+        if names_a_path(path):
+            origins.insert(0, (store.add_file(Path(path)), path))
+        else:
+            store.resolve(path)  # a bare word is a built-in id: check that it exists
     return store, origins
 
 

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sroi_core.catalogue_store import CatalogueStore
+from sroi_core.catalogue_store import CatalogueStore, names_a_path
 from sroi_core.cli._common import add_catalogue_option
 from sroi_core.documents import load_document
 from sroi_core.errors import DocumentInvalidError, InputError, SroiError
@@ -121,7 +121,12 @@ def handle(args: argparse.Namespace) -> int:
         loaded.append((document, name))
         by_path[resolved] = document
     context: list[tuple[Document, str]] = []
-    options: list[tuple[str | None, type[Document]]] = [(p, Catalogue) for p in args.catalogue]
+    options: list[tuple[str | None, type[Document]]] = []
+    for name in args.catalogue:
+        if names_a_path(name):
+            options.append((name, Catalogue))
+        else:  # a bare word is a built-in catalogue id, never a file of that name
+            context.append((store.resolve(name), name))
     options += [(args.tender, Tender), (args.bid, Bid)]
     for option, kind in options:
         if option is None:

@@ -12,7 +12,6 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from sroi_core.catalogue_store import CatalogueStore
@@ -61,7 +60,7 @@ def register(subparsers: Any) -> None:
 def handle(args: argparse.Namespace) -> int:
     """Validate the inputs, monitor the contract and print the result."""
     store = CatalogueStore()
-    given = store.add_file(Path(args.catalogue)) if args.catalogue else None
+    given = store.resolve(args.catalogue) if args.catalogue else None
     try:
         tender, bid, pairs = load_contract(args.tender, args.bid, args.reports, store)
     except InvalidInputError as error:

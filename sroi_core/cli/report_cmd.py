@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from sroi_core.catalogue_store import CatalogueStore
@@ -23,7 +22,8 @@ from sroi_core.cli._common import (
     load_contract,
     print_finding,
 )
-from sroi_core.errors import InputError, ValuationError
+from sroi_core.errors import ValuationError
+from sroi_core.fileio import write_atomic
 from sroi_core.monitoring import MonitoringInputError
 from sroi_core.report import build_report, render_html, render_markdown, require_babel
 from sroi_core.report.formatting import LANGUAGES
@@ -70,7 +70,7 @@ def handle(args: argparse.Namespace) -> int:
     """Validate the inputs, build the report and write it."""
     require_babel()
     store = CatalogueStore()
-    given = store.add_file(Path(args.catalogue)) if args.catalogue else None
+    given = store.resolve(args.catalogue) if args.catalogue else None
     try:
         tender, bid, pairs = load_contract(args.tender, args.bid, args.evidence, store)
     except InvalidInputError as error:
@@ -105,12 +105,7 @@ def handle(args: argparse.Namespace) -> int:
         return 1
     text = render_html(data) if args.format == "html" else render_markdown(data)
     if args.output:
-        try:
-            Path(args.output).write_bytes(text.encode("utf-8"))
-        except OSError as error:
-            raise InputError(
-                f"cannot write the output: {error.strerror}", source=args.output
-            ) from None
+        write_atomic(args.output, text)
     else:
         sys.stdout.write(text)
     return 0

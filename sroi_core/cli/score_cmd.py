@@ -73,7 +73,7 @@ def register(subparsers: Any) -> None:
 def handle(args: argparse.Namespace) -> int:
     """Validate the inputs, score the bids and print the result."""
     store = CatalogueStore()
-    given = store.add_file(Path(args.catalogue)) if args.catalogue else None
+    given = store.resolve(args.catalogue) if args.catalogue else None
     sources: dict[str, str] = {}
     try:
         tender = load_checked(Path(args.tender), store, Tender)

@@ -11,6 +11,7 @@ from sroi_core.catalogue_store import CatalogueStore
 from sroi_core.cli._common import InvalidInputError, load_checked
 from sroi_core.documents import dump_document
 from sroi_core.errors import InputError
+from sroi_core.fileio import write_atomic
 from sroi_core.model.bid import Bid
 from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.model.tender import Tender
@@ -32,8 +33,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--catalogue",
         metavar="ID|PATH",
-        help="catalogue to use: a file, or a built-in id[@version]; default: the one the "
-        "document names",
+        help="catalogue to use: a path (it contains / or ends in .json) or a built-in "
+        "id[@version]; default: the one the document names",
     )
     parser.add_argument("--tender", metavar="PATH", help="the tender (conventions, contract value)")
     parser.add_argument(
@@ -69,12 +70,7 @@ def handle(args: argparse.Namespace) -> int:
     )
     text = dump_document(valuation) if args.format == "json" else RENDERERS[args.format](valuation)
     if args.output:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise InputError(
-                f"cannot write the output: {error.strerror}", source=args.output
-            ) from None
+        write_atomic(args.output, text)
     else:
         sys.stdout.write(text)
     return 0

@@ -2,7 +2,10 @@
 
 * ``sroi verify REPORT --item ID --accept|--reject|--withdraw [--reason TEXT] [--at TIME]
   [--out PATH]`` writes the report with the decision and its history entry (canonical
-  form; to standard output unless ``--out`` is given). ``--accept`` and ``--reject`` are
+  form; to standard output unless ``--out`` is given). ``--out REPORT`` updates the report
+  in place: the file is locked while the command runs and replaced atomically; when
+  another process holds it or changed it meanwhile, nothing is written and the command
+  exits 2 (run it again on the current file). ``--accept`` and ``--reject`` are
   the buyer's; ``--withdraw`` is the supplier's. A rejection needs ``--reason``.
 * ``sroi verify --compare OLD NEW`` prints what is wrong with the move from one version
   of a report to the next (dropped items, changed verified items, rewritten history,
@@ -28,6 +31,7 @@ from typing import Any
 
 from sroi_core.documents import dump_document, load_document
 from sroi_core.errors import DocumentInvalidError, InputError, SroiError
+from sroi_core.fileio import InPlaceUpdate, same_file, write_atomic
 from sroi_core.model.codes import VerificationStatus
 from sroi_core.model.evidence import Actor
 from sroi_core.model.evidence_report import EvidenceReport
@@ -193,16 +197,19 @@ def _decide(args: argparse.Namespace) -> int:
     if status is VerificationStatus.REJECTED and not (args.reason or "").strip():
         raise SroiError("--reject needs --reason TEXT saying why the item is rejected")
     at = parse_time(args.at) if args.at is not None else _default_time()
-    report = _load_report(args.report)
-    updated = decide(report, args.item, status, actor=actor, reason=args.reason, at=at)
-    text = dump_document(updated)
-    if args.out is None:
-        sys.stdout.write(text)
-        return 0
-    try:
-        Path(args.out).write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise InputError(f"cannot write the report: {error.strerror}", source=args.out) from None
+    if args.out is not None and same_file(args.report, args.out):
+        with InPlaceUpdate(args.out) as update:  # locked; refuses a concurrent change
+            report = _load_report(args.report)
+            updated = decide(report, args.item, status, actor=actor, reason=args.reason, at=at)
+            update.write(dump_document(updated))
+    else:
+        report = _load_report(args.report)
+        updated = decide(report, args.item, status, actor=actor, reason=args.reason, at=at)
+        text = dump_document(updated)
+        if args.out is None:
+            sys.stdout.write(text)
+            return 0
+        write_atomic(args.out, text)
     print(
         f"item {args.item}: {status.value} by the {actor} at {at.isoformat()}; written to "
         f"{args.out}",

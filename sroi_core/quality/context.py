@@ -33,6 +33,7 @@ from sroi_core.model.types import Quantity
 from sroi_core.model.valuation import Valuation
 from sroi_core.rules import Finding, Rule, Severity, define_rule, json_pointer, make_finding
 from sroi_core.units import compatible, convert
+from sroi_core.verification import effective_status
 
 CONTEXT_MISSING = define_rule(
     "quality.context-missing",
@@ -261,7 +262,7 @@ class CheckContext:
             for index, item in enumerate(report.items):
                 claim = Claim(report, name, index, item)
                 latest.pop(claim.key, None)
-                if item.status in LIVE_STATUSES:
+                if effective_status(item) in LIVE_STATUSES:
                     latest[claim.key] = claim
         return tuple(latest.values())
 

@@ -627,7 +627,7 @@ class _Builder:
                 replaced = item.replaces
                 if replaced is not None:
                     why.append(self.t("why_replaces", item=replaced))
-                if item.status.value in ("rejected", "withdrawn") and item.history:
+                if entry.status in ("rejected", "withdrawn") and item.history:
                     reason = item.history[-1].reason
                     if reason:
                         why.append(self.t("why_reason", reason=reason))

@@ -87,6 +87,7 @@ from sroi_core.valuation.sensitivity import (
     solve_multiplicative,
     sroi_ratio,
 )
+from sroi_core.verification import effective_status
 
 ENGINE_NAME = "sroi_core"
 
@@ -287,8 +288,9 @@ def _report_lines(report: EvidenceReport, catalogue: Catalogue, bid: Bid | None)
     for item in sorted(report.items, key=lambda i: i.id):
         commitment = commitments.get(item.commitment)
         in_lieu = commitment is not None and commitment.fulfilment is FulfilmentMode.PAYMENT_IN_LIEU
-        status: LineStatus = "payment-in-lieu" if in_lieu else item.status.value
-        counted = item.status is VerificationStatus.VERIFIED and not in_lieu
+        recorded = effective_status(item)  # the history, never a status edited by hand
+        status: LineStatus = "payment-in-lieu" if in_lieu else recorded.value
+        counted = recorded is VerificationStatus.VERIFIED and not in_lieu
         lines.append(
             _resolve_line(
                 item.id,
