@@ -9,10 +9,11 @@ lets a Python traceback through and never drops data silently.
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from sroi_core._version import SUPPORTED_STANDARD_VERSIONS
@@ -147,29 +148,69 @@ def parse_json(text: str, source: str = "<memory>") -> Any:
     return data
 
 
-def read_text(path: Path) -> str:
-    """The UTF-8 text of a file, refusing directories, missing and over-large files."""
-    name = str(path)
-    if not path.exists():
-        raise FileReadError("no such file", source=name)
-    if path.is_dir():
-        raise FileReadError("is a directory", source=name, expected="a JSON file")
+def read_bytes(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, checked before reading.
+
+    The file is opened without blocking and checked on the open descriptor (no race with
+    a file swapped in between): a directory, a FIFO, a socket or a device such as
+    ``/dev/zero`` is refused before a byte is read, and so is a file larger than the limit;
+    at most ``limit + 1`` bytes are ever read, so a file that grows meanwhile is refused too.
+    """
+    name = os.fspath(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise FileReadError(
-                f"the file is {size} bytes, more than the limit of {MAX_FILE_BYTES} bytes",
-                source=name,
-                expected=f"at most {MAX_FILE_BYTES} bytes",
-            )
-        raw = path.read_bytes()
+        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise FileReadError("no such file", source=name) from None
+    except IsADirectoryError:
+        raise FileReadError("is a directory", source=name, expected="a JSON file") from None
     except OSError as error:
         raise FileReadError(f"cannot read the file: {error.strerror}", source=name) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise FileReadError("is a directory", source=name, expected="a JSON file")
+        if not stat.S_ISREG(info.st_mode):
+            raise FileReadError(
+                "is not a regular file (a pipe, socket or device)",
+                source=name,
+                expected="a regular file",
+            )
+        if info.st_size > limit:
+            raise FileReadError(
+                f"the file is {info.st_size} bytes, more than the limit of {limit} bytes",
+                source=name,
+                expected=f"at most {limit} bytes",
+            )
+        chunks = []
+        remaining = limit + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1 << 24))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+    except OSError as error:
+        raise FileReadError(f"cannot read the file: {error.strerror}", source=name) from None
+    finally:
+        os.close(fd)
+    raw = b"".join(chunks)
+    if len(raw) > limit:
+        raise FileReadError(
+            f"the file grew beyond the limit of {limit} bytes while it was read",
+            source=name,
+            expected=f"at most {limit} bytes",
+        )
+    return raw
+
+
+def read_text(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> str:
+    """The UTF-8 text of a regular file (see :func:`read_bytes` for what is refused)."""
+    raw = read_bytes(path, limit)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise FileReadError(
-            f"not UTF-8 text (byte {error.start})", source=name, expected="UTF-8 JSON"
+            f"not UTF-8 text (byte {error.start})", source=os.fspath(path), expected="UTF-8 JSON"
         ) from None
 
 
@@ -213,7 +254,7 @@ def _matches_version(text: str) -> bool:
     return re.fullmatch(VERSION_PATTERN, text) is not None
 
 
-def load_raw(path: Path) -> RawDocument:
+def load_raw(path: str | os.PathLike[str]) -> RawDocument:
     """Read, parse and identify one exchange file."""
-    name = str(path)
+    name = os.fspath(path)
     return identify(parse_json(read_text(path), name), name)

@@ -35,7 +35,8 @@ def _catalogues_first(paths: list[Path]) -> list[Path]:
 
     def is_catalogue(path: Path) -> bool:
         try:
-            head = path.read_text(encoding="utf-8", errors="replace")[:4096]
+            with path.open("rb") as stream:  # only the head: never a whole large file
+                head = stream.read(4096).decode("utf-8", errors="replace")
         except OSError:
             return False
         return re.search(r'"documentType"\s*:\s*"catalogue"', head) is not None

@@ -15,7 +15,7 @@ from sroi_core.fileio import write_atomic
 from sroi_core.model.bid import Bid
 from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.model.tender import Tender
-from sroi_core.valuation.document import value_document
+from sroi_core.valuation.document import LineTooLargeError, value_document
 from sroi_core.valuation.render import render_csv, render_markdown, render_table
 
 RENDERERS = {"table": render_table, "markdown": render_markdown, "csv": render_csv}
@@ -62,12 +62,15 @@ def handle(args: argparse.Namespace) -> int:
     if not isinstance(subject, Bid | EvidenceReport):  # pragma: no cover - _checked ensures it
         raise InputError("is not a bid or evidence report", source=args.file)
     catalogue = store.resolve(args.catalogue) if args.catalogue else store.get(subject.catalogue)
-    valuation = value_document(
-        subject,
-        catalogue,
-        tender=tender if isinstance(tender, Tender) else None,
-        bid=bid if isinstance(bid, Bid) else None,
-    )
+    try:
+        valuation = value_document(
+            subject,
+            catalogue,
+            tender=tender if isinstance(tender, Tender) else None,
+            bid=bid if isinstance(bid, Bid) else None,
+        )
+    except LineTooLargeError as error:
+        raise InputError(str(error), source=args.file, pointer=error.pointer) from None
     text = dump_document(valuation) if args.format == "json" else RENDERERS[args.format](valuation)
     if args.output:
         write_atomic(args.output, text)

@@ -76,7 +76,18 @@ def _positive_decimal(name: str, text: str) -> Decimal:
         raise SroiError(f"threshold {name} must be a number, not {text!r}") from None
     if not value.is_finite() or value <= 0:
         raise SroiError(f"threshold {name} must be a positive number, not {text!r}")
+    if not THRESHOLD_MIN <= value <= THRESHOLD_MAX:
+        raise SroiError(
+            f"threshold {name} must lie between {THRESHOLD_MIN} and {THRESHOLD_MAX:f}, not "
+            f"{text!r}"
+        )
     return value
+
+
+THRESHOLD_MIN = Decimal("0.000001")
+THRESHOLD_MAX = Decimal("1000000000000")
+"""Bounds of a threshold option: far beyond any meaningful limit, and small enough that
+every product with a schema-valid amount stays within the engine's exact digits."""
 
 
 @dataclass(frozen=True)

@@ -79,7 +79,7 @@ from sroi_core.valuation.discounting import (
     constant,
     discount_factors,
 )
-from sroi_core.valuation.line import discount_periods
+from sroi_core.valuation.line import InvalidLineError, discount_periods
 from sroi_core.valuation.reference import net_figures
 from sroi_core.valuation.sensitivity import (
     Adjustment,
@@ -475,6 +475,35 @@ def _credit_result(row: _Row, line: _Line) -> _RowResult:
     )
 
 
+class LineTooLargeError(ValuationError):
+    """A line whose value does not fit the engine's integer cents (code value-too-large).
+
+    ``pointer`` is the JSON pointer of the line's quantity in the valued document (set by
+    :meth:`located`), so a command can name file, place and what was expected.
+    """
+
+    code = "value-too-large"
+
+    def __init__(self, line_id: str, where: str = "", pointer: str = "") -> None:
+        self.line_id = line_id
+        self.pointer = pointer
+        super().__init__(
+            f"{where}line {line_id}: the value is too large to compute to the cent (expected "
+            "a quantity and proxy value whose product stays below 92,233,720,368,547,758.07)"
+        )
+
+    def located(self, subject: Bid | EvidenceReport) -> LineTooLargeError:
+        """The same error naming the document and the pointer of the line's quantity."""
+        key = "commitments" if isinstance(subject, Bid) else "items"
+        ids = [c.id for c in subject.commitments] if isinstance(subject, Bid) else [
+            i.id for i in subject.items
+        ]
+        n = ids.index(self.line_id) if self.line_id in ids else None
+        pointer = f"/{key}/{n}/quantity" if n is not None else ""
+        where = f"{subject.document_type} {subject.id}" + (f" at {pointer}" if pointer else "")
+        return LineTooLargeError(self.line_id, f"{where}, ", pointer)
+
+
 def _row_results(
     rows: Sequence[_Row],
     lines: Sequence[_Line],
@@ -487,7 +516,12 @@ def _row_results(
         for position, row in enumerate(rows)
         if row.proxy.valuation_basis.family is ValuationFamily.OUTCOME_VALUE
     ]
-    kernel = _run_kernel([rows[p] for p in outcome_positions], lines, schedule, timing)
+    try:
+        kernel = _run_kernel([rows[p] for p in outcome_positions], lines, schedule, timing)
+    except InvalidLineError as error:
+        if error.index is None:
+            raise
+        raise LineTooLargeError(lines[rows[outcome_positions[error.index]].line].line_id) from None
     results: list[_RowResult | None] = [None] * len(rows)
     # Lines often repeat (one participant per evidence item, the same quantity per
     # neighbourhood): the net figures of identical inputs are computed once.
@@ -783,7 +817,10 @@ def value_document(
         lines = _report_lines(subject, catalogue, bid)
         subject_type = "evidenceReport"
     rows = _rows(lines, catalogue, conventions.valuation_year)
-    results = _row_results(rows, lines, schedule, timing)
+    try:
+        results = _row_results(rows, lines, schedule, timing)
+    except LineTooLargeError as error:
+        raise error.located(subject) from None
 
     values: dict[int, list[LineValue]] = defaultdict(list)
     counted_outcome_rows = []
