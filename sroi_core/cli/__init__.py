@@ -16,6 +16,7 @@ from importlib import import_module
 from sroi_core._version import STANDARD_VERSION, __version__
 from sroi_core.errors import DocumentInvalidError, SroiError
 from sroi_core.rules import Finding
+from sroi_core.textsafe import terminal_text
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -98,16 +99,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         for finding in error.findings:
             if isinstance(finding, Finding):
                 print_finding(finding)
-        print(f"sroi: invalid input: {error}", file=sys.stderr)
+        print(terminal_text(f"sroi: invalid input: {error}"), file=sys.stderr)
         return EXIT_INVALID
     except SroiError as error:
-        print(f"sroi: error: {error}", file=sys.stderr)
+        print(terminal_text(f"sroi: error: {error}"), file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK
     except OSError as error:  # a file the command was asked to write or read
         where = f"{error.filename}: " if error.filename else ""
-        print(f"sroi: error: {where}{error.strerror or error}", file=sys.stderr)
+        print(terminal_text(f"sroi: error: {where}{error.strerror or error}"), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -115,7 +116,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("SROI_DEBUG") == "1":
             raise
         print(
-            f"sroi: internal error ({type(error).__name__}: {error}); this is a bug in "
+            f"sroi: internal error ({type(error).__name__}: {terminal_text(str(error))}); this "
+            "is a bug in "
             "sroi_core, please report it (set SROI_DEBUG=1 for details)",
             file=sys.stderr,
         )

@@ -16,6 +16,7 @@ from sroi_core.model.document import Document
 from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.model.tender import Tender
 from sroi_core.rules import Finding, Severity
+from sroi_core.textsafe import terminal_text
 
 
 def add_catalogue_option(parser: argparse.ArgumentParser) -> None:
@@ -47,10 +48,23 @@ class InvalidInputError(Exception):
 
 
 def print_finding(finding: Finding) -> None:
-    """One finding on standard error: severity, file#pointer, [rule id] and message."""
+    """One finding on standard error: severity, file#pointer, [rule id] and message.
+
+    File names and messages carry document text: control characters and ANSI escapes are
+    shown escaped (:func:`sroi_core.textsafe.terminal_text`), never sent to the terminal.
+    """
     where = f"{finding.source}#{finding.pointer}" if finding.pointer else finding.source
     print(
-        f"{finding.severity.value}: {where} [{finding.rule_id}] {finding.message}", file=sys.stderr
+        terminal_text(f"{finding.severity.value}: {where} [{finding.rule_id}] {finding.message}"),
+        file=sys.stderr,
+    )
+
+
+def finding_row(finding: Finding) -> str:
+    """One finding as an indented row under its file (pointer, [rule id], message), safe."""
+    where = finding.pointer or "/"
+    return terminal_text(
+        f"  {finding.severity.value:<7} {where}  [{finding.rule_id}] {finding.message}"
     )
 
 

@@ -20,6 +20,7 @@ from sroi_core.cli._common import add_catalogue_option
 from sroi_core.documents import dump_document
 from sroi_core.model.catalogue import Catalogue
 from sroi_core.model.indicator import Indicator
+from sroi_core.textsafe import terminal_text
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -128,7 +129,7 @@ def handle_list(args: argparse.Namespace) -> int:
         ]
         for c, origin in origins
     ]
-    sys.stdout.write(_table(rows))
+    sys.stdout.write(terminal_text(_table(rows), newlines=True))
     return EXIT_OK
 
 
@@ -194,7 +195,7 @@ def handle_show(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(dump_document(catalogue))
     else:
-        sys.stdout.write(_show_table(catalogue, args.language))
+        sys.stdout.write(terminal_text(_show_table(catalogue, args.language), newlines=True))
     return EXIT_OK
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sroi_core.catalogue_store import CatalogueStore, names_a_path
-from sroi_core.cli._common import add_catalogue_option
+from sroi_core.cli._common import add_catalogue_option, finding_row
 from sroi_core.documents import load_document
 from sroi_core.errors import DocumentInvalidError, InputError, SroiError
 from sroi_core.model.bid import Bid
@@ -27,6 +27,7 @@ from sroi_core.model.document import Document
 from sroi_core.model.tender import Tender
 from sroi_core.quality import Thresholds, run_checks
 from sroi_core.rules import Severity
+from sroi_core.textsafe import terminal_text
 from sroi_core.validation.report import FileReport, ValidationReport
 
 
@@ -98,10 +99,9 @@ def _print_text(report: ValidationReport) -> None:
     for file_report in report.files:
         kind = file_report.document_type or "unknown document"
         label = "OK" if file_report.valid else "FAIL"
-        print(f"{label:<8}{file_report.file} ({kind})")
+        print(terminal_text(f"{label:<8}{file_report.file} ({kind})"))
         for finding in file_report.findings:
-            where = finding.pointer or "/"
-            print(f"  {finding.severity.value:<7} {where}  [{finding.rule_id}] {finding.message}")
+            print(finding_row(finding))
             errors += finding.severity is Severity.ERROR
             warnings += finding.severity is Severity.WARNING
     print(f"{len(report.files)} file(s) checked: {errors} error(s), {warnings} warning(s)")

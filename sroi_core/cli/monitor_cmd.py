@@ -30,6 +30,7 @@ from sroi_core.monitoring import (
     MonitoringResult,
     monitor_contract,
 )
+from sroi_core.textsafe import markdown_code, markdown_text, terminal_text
 
 
 def register(subparsers: Any) -> None:
@@ -90,9 +91,9 @@ def handle(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n")
     elif args.format == "markdown":
-        sys.stdout.write(render_markdown(result))
+        sys.stdout.write(terminal_text(render_markdown(result), newlines=True))
     else:
-        sys.stdout.write(render_table(result))
+        sys.stdout.write(terminal_text(render_table(result), newlines=True))
     return 0
 
 
@@ -213,21 +214,22 @@ def render_table(result: MonitoringResult) -> str:
 def render_markdown(result: MonitoringResult) -> str:
     """The monitoring as Markdown (for a council paper)."""
     out = [
-        f"# Realisation monitoring: bid `{result.bid_id}`",
+        f"# Realisation monitoring: bid {markdown_code(result.bid_id)}",
         "",
-        *(f"- {line}" for line in _header(result)),
+        *(f"- {markdown_text(line)}" for line in _header(result)),
     ]
     for title, header, rows in _sections(result):
         if rows:
-            out += ["", f"## {title}", "", md_table(header, rows)]
-    out += ["", "## Notes", "", *(f"- {n}" for n in result.notes)]
+            out += ["", f"## {markdown_text(title)}", "", md_table(header, rows)]
+    out += ["", "## Notes", "", *(f"- {markdown_text(n)}" for n in result.notes)]
     if result.findings:
         out += [
             "",
             "## Findings",
             "",
             *(
-                f"- {f.severity.value} `{f.rule_id}` ({f.source}): {f.message}"
+                f"- {f.severity.value} {markdown_code(f.rule_id)} ({markdown_text(f.source)}): "
+                f"{markdown_text(f.message)}"
                 for f in result.findings
             ),
         ]

@@ -27,6 +27,7 @@ from sroi_core.fileio import write_atomic
 from sroi_core.monitoring import MonitoringInputError
 from sroi_core.report import build_report, render_html, render_markdown, require_babel
 from sroi_core.report.formatting import LANGUAGES
+from sroi_core.textsafe import terminal_text
 
 
 def register(subparsers: Any) -> None:
@@ -103,7 +104,11 @@ def handle(args: argparse.Namespace) -> int:
             raise
         print(f"sroi: {error}; no report was written", file=sys.stderr)
         return 1
-    text = render_html(data) if args.format == "html" else render_markdown(data)
+    text = (
+        render_html(data)
+        if args.format == "html"
+        else terminal_text(render_markdown(data), newlines=True)
+    )
     if args.output:
         write_atomic(args.output, text)
     else:

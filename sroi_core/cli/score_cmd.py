@@ -36,6 +36,7 @@ from sroi_core.scoring import (
     read_evaluation,
     score_bids,
 )
+from sroi_core.textsafe import markdown_code, markdown_text, terminal_text
 
 Row = Sequence[str]
 
@@ -113,9 +114,9 @@ def handle(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n")
     elif args.format == "markdown":
-        sys.stdout.write(render_markdown(result))
+        sys.stdout.write(terminal_text(render_markdown(result), newlines=True))
     else:
-        sys.stdout.write(render_table(result))
+        sys.stdout.write(terminal_text(render_table(result), newlines=True))
     return 0
 
 
@@ -145,13 +146,9 @@ def text_table(header: Row, rows: Sequence[Row]) -> str:
 
 
 def md_table(header: Row, rows: Sequence[Row]) -> str:
-    """A Markdown table (pipes in cells escaped)."""
-
-    def cell(text: str) -> str:
-        return text.replace("|", "\\|")
-
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines.extend("| " + " | ".join(cell(c) for c in row) + " |" for row in rows)
+    """A Markdown table; every cell is literal text (:func:`sroi_core.textsafe.markdown_text`)."""
+    lines = ["| " + " | ".join(markdown_text(h) for h in header) + " |", "|" + "---|" * len(header)]
+    lines.extend("| " + " | ".join(markdown_text(c) for c in row) + " |" for row in rows)
     return "\n".join(lines)
 
 
@@ -329,9 +326,9 @@ def render_table(result: AwardResult) -> str:
 def render_markdown(result: AwardResult) -> str:
     """The award as Markdown (for a council paper or an award report)."""
     out = [
-        f"# Award scoring: tender `{result.tender_id}`",
+        f"# Award scoring: tender {markdown_code(result.tender_id)}",
         "",
-        *(f"- {line}" for line in _header_lines(result)),
+        *(f"- {markdown_text(line)}" for line in _header_lines(result)),
         "",
         "## Ranking",
         "",
@@ -339,15 +336,15 @@ def render_markdown(result: AwardResult) -> str:
     ]
     ties = _ties(result)
     if ties:
-        out += ["", "Ties (no tie-break applied):", "", *(f"- {t}" for t in ties)]
-    out += ["", "## Formulas", "", *(f"- `{f}`" for f in result.formulas)]
+        out += ["", "Ties (no tie-break applied):", "", *(f"- {markdown_text(t)}" for t in ties)]
+    out += ["", "## Formulas", "", *(f"- {markdown_code(f)}" for f in result.formulas)]
     for score in result.bids:
         rank = "not ranked" if score.rank is None else f"rank {score.rank}"
         out += [
             "",
-            f"## Bid `{score.bid_id}` ({score.supplier}): {rank}",
+            f"## Bid {markdown_code(score.bid_id)} ({markdown_text(score.supplier)}): {rank}",
             "",
-            *(f"- {e}" for e in score.explanation),
+            *(f"- {markdown_text(e)}" for e in score.explanation),
             "",
             "### Lines",
             "",
@@ -366,14 +363,20 @@ def render_markdown(result: AwardResult) -> str:
                 "",
                 "### Findings",
                 "",
-                *(f"- {f.severity.value} `{f.rule_id}`: {f.message}" for f in score.findings),
+                *(
+                    f"- {f.severity.value} {markdown_code(f.rule_id)}: {markdown_text(f.message)}"
+                    for f in score.findings
+                ),
             ]
-    out += ["", "## Notes", "", *(f"- {n}" for n in result.notes)]
+    out += ["", "## Notes", "", *(f"- {markdown_text(n)}" for n in result.notes)]
     if result.findings:
         out += [
             "",
             "## Tender findings",
             "",
-            *(f"- {f.severity.value} `{f.rule_id}`: {f.message}" for f in result.findings),
+            *(
+                f"- {f.severity.value} {markdown_code(f.rule_id)}: {markdown_text(f.message)}"
+                for f in result.findings
+            ),
         ]
     return "\n".join(out) + "\n"

@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from sroi_core.catalogue_store import CatalogueStore
-from sroi_core.cli._common import add_catalogue_option, store_from
+from sroi_core.cli._common import add_catalogue_option, finding_row, store_from
 from sroi_core.documents import validate_file
 from sroi_core.model.catalogue import Catalogue
+from sroi_core.textsafe import terminal_text
 from sroi_core.validation.report import FileReport, ValidationReport
 
 
@@ -57,13 +58,14 @@ def _print_text(report: ValidationReport) -> None:
     for file_report in report.files:
         kind = file_report.document_type or "unknown document"
         if file_report.valid and not file_report.findings:
-            print(f"OK      {file_report.file} ({kind} {file_report.standard_version})")
+            print(
+                terminal_text(f"OK      {file_report.file} ({kind} {file_report.standard_version})")
+            )
             continue
         label = "OK" if file_report.valid else "INVALID"
-        print(f"{label:<8}{file_report.file} ({kind})")
+        print(terminal_text(f"{label:<8}{file_report.file} ({kind})"))
         for finding in file_report.findings:
-            where = finding.pointer or "/"
-            print(f"  {finding.severity.value:<7} {where}  [{finding.rule_id}] {finding.message}")
+            print(finding_row(finding))
     errors = sum(1 for r in report.files if not r.valid)
     print(f"{len(report.files)} file(s) checked, {errors} invalid")
 

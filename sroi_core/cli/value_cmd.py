@@ -15,6 +15,7 @@ from sroi_core.fileio import write_atomic
 from sroi_core.model.bid import Bid
 from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.model.tender import Tender
+from sroi_core.textsafe import terminal_text
 from sroi_core.valuation.document import LineTooLargeError, value_document
 from sroi_core.valuation.render import render_csv, render_markdown, render_table
 
@@ -71,7 +72,11 @@ def handle(args: argparse.Namespace) -> int:
         )
     except LineTooLargeError as error:
         raise InputError(str(error), source=args.file, pointer=error.pointer) from None
-    text = dump_document(valuation) if args.format == "json" else RENDERERS[args.format](valuation)
+    text = (
+        dump_document(valuation)
+        if args.format == "json"
+        else terminal_text(RENDERERS[args.format](valuation), newlines=True)
+    )
     if args.output:
         write_atomic(args.output, text)
     else:

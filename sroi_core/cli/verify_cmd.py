@@ -29,6 +29,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from sroi_core.cli._common import finding_row
 from sroi_core.documents import dump_document, load_document
 from sroi_core.errors import DocumentInvalidError, InputError, SroiError
 from sroi_core.fileio import InPlaceUpdate, same_file, write_atomic
@@ -36,6 +37,7 @@ from sroi_core.model.codes import VerificationStatus
 from sroi_core.model.evidence import Actor
 from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.rules import Finding, Severity
+from sroi_core.textsafe import terminal_text
 from sroi_core.validation.report import FileReport, ValidationReport
 from sroi_core.verification import check_history, check_transition, decide
 
@@ -161,10 +163,11 @@ def _emit(findings: list[Finding], report: EvidenceReport, source: str, fmt: str
         sys.stdout.write("\n")
     else:
         for finding in findings:
-            where = finding.pointer or "/"
-            print(f"  {finding.severity.value:<7} {where}  [{finding.rule_id}] {finding.message}")
+            print(finding_row(finding))
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-        print(f"{source}: {errors} error(s), {len(findings) - errors} other finding(s)")
+        print(
+            terminal_text(f"{source}: {errors} error(s), {len(findings) - errors} other finding(s)")
+        )
     return 0 if result.valid else 1
 
 
@@ -186,7 +189,7 @@ def _list(args: argparse.Namespace) -> int:
         for item in report.items:
             last = item.history[-1] if item.history else None
             when = f"  {last.at.isoformat()} by {last.by}" if last else ""
-            print(f"{item.id:<24} {item.status.value:<10}{when}")
+            print(terminal_text(f"{item.id:<24} {item.status.value:<10}{when}"))
     return _emit(findings, report, args.report, args.format)
 
 

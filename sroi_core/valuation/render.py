@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from sroi_core.model.valuation import Total, Valuation
+from sroi_core.textsafe import markdown_code, markdown_text
 
 Row = Sequence[str]
 
@@ -214,7 +215,7 @@ def render_table(valuation: Valuation) -> str:
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|")
+    return markdown_text(text)
 
 
 def _md_table(header: Row, rows: list[list[str]]) -> str:
@@ -225,12 +226,12 @@ def _md_table(header: Row, rows: list[list[str]]) -> str:
 
 def render_markdown(valuation: Valuation) -> str:
     """A Markdown report (for a council paper or a pull request)."""
-    out = [f"# Valuation of {valuation.subject_type} `{valuation.subject.id}`", ""]
+    out = [f"# Valuation of {valuation.subject_type} {markdown_code(valuation.subject.id)}", ""]
     out.append(_md_table(("figure", "value"), [list(row) for row in summary_rows(valuation)]))
     for title, header, rows in _sections(valuation):
         if rows:
-            out.extend(["", f"## {title}", "", _md_table(header, rows)])
-    out.extend(["", "## Conventions", "", *(f"- {note}" for note in valuation.notes)])
+            out.extend(["", f"## {markdown_text(title)}", "", _md_table(header, rows)])
+    out.extend(["", "## Conventions", "", *(f"- {markdown_text(n)}" for n in valuation.notes)])
     return "\n".join(out) + "\n"
 
 
