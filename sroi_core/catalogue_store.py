@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
-from sroi_core.errors import CatalogueError, FileReadError, InputError
+from sroi_core.errors import CatalogueError, FileReadError, InputError, expect_type
 from sroi_core.model.catalogue import Catalogue
 from sroi_core.model.types import DocumentRef
 
@@ -54,7 +54,7 @@ class CatalogueStore:
         """Make ``catalogue`` available (it takes precedence over a built-in one)."""
         self._catalogues.insert(0, catalogue)
 
-    def add_file(self, path: Path) -> Catalogue:
+    def add_file(self, path: str | os.PathLike[str]) -> Catalogue:
         """Load a catalogue file, check it in both layers and make it available.
 
         Raises FileReadError when the file cannot be read, and CatalogueError (naming the
@@ -118,6 +118,7 @@ class CatalogueStore:
         A path is loaded (and checked) with :meth:`add_file`. Raises CatalogueError naming
         what is available, or an InputError for a bad file.
         """
+        expect_type(name, str, "the catalogue id or path")
         if names_a_path(name):
             if version is not None:
                 raise CatalogueError("a version applies to a catalogue id, not to a file path")

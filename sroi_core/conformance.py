@@ -10,6 +10,7 @@ result, not an exception: only an unusable directory raises ConformanceError.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -18,7 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from sroi_core._decimal import decimal_text
-from sroi_core.errors import ConformanceError, InputError, SroiError, ValuationError
+from sroi_core.errors import (
+    ConformanceError,
+    InputError,
+    SroiError,
+    ValuationError,
+    expect_type,
+)
 from sroi_core.io import read_text
 from sroi_core.valuation.line import line_spec_from_json
 from sroi_core.valuation.reference import value_line
@@ -388,13 +395,15 @@ def _run_one(path: Path, seen: dict[str, Path]) -> VectorOutcome:
     return VectorOutcome(path, vector_id, kind, status, tuple(messages))
 
 
-def run_conformance(directory: Path) -> ConformanceReport:
+def run_conformance(directory: str | os.PathLike[str]) -> ConformanceReport:
     """Run every vector (``*.json`` except ``*.schema.json``) under ``directory``.
 
     Raises:
         ConformanceError: if ``directory`` is not a readable directory.
 
     """
+    expect_type(directory, (str, os.PathLike), "the vector folder")
+    directory = Path(directory)
     if not directory.is_dir():
         raise ConformanceError(f"{directory}: not a directory of conformance vectors")
     paths = sorted(

@@ -6,6 +6,7 @@ rules — and collects every finding instead of stopping at the first.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from sroi_core.errors import (
     InputError,
     JSONSyntaxError,
     UnsupportedVersionError,
+    expect_type,
 )
 from sroi_core.io import (
     RULE_DOC_TYPE,
@@ -35,7 +37,7 @@ from sroi_core.model.codes import DocumentType
 from sroi_core.model.document import Document
 from sroi_core.rules import Finding, Severity, define_rule, json_pointer, make_finding
 from sroi_core.validation.report import FileReport, ValidationReport
-from sroi_core.validation.semantic import semantic_findings
+from sroi_core.validation.semantic import PERIOD_ORDER, semantic_findings
 
 DOCUMENT_CONTEXT = {"document": True}
 """Validation context for data read from an exchange file (refuses ``null``)."""
@@ -52,15 +54,21 @@ MODEL_DISAGREES = define_rule(
 
 
 def _model_findings(error: PydanticValidationError, source: str) -> list[Finding]:
-    return [
-        make_finding(
-            MODEL_DISAGREES,
-            json_pointer(*(str(part) for part in item["loc"])),
-            source=source,
-            message=item["msg"],
-        )
-        for item in error.errors()
-    ]
+    findings = []
+    for item in error.errors():
+        pointer = json_pointer(*(str(part) for part in item["loc"]))
+        context = item.get("ctx") or {}
+        if item["type"] == "period_order":  # the model's own check of a semantic rule
+            findings.append(
+                make_finding(
+                    PERIOD_ORDER, pointer, source=source, start=context["start"], end=context["end"]
+                )
+            )
+        else:
+            findings.append(
+                make_finding(MODEL_DISAGREES, pointer, source=source, message=item["msg"])
+            )
+    return findings
 
 
 def build_model(raw: RawDocument) -> Document:
@@ -104,6 +112,7 @@ def parse_document(text: str, source: str = "<memory>") -> Document:
     files. When the model refuses, the schema layer is run to report every violation
     with its JSON pointer. ``sroi validate`` always runs both layers in full.
     """
+    expect_type(text, str, "the document text")
     raw = identify(parse_json(text, source), source)
     try:
         return build_model(raw)
@@ -114,8 +123,11 @@ def parse_document(text: str, source: str = "<memory>") -> Document:
         raise error from None
 
 
-def load_document(path: Path) -> Document:
-    """Read and parse one exchange file (schema-checked, semantic rules not applied)."""
+def load_document(path: str | os.PathLike[str]) -> Document:
+    """Read and parse one exchange file (schema-checked, semantic rules not applied).
+
+    ``path`` is a ``str`` or a ``Path``; anything else raises ArgumentTypeError.
+    """
     return parse_document(read_text(path), str(path))
 
 
@@ -186,7 +198,7 @@ def validate_text(
 
 
 def validate_file(
-    path: Path, store: CatalogueStore | None = None, *, full_schema: bool = True
+    path: str | os.PathLike[str], store: CatalogueStore | None = None, *, full_schema: bool = True
 ) -> FileReport:
     """Validate one file; an unreadable file gives a report with ``read_error`` set."""
     try:

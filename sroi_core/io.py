@@ -22,6 +22,7 @@ from sroi_core.errors import (
     FileReadError,
     JSONSyntaxError,
     UnsupportedVersionError,
+    expect_type,
 )
 from sroi_core.model.codes import DocumentType
 from sroi_core.model.document import VERSION_PATTERN
@@ -81,11 +82,34 @@ class RawDocument:
     standard_version: str
 
 
+def json_type_name(value: Any) -> str:
+    """The JSON name of a parsed value's type (object, array, string, number, boolean, null)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float | Decimal):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    return "array" if isinstance(value, list | tuple) else "object"
+
+
+def json_text(value: Any, limit: int = 80) -> str:
+    """A parsed value as it is written in JSON, shortened for a message (never a Python repr)."""
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list | tuple):
+        return "an array"
+    text = str(value) if isinstance(value, Decimal) else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     seen: dict[str, Any] = {}
     for key, value in pairs:
         if key in seen:
-            raise ValueError(f"duplicate key {key!r} in one object")
+            raise ValueError(f'duplicate key "{key}" in one object')
         seen[key] = value
     return seen
 
@@ -104,6 +128,38 @@ def _depth_ok(node: Any, limit: int) -> bool:
         children = item.values() if isinstance(item, dict) else item
         stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
     return True
+
+
+class _Repeated(dict[str, Any]):
+    """An object that had a repeated key (only made when explaining a duplicate)."""
+
+
+def _duplicate_pointer(text: str) -> str:
+    """The JSON pointer of the first object with a repeated key (for the error message).
+
+    Run only after the strict reader refused the text: the text is read again, marking
+    objects with a repeated key, and the first marked one is looked for.
+    """
+
+    def mark(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        keys = [key for key, _ in pairs]
+        return _Repeated(pairs) if len(set(keys)) < len(keys) else dict(pairs)
+
+    try:
+        data = json.loads(text, object_pairs_hook=mark, parse_float=Decimal)
+    except (ValueError, RecursionError):
+        return ""
+    stack: list[tuple[Any, str]] = [(data, "")]
+    while stack:
+        node, pointer = stack.pop(0)
+        if isinstance(node, _Repeated):
+            return pointer or "/"
+        children = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, child in children:
+            if isinstance(child, dict | list):
+                step = str(key).replace("~", "~0").replace("/", "~1")
+                stack.append((child, f"{pointer}/{step}"))
+    return ""
 
 
 def parse_json(text: str, source: str = "<memory>") -> Any:
@@ -138,7 +194,10 @@ def parse_json(text: str, source: str = "<memory>") -> Any:
         message = str(error)
         if "integer string conversion" in message or "int_max_str_digits" in message:
             message = "an integer has more digits than a JSON reader can take (4300)"
-        raise JSONSyntaxError(message, source=source, expected="strict JSON") from None
+        pointer = _duplicate_pointer(text) if message.startswith("duplicate key") else ""
+        raise JSONSyntaxError(
+            message, source=source, pointer=pointer, expected="strict JSON"
+        ) from None
     if isinstance(data, dict | list) and not _depth_ok(data, MAX_DEPTH):
         raise JSONSyntaxError(
             "the document is nested too deeply",
@@ -156,6 +215,7 @@ def read_bytes(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> byt
     ``/dev/zero`` is refused before a byte is read, and so is a file larger than the limit;
     at most ``limit + 1`` bytes are ever read, so a file that grows meanwhile is refused too.
     """
+    expect_type(path, (str, os.PathLike), "the path")
     name = os.fspath(path)
     try:
         fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -218,7 +278,7 @@ def identify(data: Any, source: str = "<memory>") -> RawDocument:
     """Check the envelope (object, ``documentType``, ``standardVersion``) of parsed JSON."""
     if not isinstance(data, dict):
         raise DocumentTypeError(
-            f"the top level is a JSON {type(data).__name__}",
+            f"the top level is a JSON {json_type_name(data)}",
             source=source,
             expected="a JSON object with documentType and standardVersion",
         )

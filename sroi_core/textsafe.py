@@ -18,10 +18,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u
 Escaping ESC (and the C1 CSI) defuses every ANSI escape sequence: what follows it is
 plain text."""
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~&$])")
-"""ASCII punctuation with a meaning in CommonMark/GFM inline text (escaped with a backslash)."""
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+"""Characters with a meaning anywhere in CommonMark/GFM inline text: escapes, code,
+emphasis, links and images (``(`` and ``!`` mean nothing once ``[`` is escaped), HTML and
+comments, table cells, strikethrough. Each is escaped with a backslash."""
 
-_LINE_START = re.compile(r"^(\s*)(\d*)([-+=>.)])")
+_LINE_START = re.compile(r"^(\s*)(\d*)([-+=#.)])(?=\s|$|[-=#*_])")
 """What makes a line a list item, a setext underline or a block quote when it starts one."""
 
 _SAFE_URL = re.compile(r"^(https?://|mailto:|#)", re.IGNORECASE)

@@ -25,6 +25,7 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from sroi_core._decimal import decimal_text
 from sroi_core.codelists import codelist
@@ -296,10 +297,24 @@ class Quantity(SroiModel):
 
 
 class Period(SroiModel):
-    """A closed date interval. That ``start`` is not after ``end`` is a semantic rule."""
+    """A closed date interval; ``start`` is not after ``end`` (rule ``period.order``).
+
+    The model refuses a reversed period itself, so no code can build one that
+    ``validate`` would reject; a file with one gets the ``period.order`` finding.
+    """
 
     start: IsoDate
     end: IsoDate
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.start > self.end:
+            raise PydanticCustomError(
+                "period_order",
+                "the period starts on {start} but ends on {end}",
+                {"start": self.start.isoformat(), "end": self.end.isoformat()},
+            )
+        return self
 
     def contains(self, other: Period) -> bool:
         """Whether ``other`` lies wholly inside this period."""

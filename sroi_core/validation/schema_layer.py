@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -19,6 +18,7 @@ from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource
 
 from sroi_core._version import STANDARD_VERSION
+from sroi_core.io import json_text
 from sroi_core.model.codes import DocumentType
 from sroi_core.rules import Finding, Rule, Severity, define_rule, json_pointer, make_finding
 from sroi_core.schema_export import generate_schemas
@@ -186,16 +186,16 @@ def _message(error: ValidationError) -> str:
         return f"{error.message} at {field}"
     if keyword in ("pattern", "type", "enum", "const") and isinstance(error.schema, dict):
         described = error.schema.get("description")
-        instance = error.instance
-        shown = str(instance) if isinstance(instance, Decimal) else repr(instance)
-        if len(shown) > 80:
-            shown = shown[:77] + "..."
+        shown = json_text(error.instance)
         if keyword == "enum":
-            return f"{shown} is not one of {error.validator_value}"
+            options = error.validator_value if isinstance(error.validator_value, list) else []
+            allowed = ", ".join(json_text(v) for v in options)
+            return f"{shown} is not one of {allowed}"
         if described and keyword in ("pattern", "type"):
             expected = described[0].lower() + described[1:].rstrip(".")
             return f"{shown} is not valid here: expected {expected}"
-    return str(error.message)
+    # jsonschema writes the value as a Python repr (Decimal('1E+400'), None): write JSON.
+    return str(error.message).replace(repr(error.instance), json_text(error.instance))
 
 
 def _leaves(error: ValidationError) -> Iterator[ValidationError]:

@@ -35,7 +35,7 @@ import numpy as np
 
 from sroi_core._decimal import exact_context, from_cents, round_cent, to_cents
 from sroi_core._version import STANDARD_VERSION, __version__
-from sroi_core.errors import CatalogueError, ValuationError
+from sroi_core.errors import CatalogueError, ValuationError, expect_type
 from sroi_core.model.bid import Bid
 from sroi_core.model.catalogue import Catalogue
 from sroi_core.model.codes import (
@@ -805,6 +805,8 @@ def value_document(
             outside the method's domain.
 
     """
+    expect_type(subject, (Bid, EvidenceReport), "the document to value")
+    expect_type(catalogue, Catalogue, "the catalogue")
     _check_references(subject, catalogue, tender, bid)
     conventions = conventions_for(catalogue, tender)
     schedule = schedule_for(conventions)
