@@ -134,16 +134,17 @@ MAX_VECTOR_BYTES = 16 * 1024 * 1024
 
 def load_vector(path: Path) -> dict[str, Any]:
     """Read one vector file as strict JSON (no NaN, no duplicate keys), with id and kind."""
+    refused = f"{path}: not a readable strict JSON file"
     try:
         text = read_text(path, MAX_VECTOR_BYTES)
     except InputError as error:
-        raise ConformanceError(f"{path}: not a readable file: {error.message}") from None
+        raise ConformanceError(f"{refused}: {error.message}") from None
     try:
         vector = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_refuse_constant)
     except RecursionError:
-        raise ConformanceError(f"{path}: nested too deeply to read") from None
+        raise ConformanceError(f"{refused}: nested too deeply") from None
     except ValueError as error:
-        raise ConformanceError(f"{path}: not strict JSON: {error}") from None
+        raise ConformanceError(f"{refused}: {error}") from None
     if not isinstance(vector, dict):
         raise ConformanceError(f"{path}: a vector must be a JSON object")
     for key in ("id", "kind", "description"):

@@ -207,7 +207,7 @@ def parse_json(text: str, source: str = "<memory>") -> Any:
     return data
 
 
-def read_bytes(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> bytes:
+def read_bytes(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes, checked before reading.
 
     The file is opened without blocking and checked on the open descriptor (no race with
@@ -216,6 +216,7 @@ def read_bytes(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> byt
     at most ``limit + 1`` bytes are ever read, so a file that grows meanwhile is refused too.
     """
     expect_type(path, (str, os.PathLike), "the path")
+    limit = MAX_FILE_BYTES if limit is None else limit
     name = os.fspath(path)
     try:
         fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -263,7 +264,7 @@ def read_bytes(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> byt
     return raw
 
 
-def read_text(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> str:
+def read_text(path: str | os.PathLike[str], limit: int | None = None) -> str:
     """The UTF-8 text of a regular file (see :func:`read_bytes` for what is refused)."""
     raw = read_bytes(path, limit)
     try:

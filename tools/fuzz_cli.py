@@ -37,7 +37,8 @@ from sroi_core.cli import main as sroi_main
 
 ROOT = Path(__file__).resolve().parents[1]
 PILOT = ROOT / "examples" / "pilot"
-TENDER, BID, REPORTS = "tender.json", "bid-a.json", ("evidence-2027-h1.json", "evidence-2027-h2.json")
+TENDER, BID = "tender.json", "bid-a.json"
+REPORTS = ("evidence-2027-h1.json", "evidence-2027-h2.json")
 EVALUATION = "evaluation.csv"
 
 HOSTILE_TEXT = (
@@ -98,8 +99,10 @@ class Tally:
 
 
 def seed_files() -> list[Path]:
-    """Valid example documents and conformance vectors to start from (the pilot's files,
-    which the workflow commands combine, weighted four times)."""
+    """Valid example documents and conformance vectors to start from.
+
+    The pilot's files, which the workflow commands combine, are weighted four times.
+    """
     files = sorted((ROOT / "examples").glob("*.json")) + 4 * sorted(PILOT.glob("*.json"))
     vectors = sorted((ROOT / "tests" / "conformance").glob("*/*.json"))
     return files + vectors[::4]
@@ -144,8 +147,11 @@ def _numeric(text: str) -> bool:
 
 
 def mutate_plausibly(data: Any, rng: random.Random, rounds: int) -> Any:
-    """Mutations that keep a document schema-valid more often: extreme numbers in number
-    fields, hostile text in free-text fields, an item status edited by hand."""
+    """Mutations that keep a document schema-valid more often.
+
+    Extreme numbers in number fields, hostile text in free-text fields, an item status
+    edited by hand.
+    """
     data = copy.deepcopy(data)
     leaves = [p for p in _paths(data) if isinstance(_get(data, p), str | int) and p]
     for _ in range(rounds):
@@ -174,7 +180,7 @@ def mutate(data: Any, rng: random.Random, rounds: int) -> Any:
         choice = rng.random()
         if choice < 0.45:
             if isinstance(target, str) and rng.random() < 0.6:
-                value: Any = rng.choice(NUMBER_TEXTS + (HOSTILE_TEXT, "x" * 140_000))
+                value: Any = rng.choice((*NUMBER_TEXTS, HOSTILE_TEXT, "x" * 140_000))
             else:
                 value = rng.choice(SCALARS)
             data = _set(data, path, value)
@@ -204,7 +210,7 @@ def _dump(data: Any) -> str:
     return text.replace('"__INF__"', "1e999")
 
 
-def _alarm(signum: int, frame: FrameType | None) -> None:
+def _alarm(_signum: int, _frame: FrameType | None) -> None:
     raise Hang
 
 
@@ -220,7 +226,7 @@ def run_one(argv: list[str], timeout: float) -> Outcome:
         return Outcome(argv, "hang", f"no answer within {timeout} s")
     except SystemExit as stop:  # argparse usage errors
         code = stop.code if isinstance(stop.code, int) else 2
-    except BaseException as error:  # noqa: BLE001 - exactly what the fuzz looks for
+    except BaseException as error:  # exactly what the fuzz looks for
         return Outcome(argv, "raised", f"{type(error).__name__}: {error}"[:500])
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
@@ -248,7 +254,8 @@ def _command_lines(kind: str, work: Path, name: str, rng: random.Random) -> list
     lines = [["validate", mutated], ["check", mutated, "--tender", tender, "--bid", bid]]
     if kind == "tender":
         lines += [
-            ["score", mutated, bid, at("bid-b.json"), "--evaluation", at(EVALUATION)],
+            ["score", mutated, bid, at("bid-b.json"), at("bid-c.json"), "--evaluation",
+             at(EVALUATION)],
             ["monitor", mutated, bid, *reports],
             ["report", mutated, "--bid", bid, "--evidence", *reports, "--format", "markdown"],
             ["check", mutated, "--threshold", rng.choice(("minimumSocialValueShare=1e999",
@@ -258,7 +265,8 @@ def _command_lines(kind: str, work: Path, name: str, rng: random.Random) -> list
         fmt = rng.choice(("table", "json", "csv", "markdown"))
         lines += [
             ["value", mutated, "--tender", tender, "--format", fmt, "-o", out],
-            ["score", tender, mutated, at("bid-b.json"), "--evaluation", at(EVALUATION)],
+            ["score", tender, mutated, at("bid-b.json"), at("bid-c.json"), "--evaluation",
+             at(EVALUATION)],
             ["monitor", tender, mutated, *reports],
             ["report", tender, "--bid", mutated, "--evidence", *reports, "--format", "html"],
         ]
@@ -292,7 +300,7 @@ def fuzz_document(seed: int, timeout: float = 20.0) -> list[Outcome]:
     mutated = mutate(original, rng, rng.randint(1, 2))
     with tempfile.TemporaryDirectory(prefix="sroi-fuzz-") as folder:
         work = Path(folder)
-        for file in (TENDER, BID, "bid-b.json", *REPORTS, EVALUATION):
+        for file in (TENDER, BID, "bid-b.json", "bid-c.json", *REPORTS, EVALUATION):
             (work / file).write_bytes((PILOT / file).read_bytes())
         if rng.random() < 0.3:
             _mutate_sheet(work / EVALUATION, rng)
@@ -346,7 +354,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"exit codes: {histogram}")
     print(f"failures (exit 70, traceback or hang): {len(tally.failures)}")
     for number, outcome in tally.failures[:50]:
-        print(f"  seed {number}: sroi {' '.join(a[:60] for a in outcome.argv)}\n    {outcome.failure}")
+        shown = " ".join(a[:60] for a in outcome.argv)
+        print(f"  seed {number}: sroi {shown}\n    {outcome.failure}")
     return 1 if tally.failures else 0
 
 

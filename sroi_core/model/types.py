@@ -297,17 +297,15 @@ class Quantity(SroiModel):
 
 
 class Period(SroiModel):
-    """A closed date interval; ``start`` is not after ``end`` (rule ``period.order``).
-
-    The model refuses a reversed period itself, so no code can build one that
-    ``validate`` would reject; a file with one gets the ``period.order`` finding.
-    """
+    """A closed date interval. That ``start`` is not after ``end`` is a semantic rule."""
 
     start: IsoDate
     end: IsoDate
 
     @model_validator(mode="after")
     def _ordered(self) -> Self:
+        # The model refuses a reversed period itself, so no code builds one that validate
+        # would reject; for a file, documents.py reports it as rule period.order.
         if self.start > self.end:
             raise PydanticCustomError(
                 "period_order",
