@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -228,7 +229,7 @@ def test_an_over_long_evaluation_cell_is_a_finding(tmp_path: Path, capsys: Captu
     rows[1] = rows[1] + "x" * 140_000
     sheet.write_text("\n".join(rows) + "\n", encoding="utf-8")
     code, _, err = run(capsys, "score", TENDER, BID_A, BID_B, BID_C, "--evaluation", sheet)
-    assert code == 1
+    assert code == 2
     assert "[scoring.evaluation-column]" in err
     assert "row 2" in err
 
@@ -246,7 +247,7 @@ def test_one_bad_conformance_vector_is_one_failure(tmp_path: Path, capsys: Captu
     os.mkfifo(tmp_path / "fifo.json")
     code, out, _ = run(capsys, "conformance", "run", tmp_path)
     assert code == 1
-    assert out.splitlines()[-1] == "1 passed, 3 failed"
+    assert out.splitlines()[-1] == "1 passed, 2 failed"  # the FIFO is not read: no hang
 
 
 # --- document text is neutralised for each output -----------------------------------------
@@ -258,11 +259,11 @@ def _hostile_name(data: dict[str, Any]) -> None:
 def _assert_neutral_markdown(text: str) -> None:
     assert "\x1b" not in text
     assert "\r" not in text
-    assert "<!--" not in text
-    assert "<script>" not in text
-    assert "](javascript:" not in text
+    assert re.search(r"(?<!\\)<!--", text) is None
+    assert re.search(r"(?<!\\)<script", text) is None
+    assert re.search(r"(?<!\\)\]\(javascript:", text) is None
     assert not any(line.startswith("# Forged") for line in text.splitlines())
-    assert "| a | b |" not in text
+    assert re.search(r"(?<!\\)\| b (?<!\\)\|", text) is None
 
 
 def test_markdown_outputs_escape_supplier_text(tmp_path: Path, capsys: Capture) -> None:
@@ -290,9 +291,9 @@ def test_terminal_output_shows_escapes_instead_of_running_them(tmp_path: Path,
         code, out, err = run(capsys, *argv)
         assert "\x1b" not in out + err
         assert "\r" not in out + err
-    code, _, err = run(capsys, "validate", tmp_path / "missing\x1b[31m\r.json")
+    code, out, _ = run(capsys, "validate", tmp_path / "missing\x1b[31m\r.json")
     assert code == 2
-    assert "\\x1b[31m\\x0d" in err
+    assert "\\x1b[31m\\x0d" in out
 
 
 def test_the_escaping_functions() -> None:
