@@ -519,7 +519,7 @@ def _row_results(
     try:
         kernel = _run_kernel([rows[p] for p in outcome_positions], lines, schedule, timing)
     except InvalidLineError as error:
-        if error.index is None:
+        if error.index is None or error.code != LineTooLargeError.code:
             raise
         raise LineTooLargeError(lines[rows[outcome_positions[error.index]].line].line_id) from None
     results: list[_RowResult | None] = [None] * len(rows)
