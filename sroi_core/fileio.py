@@ -142,11 +142,16 @@ class InPlaceUpdate:
     def __enter__(self) -> InPlaceUpdate:
         name = str(self.path)
         try:
-            self._fd = os.open(self.path, os.O_RDONLY)
+            self._fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         except OSError as error:
             raise FileWriteError(
                 f"cannot open the file to update it: {error.strerror or error}", source=name
             ) from None
+        if not stat.S_ISREG(os.fstat(self._fd).st_mode):
+            self._release()
+            raise FileWriteError(
+                "is not a regular file; only a regular file is updated in place", source=name
+            )
         if fcntl is not None:
             try:
                 fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -349,6 +349,10 @@ def test_special_files_are_refused_before_reading(tmp_path: Path, capsys: Captur
         code, _, err = run(capsys, "value", path)
         assert code in (1, 2)
         assert "regular file" in err
+    code, _, err = run(capsys, "verify", fifo, "--item", "e-1", "--accept", "--at", AT,
+                       "--out", fifo)
+    assert code == 2
+    assert "not a regular file" in err
 
 
 def test_the_size_limit_is_checked_before_reading(tmp_path: Path,
