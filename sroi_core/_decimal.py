@@ -64,3 +64,19 @@ def grouped(value: Decimal | int, places: int = 2, language: str = "en") -> str:
     if language == "nl":
         return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return text
+def display_context(*values: Decimal) -> decimal.Context:
+    """A context with enough digits to round ``values`` for display, however large.
+
+    Figures in messages and reports may be far larger than any the engine values (a
+    schema-valid 30-digit contract value times a limit); rounding them with the default
+    28 digits would raise ``InvalidOperation``. Nothing else about rounding changes.
+    """
+    size = max((v.adjusted() for v in values if v.is_finite()), default=0)
+    return decimal.Context(prec=max(PRECISION, size + 25), rounding=ROUND_HALF_EVEN)
+
+
+def quantize_display(value: Decimal, step: Decimal) -> Decimal:
+    """Round ``value`` half to even to ``step`` for display, at any size (never raises)."""
+    if not value.is_finite():
+        return value
+    return value.quantize(step, rounding=ROUND_HALF_EVEN, context=display_context(value))

@@ -6,12 +6,13 @@ that exact catalogue or says it has none — it never substitutes another versio
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
-from sroi_core.errors import CatalogueError, FileReadError, InputError
+from sroi_core.errors import CatalogueError, FileReadError, InputError, expect_type
 from sroi_core.model.catalogue import Catalogue
 from sroi_core.model.types import DocumentRef
 
@@ -53,7 +54,7 @@ class CatalogueStore:
         """Make ``catalogue`` available (it takes precedence over a built-in one)."""
         self._catalogues.insert(0, catalogue)
 
-    def add_file(self, path: Path) -> Catalogue:
+    def add_file(self, path: str | os.PathLike[str]) -> Catalogue:
         """Load a catalogue file, check it in both layers and make it available.
 
         Raises FileReadError when the file cannot be read, and CatalogueError (naming the
@@ -110,10 +111,15 @@ class CatalogueStore:
     def resolve(self, name: str, version: str | None = None) -> Catalogue:
         """The catalogue ``name`` stands for: a file path, ``ID@VERSION`` or ``ID`` (newest).
 
+        The rule, the one place it is decided: ``name`` is a **path** when it contains a
+        path separator (``/`` or a backslash) or ends in ``.json``; otherwise it is always a
+        catalogue **id** — a file in the working folder that happens to be called ``nl``
+        is never read in place of the built-in ``nl`` (write ``./nl`` to mean the file).
         A path is loaded (and checked) with :meth:`add_file`. Raises CatalogueError naming
         what is available, or an InputError for a bad file.
         """
-        if _looks_like_path(name):
+        expect_type(name, str, "the catalogue id or path")
+        if names_a_path(name):
             if version is not None:
                 raise CatalogueError("a version applies to a catalogue id, not to a file path")
             return self.add_file(Path(name))
@@ -126,7 +132,8 @@ class CatalogueStore:
         same_id = [c for c in self.all() if c.id == wanted_id]
         if not same_id:
             have = ", ".join(sorted({f"{c.id}@{c.version}" for c in self.all()})) or "none"
-            raise CatalogueError(f"no catalogue with id {wanted_id!r}; available: {have}")
+            hint = f" (to read the file {name}, write ./{name})" if Path(name).exists() else ""
+            raise CatalogueError(f"no catalogue with id {wanted_id!r}; available: {have}{hint}")
         if wanted_version:
             for catalogue in same_id:
                 if catalogue.version == wanted_version:
@@ -145,5 +152,6 @@ def version_key(version: str) -> tuple[tuple[int, int | str], ...]:
     )
 
 
-def _looks_like_path(text: str) -> bool:
-    return text.endswith(".json") or "/" in text or "\\" in text or Path(text).is_file()
+def names_a_path(text: str) -> bool:
+    """A path has a separator or a .json suffix; a bare word is an id (see ``resolve``)."""
+    return text.endswith(".json") or "/" in text or "\\" in text or os.sep in text

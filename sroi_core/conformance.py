@@ -10,6 +10,7 @@ result, not an exception: only an unusable directory raises ConformanceError.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -18,7 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from sroi_core._decimal import decimal_text
-from sroi_core.errors import ConformanceError, ValuationError
+from sroi_core.errors import (
+    ConformanceError,
+    InputError,
+    SroiError,
+    ValuationError,
+    expect_type,
+)
+from sroi_core.io import read_text
 from sroi_core.valuation.line import line_spec_from_json
 from sroi_core.valuation.reference import value_line
 
@@ -120,13 +128,23 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+MAX_VECTOR_BYTES = 16 * 1024 * 1024
+"""Largest vector file read; the published vectors are a few kilobytes."""
+
+
 def load_vector(path: Path) -> dict[str, Any]:
     """Read one vector file as strict JSON (no NaN, no duplicate keys), with id and kind."""
+    refused = f"{path}: not a readable strict JSON file"
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path, MAX_VECTOR_BYTES)
+    except InputError as error:
+        raise ConformanceError(f"{refused}: {error.message}") from None
+    try:
         vector = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_refuse_constant)
-    except (OSError, UnicodeDecodeError, ValueError) as error:
-        raise ConformanceError(f"{path}: not a readable strict JSON file: {error}") from None
+    except RecursionError:
+        raise ConformanceError(f"{refused}: nested too deeply") from None
+    except ValueError as error:
+        raise ConformanceError(f"{refused}: {error}") from None
     if not isinstance(vector, dict):
         raise ConformanceError(f"{path}: a vector must be a JSON object")
     for key in ("id", "kind", "description"):
@@ -490,17 +508,32 @@ def _run_one(path: Path, seen: dict[str, Path]) -> VectorOutcome:
         messages = check(vector)
     except ConformanceError as error:
         messages = [f"malformed vector: {error}"]
+    except SroiError as error:
+        messages = [f"the vector cannot be run: {error}"]
+    except (
+        RecursionError,
+        MemoryError,
+        ArithmeticError,
+        LookupError,
+        TypeError,
+        ValueError,
+    ) as error:
+        # One vector that is too deep or too large for this machine is one failure;
+        # the run goes on with the next vector.
+        messages = [f"the vector cannot be run: {type(error).__name__} ({error})"[:500]]
     status = VectorStatus.FAILED if messages else VectorStatus.PASSED
     return VectorOutcome(path, vector_id, kind, status, tuple(messages))
 
 
-def run_conformance(directory: Path) -> ConformanceReport:
+def run_conformance(directory: str | os.PathLike[str]) -> ConformanceReport:
     """Run every vector (``*.json`` except ``*.schema.json``) under ``directory``.
 
     Raises:
         ConformanceError: if ``directory`` is not a readable directory.
 
     """
+    expect_type(directory, (str, os.PathLike), "the vector folder")
+    directory = Path(directory)
     if not directory.is_dir():
         raise ConformanceError(f"{directory}: not a directory of conformance vectors")
     paths = sorted(

@@ -6,6 +6,7 @@ rules — and collects every finding instead of stopping at the first.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,6 +22,7 @@ from sroi_core.errors import (
     InputError,
     JSONSyntaxError,
     UnsupportedVersionError,
+    expect_type,
 )
 from sroi_core.io import (
     RULE_DOC_TYPE,
@@ -38,7 +40,7 @@ from sroi_core.model.codes import DocumentType
 from sroi_core.model.document import Document
 from sroi_core.rules import Finding, Severity, define_rule, json_pointer, make_finding
 from sroi_core.validation.report import FileReport, ValidationReport
-from sroi_core.validation.semantic import semantic_findings
+from sroi_core.validation.semantic import PERIOD_ORDER, semantic_findings
 
 DOCUMENT_CONTEXT = {"document": True}
 """Validation context for data read from an exchange file (refuses ``null``)."""
@@ -57,15 +59,21 @@ MODEL_DISAGREES = define_rule(
 
 
 def _model_findings(error: PydanticValidationError, source: str) -> list[Finding]:
-    return [
-        make_finding(
-            MODEL_DISAGREES,
-            json_pointer(*(str(part) for part in item["loc"])),
-            source=source,
-            message=item["msg"],
-        )
-        for item in error.errors()
-    ]
+    findings = []
+    for item in error.errors():
+        pointer = json_pointer(*(str(part) for part in item["loc"]))
+        context = item.get("ctx") or {}
+        if item["type"] == "period_order":  # the model's own check of a semantic rule
+            findings.append(
+                make_finding(
+                    PERIOD_ORDER, pointer, source=source, start=context["start"], end=context["end"]
+                )
+            )
+        else:
+            findings.append(
+                make_finding(MODEL_DISAGREES, pointer, source=source, message=item["msg"])
+            )
+    return findings
 
 
 def build_model(raw: RawDocument) -> Document:
@@ -117,6 +125,7 @@ def parse_document(text: str, source: str = "<memory>") -> Document:
     a 1.0 file must not carry a 2.0 field, or that a 2.0 file must give one. The model is
     built after it.
     """
+    expect_type(text, str, "the document text")
     return document_from_data(parse_json(text, source), source)
 
 
@@ -138,8 +147,11 @@ def document_from_data(data: Any, source: str = "<memory>") -> Document:
     return build_model(raw)
 
 
-def load_document(path: Path) -> Document:
-    """Read and parse one exchange file (schema-checked, semantic rules not applied)."""
+def load_document(path: str | os.PathLike[str]) -> Document:
+    """Read and parse one exchange file (schema-checked, semantic rules not applied).
+
+    ``path`` is a ``str`` or a ``Path``; anything else raises ArgumentTypeError.
+    """
     return parse_document(read_text(path), str(path))
 
 
@@ -229,7 +241,7 @@ def validate_data(
 
 
 def validate_file(
-    path: Path, store: CatalogueStore | None = None, *, full_schema: bool = True
+    path: str | os.PathLike[str], store: CatalogueStore | None = None, *, full_schema: bool = True
 ) -> FileReport:
     """Validate one file; an unreadable file gives a report with ``read_error`` set."""
     try:
@@ -252,8 +264,14 @@ def validate_files(paths: list[Path], store: CatalogueStore | None = None) -> Va
 
 
 def _file_is_catalogue(path: Path) -> bool:
-    """Whether a file says it is a catalogue near its start (without parsing it)."""
+    """Whether a file says it is a catalogue near its start (without parsing it).
+
+    Only a regular file is opened: a pipe or a device would block or never end (the read
+    itself refuses them later with a clear message).
+    """
     try:
+        if not path.is_file():
+            return False
         with path.open(encoding="utf-8", errors="replace") as handle:
             head = handle.read(4096)
     except OSError:

@@ -117,3 +117,34 @@ class ValuationError(SroiError):
 
 class ConformanceError(SroiError):
     """A conformance vector file is malformed (not a failed expectation)."""
+
+
+class FileWriteError(InputError):
+    """An output file cannot be written (missing folder, no permission, disk full).
+
+    The file named is left as it was: every write goes through a temporary file that
+    replaces it only when complete (:mod:`sroi_core.fileio`).
+    """
+
+
+class ConcurrentUpdateError(SroiError):
+    """A file updated in place was changed, or is being changed, by someone else.
+
+    Raised instead of overwriting the other change, so that no decision is lost; run the
+    command again on the current file.
+    """
+
+
+class ArgumentTypeError(SroiError, TypeError):
+    """A function of the Python API was called with an argument of the wrong type.
+
+    Also a :class:`TypeError`, so code that expects Python's own error keeps working.
+    """
+
+
+def expect_type(value: Any, expected: type | tuple[type, ...], what: str) -> None:
+    """Raise ArgumentTypeError naming ``what`` and the expected type(s) unless ``value`` fits."""
+    if not isinstance(value, expected):
+        kinds = expected if isinstance(expected, tuple) else (expected,)
+        names = " or ".join(kind.__name__ for kind in kinds)
+        raise ArgumentTypeError(f"{what} must be {names}, not {type(value).__name__}")

@@ -9,10 +9,11 @@ lets a Python traceback through and never drops data silently.
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from sroi_core._version import SUPPORTED_STANDARD_VERSIONS
@@ -21,6 +22,7 @@ from sroi_core.errors import (
     FileReadError,
     JSONSyntaxError,
     UnsupportedVersionError,
+    expect_type,
 )
 from sroi_core.model.codes import DocumentType
 from sroi_core.model.document import VERSION_PATTERN
@@ -80,11 +82,34 @@ class RawDocument:
     standard_version: str
 
 
+def json_type_name(value: Any) -> str:
+    """The JSON name of a parsed value's type (object, array, string, number, boolean, null)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float | Decimal):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    return "array" if isinstance(value, list | tuple) else "object"
+
+
+def json_text(value: Any, limit: int = 80) -> str:
+    """A parsed value as it is written in JSON, shortened for a message (never a Python repr)."""
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list | tuple):
+        return "an array"
+    text = str(value) if isinstance(value, Decimal) else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     seen: dict[str, Any] = {}
     for key, value in pairs:
         if key in seen:
-            raise ValueError(f"duplicate key {key!r} in one object")
+            raise ValueError(f'duplicate key "{key}" in one object')
         seen[key] = value
     return seen
 
@@ -103,6 +128,38 @@ def _depth_ok(node: Any, limit: int) -> bool:
         children = item.values() if isinstance(item, dict) else item
         stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
     return True
+
+
+class _Repeated(dict[str, Any]):
+    """An object that had a repeated key (only made when explaining a duplicate)."""
+
+
+def _duplicate_pointer(text: str) -> str:
+    """The JSON pointer of the first object with a repeated key (for the error message).
+
+    Run only after the strict reader refused the text: the text is read again, marking
+    objects with a repeated key, and the first marked one is looked for.
+    """
+
+    def mark(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        keys = [key for key, _ in pairs]
+        return _Repeated(pairs) if len(set(keys)) < len(keys) else dict(pairs)
+
+    try:
+        data = json.loads(text, object_pairs_hook=mark, parse_float=Decimal)
+    except (ValueError, RecursionError):
+        return ""
+    stack: list[tuple[Any, str]] = [(data, "")]
+    while stack:
+        node, pointer = stack.pop(0)
+        if isinstance(node, _Repeated):
+            return pointer or "/"
+        children = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, child in children:
+            if isinstance(child, dict | list):
+                step = str(key).replace("~", "~0").replace("/", "~1")
+                stack.append((child, f"{pointer}/{step}"))
+    return ""
 
 
 def parse_json(text: str, source: str = "<memory>") -> Any:
@@ -137,7 +194,10 @@ def parse_json(text: str, source: str = "<memory>") -> Any:
         message = str(error)
         if "integer string conversion" in message or "int_max_str_digits" in message:
             message = "an integer has more digits than a JSON reader can take (4300)"
-        raise JSONSyntaxError(message, source=source, expected="strict JSON") from None
+        pointer = _duplicate_pointer(text) if message.startswith("duplicate key") else ""
+        raise JSONSyntaxError(
+            message, source=source, pointer=pointer, expected="strict JSON"
+        ) from None
     if isinstance(data, dict | list) and not _depth_ok(data, MAX_DEPTH):
         raise JSONSyntaxError(
             "the document is nested too deeply",
@@ -147,29 +207,71 @@ def parse_json(text: str, source: str = "<memory>") -> Any:
     return data
 
 
-def read_text(path: Path) -> str:
-    """The UTF-8 text of a file, refusing directories, missing and over-large files."""
-    name = str(path)
-    if not path.exists():
-        raise FileReadError("no such file", source=name)
-    if path.is_dir():
-        raise FileReadError("is a directory", source=name, expected="a JSON file")
+def read_bytes(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, checked before reading.
+
+    The file is opened without blocking and checked on the open descriptor (no race with
+    a file swapped in between): a directory, a FIFO, a socket or a device such as
+    ``/dev/zero`` is refused before a byte is read, and so is a file larger than the limit;
+    at most ``limit + 1`` bytes are ever read, so a file that grows meanwhile is refused too.
+    """
+    expect_type(path, (str, os.PathLike), "the path")
+    limit = MAX_FILE_BYTES if limit is None else limit
+    name = os.fspath(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise FileReadError(
-                f"the file is {size} bytes, more than the limit of {MAX_FILE_BYTES} bytes",
-                source=name,
-                expected=f"at most {MAX_FILE_BYTES} bytes",
-            )
-        raw = path.read_bytes()
+        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise FileReadError("no such file", source=name) from None
+    except IsADirectoryError:
+        raise FileReadError("is a directory", source=name, expected="a JSON file") from None
     except OSError as error:
         raise FileReadError(f"cannot read the file: {error.strerror}", source=name) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise FileReadError("is a directory", source=name, expected="a JSON file")
+        if not stat.S_ISREG(info.st_mode):
+            raise FileReadError(
+                "is not a regular file (a pipe, socket or device)",
+                source=name,
+                expected="a regular file",
+            )
+        if info.st_size > limit:
+            raise FileReadError(
+                f"the file is {info.st_size} bytes, more than the limit of {limit} bytes",
+                source=name,
+                expected=f"at most {limit} bytes",
+            )
+        chunks = []
+        remaining = limit + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1 << 24))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+    except OSError as error:
+        raise FileReadError(f"cannot read the file: {error.strerror}", source=name) from None
+    finally:
+        os.close(fd)
+    raw = b"".join(chunks)
+    if len(raw) > limit:
+        raise FileReadError(
+            f"the file grew beyond the limit of {limit} bytes while it was read",
+            source=name,
+            expected=f"at most {limit} bytes",
+        )
+    return raw
+
+
+def read_text(path: str | os.PathLike[str], limit: int | None = None) -> str:
+    """The UTF-8 text of a regular file (see :func:`read_bytes` for what is refused)."""
+    raw = read_bytes(path, limit)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise FileReadError(
-            f"not UTF-8 text (byte {error.start})", source=name, expected="UTF-8 JSON"
+            f"not UTF-8 text (byte {error.start})", source=os.fspath(path), expected="UTF-8 JSON"
         ) from None
 
 
@@ -177,7 +279,7 @@ def identify(data: Any, source: str = "<memory>") -> RawDocument:
     """Check the envelope (object, ``documentType``, ``standardVersion``) of parsed JSON."""
     if not isinstance(data, dict):
         raise DocumentTypeError(
-            f"the top level is a JSON {type(data).__name__}",
+            f"the top level is a JSON {json_type_name(data)}",
             source=source,
             expected="a JSON object with documentType and standardVersion",
         )
@@ -213,7 +315,7 @@ def _matches_version(text: str) -> bool:
     return re.fullmatch(VERSION_PATTERN, text) is not None
 
 
-def load_raw(path: Path) -> RawDocument:
+def load_raw(path: str | os.PathLike[str]) -> RawDocument:
     """Read, parse and identify one exchange file."""
-    name = str(path)
+    name = os.fspath(path)
     return identify(parse_json(read_text(path), name), name)

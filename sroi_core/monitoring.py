@@ -43,7 +43,7 @@ from sroi_core.quality import run_checks
 from sroi_core.quality.context import DOCUMENT_MISMATCH
 from sroi_core.rules import Finding, Severity, define_rule, json_pointer, make_finding
 from sroi_core.valuation.document import conventions_for, value_document
-from sroi_core.verification import changed_fields
+from sroi_core.verification import changed_fields, effective_status
 
 __all__ = [
     "Breakdown",
@@ -90,6 +90,37 @@ ITEM_VERSIONS_DIFFER = define_rule(
 
 class MonitoringError(SroiError):
     """The monitoring cannot run as asked (no date, a report after the as-of date)."""
+
+
+DUPLICATE_REPORT = define_rule(
+    "monitoring.duplicate-report",
+    Severity.ERROR,
+    "Report given twice",
+    "report {report} is given more than once (also in {other}); give one version of each "
+    "report",
+    "Two files with the same report id are two versions of one report, and which one "
+    "counts cannot depend on the order of the command line: an inflated copy placed last "
+    "would otherwise win. Compare the versions with sroi verify --compare and give the "
+    "right one.",
+    category="monitoring",
+    template_nl="rapportage {report} is meer dan eens opgegeven (ook in {other}); geef één "
+    "versie van elke rapportage",
+)
+
+
+def _duplicate_reports(pairs: Sequence[tuple[EvidenceReport, str]]) -> list[Finding]:
+    first: dict[str, str] = {}
+    findings = []
+    for report, source in pairs:
+        if report.id in first:
+            findings.append(
+                make_finding(
+                    DUPLICATE_REPORT, "/id", source=source, report=report.id, other=first[report.id]
+                )
+            )
+        else:
+            first[report.id] = source
+    return findings
 
 
 class MonitoringInputError(FindingsError):
@@ -418,7 +449,7 @@ def _bucket(item: Evidence, line: ValuationLine, bid: Bid) -> tuple[str, str]:
             f"commitment {item.commitment} is bought off (payment in "
             "lieu): evidence for it is never counted"
         )
-    bucket = _STATUS_BUCKET[item.status]
+    bucket = _STATUS_BUCKET[effective_status(item)]
     reasons = {
         "verified": "verified by the buyer: counted",
         "unverified": "submitted, not yet verified: shown, not counted",
@@ -449,13 +480,14 @@ def monitor_contract(
         sources: File names of the tender and bid by document id, used in findings.
 
     Raises:
-        MonitoringInputError: a document belongs to another tender, bid or catalogue.
+        MonitoringInputError: a document belongs to another tender, bid or catalogue, or
+            two reports have the same id.
         MonitoringError: no as-of date can be set, or a report starts after it.
 
     """
     names = dict(sources or {})
     pairs = [r if isinstance(r, tuple) else (r, f"<report {r.id}>") for r in reports]
-    problems = _mismatches(tender, bid, pairs, catalogue, names)
+    problems = _duplicate_reports(pairs) + _mismatches(tender, bid, pairs, catalogue, names)
     if problems:
         raise MonitoringInputError(problems)
     moment = _as_of(pairs, as_of)
@@ -529,7 +561,7 @@ def monitor_contract(
                 commitment=item.commitment,
                 indicator=line.indicator,
                 theme=line.theme,
-                status=item.status.value,
+                status=effective_status(item).value,
                 bucket=bucket,
                 outcome_value=values[OUTCOME],
                 obligation_credit=values[CREDIT],

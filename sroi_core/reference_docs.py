@@ -19,6 +19,7 @@ from typing import Any
 
 from sroi_core._version import STANDARD_ID, STANDARD_VERSION
 from sroi_core.codelists import codelist, codelist_names
+from sroi_core.fileio import write_atomic
 from sroi_core.rules import Rule, all_rules
 from sroi_core.schema_export import COMMON, generate_schemas
 from sroi_core.schema_portable import codelist_of
@@ -345,6 +346,6 @@ def write_reference_docs(directory: Path) -> list[Path]:
     written = []
     for name, render in REFERENCE_PAGES.items():
         path = directory / name
-        path.write_text(render(), encoding="utf-8")
+        write_atomic(path, render())
         written.append(path)
     return written

@@ -26,6 +26,7 @@ from sroi_core._version import (
 )
 from sroi_core.codelists import codelist, codelist_csv_text, codelist_names
 from sroi_core.errors import SroiError
+from sroi_core.fileio import write_atomic
 from sroi_core.model import DOCUMENT_MODELS
 from sroi_core.model.codes import DocumentType
 from sroi_core.model.versions import apply_marks
@@ -196,7 +197,7 @@ def export_schemas(directory: Path, version: str = STANDARD_VERSION) -> list[Pat
     written = []
     for name, schema in generate_schemas(version).items():
         path = target / file_name(name)
-        path.write_text(schema_text(schema), encoding="utf-8")
+        write_atomic(path, schema_text(schema))
         written.append(path)
     for relative, text in codelist_files(version).items():
         path = target / relative

@@ -275,6 +275,57 @@ def _number(
     return Decimal(value)
 
 
+MAX_CELL_CHARS = 100_000
+"""Longest cell of an evaluation sheet (CSV's own limit is 131,072 characters)."""
+
+
+class _BoundedRows:
+    """CSV rows with every cell bounded; a malformed sheet becomes an EvaluationError."""
+
+    def __init__(self, reader: Any, source: str) -> None:
+        self._reader = reader
+        self._source = source
+
+    @property
+    def line_num(self) -> int:
+        return int(self._reader.line_num)
+
+    def __iter__(self) -> _BoundedRows:
+        return self
+
+    def __next__(self) -> list[str]:
+        try:
+            cells: list[str] = next(self._reader)
+        except csv.Error as error:
+            problem = str(error)
+            if "field larger than field limit" in problem:
+                problem = f"a cell is longer than {csv.field_size_limit()} characters"
+            raise self._error(f"not readable as CSV: {problem}") from None
+        longest = max((len(cell) for cell in cells), default=0)
+        if longest > MAX_CELL_CHARS:
+            raise self._error(
+                f"a cell has {longest} characters (expected at most {MAX_CELL_CHARS})"
+            )
+        return cells
+
+    def _error(self, problem: str) -> EvaluationError:
+        row = max(self.line_num, 1)
+        return EvaluationError(
+            [
+                make_finding(
+                    EVALUATION_COLUMN,
+                    json_pointer(row),
+                    source=self._source,
+                    problem=f"row {row}: {problem}",
+                )
+            ]
+        )
+
+
+def _bounded_rows(reader: Any, source: str) -> _BoundedRows:
+    return _BoundedRows(reader, source)
+
+
 def parse_evaluation(text: str, source: str = "<evaluation>") -> Evaluation:
     """Read an evaluation sheet (CSV text) and check its syntax.
 
@@ -287,7 +338,7 @@ def parse_evaluation(text: str, source: str = "<evaluation>") -> Evaluation:
     text = text.removeprefix("\ufeff")
     first_line = text.splitlines()[0] if text.strip() else ""
     delimiter = _delimiter(first_line)
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    reader = _bounded_rows(csv.reader(io.StringIO(text), delimiter=delimiter), source)
     findings: list[Finding] = []
     try:
         header = next(reader)

@@ -210,6 +210,40 @@ def replaced_item(item: Evidence) -> str | None:
     return found.group(1) if found else None
 
 
+def effective_status(item: Evidence) -> VerificationStatus:
+    """The status an item's history supports: the one place verification state is derived.
+
+    The history is replayed from *submitted*: an optional first ``submitted`` entry by the
+    supplier, then each entry that is a legal move (:data:`TRANSITIONS`) by the right
+    party, in time order, with a reason where one is required. Replay stops at the first
+    entry that is not, so a self-verification, a reversal or a back-dated decision
+    changes nothing. The ``status`` field is only a cache of this value: an item whose
+    field says *verified* but whose history does not is **not** verified for valuation,
+    monitoring, reports or scoring (and :func:`check_history` reports it).
+    """
+    state = SUBMITTED
+    last_at: dt.datetime | None = None
+    for index, entry in enumerate(item.history):
+        if last_at is not None and entry.at < last_at:
+            break
+        last_at = entry.at
+        if index == 0 and entry.status == SUBMITTED:
+            if entry.by != "supplier":
+                break
+            continue
+        if TRANSITIONS.get((state, entry.status)) != entry.by:
+            break
+        if entry.status in REASON_REQUIRED and _clean_reason(entry.reason) is None:
+            break
+        state = entry.status
+    return state
+
+
+def is_verified(item: Evidence) -> bool:
+    """Whether the item counts as realised value: its history records the buyer's verification."""
+    return effective_status(item) is VERIFIED
+
+
 def _aware(at: dt.datetime) -> dt.datetime:
     if at.tzinfo is None or at.utcoffset() is None:
         raise VerificationError(
@@ -282,6 +316,13 @@ def decide(
     _aware(at)
     n = _index(report, item_id)
     item = report.items[n]
+    recorded = effective_status(item)
+    if item.status != recorded:
+        raise VerificationError(
+            f"item {item_id} has status {item.status} but its history records {recorded}; "
+            "the status was edited by hand, so no decision can be added to it (restore the "
+            "report from its last valid version)"
+        )
     who = TRANSITIONS.get((item.status, target))
     if who is None or who != actor:
         raise VerificationError(

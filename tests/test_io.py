@@ -41,8 +41,8 @@ def _nested(depth: int) -> str:
         ('{"a": NaN}', "NaN"),
         ('{"a": Infinity}', "Infinity"),
         ('{"a": -Infinity}', "-Infinity"),
-        ('{"a": 1, "a": 2}', "duplicate key 'a'"),
-        ('{"x": {"b": 1, "b": 1}}', "duplicate key 'b'"),
+        ('{"a": 1, "a": 2}', 'duplicate key "a"'),
+        ('{"x": {"b": 1, "b": 1}}', 'duplicate key "b"'),
         ('{"a": 1} trailing', "Extra data"),
         ("{'a': 1}", "double quotes"),
         ('{"a": 01}', "not valid JSON"),
@@ -90,9 +90,9 @@ def test_identify_a_valid_envelope() -> None:
 @pytest.mark.parametrize(
     ("data", "needle"),
     [
-        ([], "top level is a JSON list"),
+        ([], "top level is a JSON array"),
         ("bid", "top level is a JSON str"),
-        (1, "top level is a JSON int"),
+        (1, "top level is a JSON number"),
         ({"standardVersion": "1.0"}, "documentType is missing"),
         ({"standardVersion": "1.0", "documentType": "proposal"}, "unknown documentType 'proposal'"),
         ({"standardVersion": "1.0", "documentType": "Bid"}, "unknown documentType 'Bid'"),

@@ -133,7 +133,24 @@ SLOW_GENERATION = [
 ]
 
 
+def _ordered_periods(node: Any) -> Any:
+    """Swap the ends of reversed periods: the model refuses them on purpose (period.order),
+    an intended difference tested below."""
+    if isinstance(node, dict):
+        if isinstance(node.get("start"), str) and isinstance(node.get("end"), str) and (
+            node["start"] > node["end"]
+        ):
+            node["start"], node["end"] = node["end"], node["start"]
+        for value in node.values():
+            _ordered_periods(value)
+    elif isinstance(node, list):
+        for value in node:
+            _ordered_periods(value)
+    return node
+
+
 def _check_agreement(doc_type: DocumentType, document: dict[str, Any]) -> None:
+    document = _ordered_periods(document)
     if "extensionData" in document:  # declaring them is a rule of layer two (extensions.md)
         declared = {*document.get("extensions", []), *document["extensionData"]}
         document["extensions"] = sorted(declared)
@@ -169,6 +186,19 @@ BID_TEXT = (
     '"catalogue": {"id": "c"}, "supplier": {"identifier": {"scheme": "NL-KVK", "id": "1"}, '
     '"name": "S"}, "submitted": "2026-02-20", "bidPrice": {"amount": "10.00", "currency": "EUR"}}'
 )
+
+
+def test_intended_a_reversed_period_is_refused_by_the_model_as_period_order() -> None:
+    """The schema cannot compare two dates; the model refuses a reversed period itself."""
+    data = json.loads(BID_TEXT)
+    data["commitments"] = [{
+        "id": "c", "indicator": "i", "quantity": {"value": "1", "unit": "person"},
+        "period": {"start": "2027-01-01", "end": "2026-01-01"}, "durationYears": 1,
+    }]
+    assert schema_findings(data, DocumentType.BID) == []
+    with pytest.raises(ValidationError) as caught:
+        Bid.model_validate(data, context=DOCUMENT_CONTEXT)
+    assert caught.value.errors()[0]["type"] == "period_order"
 
 
 def test_intended_python_numbers_are_accepted_by_the_model_only() -> None:

@@ -767,6 +767,22 @@ def test_generated_bids_equal_the_oracle(case: tuple[Catalogue, Bid, Tender | No
     assert_valid_document(valuation)
 
 
+_SUBMITTED = {"status": "submitted", "at": "2026-07-01T10:00:00Z", "by": "supplier"}
+HISTORIES: dict[str, list[dict[str, str]]] = {
+    "submitted": [_SUBMITTED],
+    "verified": [_SUBMITTED, {"status": "verified", "at": "2026-07-02T10:00:00Z", "by": "buyer"}],
+    "rejected": [
+        _SUBMITTED,
+        {"status": "rejected", "at": "2026-07-02T10:00:00Z", "by": "buyer", "reason": "no proof"},
+    ],
+    "withdrawn": [
+        _SUBMITTED,
+        {"status": "withdrawn", "at": "2026-07-02T10:00:00Z", "by": "supplier"},
+    ],
+}
+"""A legal history for each status: the status an item counts with comes from it."""
+
+
 @st.composite
 def reports(draw: st.DrawFn, bid: Bid) -> EvidenceReport:
     items = []
@@ -784,7 +800,8 @@ def reports(draw: st.DrawFn, bid: Bid) -> EvidenceReport:
                     "unit": unit,
                 },
                 "period": {"start": "2026-01-01", "end": "2026-06-30"},
-                "status": draw(st.sampled_from(["submitted", "verified", "rejected", "withdrawn"])),
+                "status": (status := draw(st.sampled_from(sorted(HISTORIES)))),
+                "history": HISTORIES[status],
             }
         )
     report = parse_document(

@@ -297,7 +297,21 @@ def item(  # noqa: PLR0917 - the vector tables read best positionally
         "period": {"start": "2026-04-01", "end": "2026-09-30"},
         "documents": [{"type": "payroll-record", "reference": f"payroll/{ident}.pdf"}],
         "status": status,
+        "history": history(status),
     }
+
+
+def history(status: str) -> list[dict[str, str]]:
+    """A legal history ending in ``status``: the status an item counts with comes from it."""
+    entries = [{"status": "submitted", "at": "2026-10-01T09:00:00Z", "by": "supplier"}]
+    decided = {"status": status, "at": "2026-10-15T09:00:00Z"}
+    if status in ("verified", "rejected"):
+        entries.append({**decided, "by": "buyer"})
+    if status == "rejected":
+        entries[-1]["reason"] = "the payroll record does not show the placement"
+    if status == "withdrawn":
+        entries.append({**decided, "by": "supplier"})
+    return entries
 
 
 def report(items: list[dict[str, Any]]) -> dict[str, Any]:

@@ -36,8 +36,22 @@ MIN_COST_SHARE = Fraction(5, 1000)
 
 
 def as_2_0(document: dict[str, Any]) -> dict[str, Any]:
-    """A 1.0 document of the sibling tool as a 2.0 document (standardVersion first)."""
-    return {"standardVersion": V2, **{k: v for k, v in document.items() if k != "standardVersion"}}
+    """A 1.0 document of the sibling tool as a 2.0 document (standardVersion first).
+
+    A 2.0 tender publishes its award rules (``award``) instead of 1.0's ``scoring``; the
+    valuation does not read them, so the weights are carried over and the rest left to the
+    procurement profile's defaults.
+    """
+    body = {k: v for k, v in document.items() if k != "standardVersion"}
+    scoring = body.pop("scoring", None)
+    if scoring is not None:
+        weights = {
+            "socialValue": scoring["socialValueWeight"],
+            "price": scoring["priceWeight"],
+            "otherQuality": scoring.get("otherQualityWeight", "0"),
+        }
+        body["award"] = {"weights": weights}
+    return {"standardVersion": V2, **body}
 
 
 def whole_years(start: dt.date, later: dt.date) -> int:

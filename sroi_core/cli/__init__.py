@@ -16,6 +16,7 @@ from importlib import import_module
 from sroi_core._version import STANDARD_VERSION, __version__
 from sroi_core.errors import DocumentInvalidError, SroiError
 from sroi_core.rules import Finding
+from sroi_core.textsafe import terminal_text
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -129,23 +130,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         for finding in error.findings:
             if isinstance(finding, Finding):
                 print_finding(finding)
-        print(say("invalid_input", error=error), file=sys.stderr)
+        print(terminal_text(say("invalid_input", error=error)), file=sys.stderr)
         return EXIT_INVALID
     except SroiError as error:
-        print(say("error", error=error), file=sys.stderr)
+        print(terminal_text(say("error", error=error)), file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK
     except OSError as error:  # a file the command was asked to write or read
         where = f"{error.filename}: " if error.filename else ""
-        print(say("error", error=f"{where}{error.strerror or error}"), file=sys.stderr)
+        message = say("error", error=f"{where}{error.strerror or error}")
+        print(terminal_text(message), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # the CLI's promise: never a traceback
         if os.environ.get("SROI_DEBUG") == "1":
             raise
-        print(say("internal_error", error=f"{type(error).__name__}: {error}"), file=sys.stderr)
+        print(
+            terminal_text(say("internal_error", error=f"{type(error).__name__}: {error}")),
+            file=sys.stderr,
+        )
         return EXIT_INTERNAL
     return code
 

@@ -12,30 +12,36 @@ from sroi_core.catalogue_store import CatalogueStore
 from sroi_core.cli._i18n import current_language, say
 from sroi_core.documents import validate_file
 from sroi_core.errors import InputError
+from sroi_core.fileio import write_atomic
 from sroi_core.model.bid import Bid
 from sroi_core.model.document import Document
 from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.model.tender import Tender
 from sroi_core.rules import Finding, Severity
+from sroi_core.textsafe import terminal_text
 
 
 def add_catalogue_option(parser: argparse.ArgumentParser) -> None:
-    """``--catalogue PATH``, repeatable: catalogue files to resolve references with."""
+    """``--catalogue ID|PATH``, repeatable: catalogues to resolve references with."""
     parser.add_argument(
         "--catalogue",
         action="append",
         default=[],
-        metavar="PATH",
-        help="a catalogue file to resolve references (repeatable); the built-in catalogues "
-        "are always available",
+        metavar="ID|PATH",
+        help="a catalogue to resolve references (repeatable): a path (it contains / or ends "
+        "in .json) or a built-in id[@version]; the built-in catalogues are always available",
     )
 
 
 def store_from(paths: list[str]) -> CatalogueStore:
-    """A catalogue store with the built-in catalogues and the files given."""
+    """A catalogue store with the built-in catalogues and the files (or ids) given.
+
+    Each argument is resolved by :meth:`CatalogueStore.resolve`: a bare word is a
+    built-in id, never a file that happens to have that name.
+    """
     store = CatalogueStore()
     for path in paths:
-        store.add_file(Path(path))
+        store.resolve(path)
     return store
 
 
@@ -44,11 +50,25 @@ class InvalidInputError(Exception):
 
 
 def print_finding(finding: Finding) -> None:
-    """One finding on standard error: severity, file#pointer, [rule id] and message."""
+    """One finding on standard error: severity, file#pointer, [rule id] and message.
+
+    File names and messages carry document text: control characters and ANSI escapes are
+    shown escaped (:func:`sroi_core.textsafe.terminal_text`), never sent to the terminal.
+    """
     where = f"{finding.source}#{finding.pointer}" if finding.pointer else finding.source
     print(
-        f"{severity_text(finding)}: {where} [{finding.rule_id}] {finding_message(finding)}",
+        terminal_text(
+            f"{severity_text(finding)}: {where} [{finding.rule_id}] {finding_message(finding)}"
+        ),
         file=sys.stderr,
+    )
+
+
+def finding_row(finding: Finding) -> str:
+    """One finding as an indented row under its file (pointer, [rule id], message), safe."""
+    where = finding.pointer or "/"
+    return terminal_text(
+        f"  {severity_text(finding):<7} {where}  [{finding.rule_id}] {finding_message(finding)}"
     )
 
 
@@ -108,18 +128,15 @@ def iso_date(text: str) -> dt.date:
 
 
 def add_catalogue_file_option(parser: argparse.ArgumentParser) -> None:
-    """``--catalogue PATH``: one catalogue file instead of the built-in one a tender names."""
+    """``--catalogue ID|PATH``: one catalogue instead of the built-in one a tender names."""
     parser.add_argument(
         "--catalogue",
-        metavar="PATH",
-        help="catalogue file; default: the built-in catalogue the tender names",
+        metavar="ID|PATH",
+        help="catalogue: a path (it contains / or ends in .json) or a built-in id[@version]; "
+        "default: the built-in catalogue the tender names",
     )
 
 
 def _write_output(path: str, data: str | bytes) -> None:
-    """Write a command's output file (text as UTF-8); the one place commands write files."""
-    content = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        Path(path).write_bytes(content)
-    except OSError as error:
-        raise InputError(f"cannot write the output: {error.strerror}", source=path) from None
+    """Write a command's output file atomically; the one place commands write files."""
+    write_atomic(path, data)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sroi_core.catalogue_diff import diff_catalogues
-from sroi_core.catalogue_store import CatalogueStore
+from sroi_core.catalogue_store import CatalogueStore, names_a_path
 from sroi_core.cli._common import add_catalogue_option
 from sroi_core.cli._i18n import current_language, number, say
 from sroi_core.codelists import codelist
@@ -24,6 +24,7 @@ from sroi_core.errors import CatalogueError
 from sroi_core.model.catalogue import Catalogue
 from sroi_core.model.indicator import Indicator
 from sroi_core.results_json import catalogue_list_json, json_text
+from sroi_core.textsafe import terminal_text
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -89,7 +90,10 @@ def _store(paths: list[str]) -> tuple[CatalogueStore, list[tuple[Catalogue, str]
     store = CatalogueStore()
     origins = [(catalogue, "built-in") for catalogue in store.all()]
     for path in paths:
-        origins.insert(0, (store.add_file(Path(path)), path))
+        if names_a_path(path):
+            origins.insert(0, (store.add_file(Path(path)), path))
+        else:
+            store.resolve(path)  # a bare word is a built-in id: check that it exists
     return store, origins
 
 
@@ -125,7 +129,7 @@ def handle_list(args: argparse.Namespace) -> int:
         ]
         for c, origin in origins
     ]
-    sys.stdout.write(_table(rows))
+    sys.stdout.write(terminal_text(_table(rows), newlines=True))
     return EXIT_OK
 
 
@@ -209,7 +213,7 @@ def handle_show(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(dump_document(catalogue))
     else:
-        sys.stdout.write(_show_table(catalogue, language))
+        sys.stdout.write(terminal_text(_show_table(catalogue, language), newlines=True))
     return EXIT_OK
 
 

@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sroi_core.catalogue_store import CatalogueStore
-from sroi_core.cli._common import add_catalogue_option, finding_message, severity_text
+from sroi_core.catalogue_store import CatalogueStore, names_a_path
+from sroi_core.cli._common import add_catalogue_option, finding_row
 from sroi_core.cli._i18n import say
 from sroi_core.documents import load_document
 from sroi_core.errors import DocumentInvalidError, InputError, SroiError
@@ -29,6 +29,7 @@ from sroi_core.quality import Thresholds
 from sroi_core.quality.report import quality_report
 from sroi_core.results_json import report_json
 from sroi_core.rules import Severity
+from sroi_core.textsafe import terminal_text
 from sroi_core.validation.report import ValidationReport
 
 
@@ -105,13 +106,9 @@ def _print_text(report: ValidationReport) -> None:
     for file_report in report.files:
         kind = file_report.document_type or say("unknown_document")
         label = say("ok") if file_report.valid else say("fail")
-        print(f"{_label(label)}{file_report.file} ({kind})")
+        print(terminal_text(f"{_label(label)}{file_report.file} ({kind})"))
         for finding in file_report.findings:
-            where = finding.pointer or "/"
-            print(
-                f"  {severity_text(finding):<7} {where}  [{finding.rule_id}] "
-                f"{finding_message(finding)}"
-            )
+            print(finding_row(finding))
             errors += finding.severity is Severity.ERROR
             warnings += finding.severity is Severity.WARNING
     print(say("check_summary", files=len(report.files), errors=errors, warnings=warnings))
@@ -131,7 +128,12 @@ def handle(args: argparse.Namespace) -> int:
         loaded.append((document, name))
         by_path[resolved] = document
     context: list[tuple[Document, str]] = []
-    options: list[tuple[str | None, type[Document]]] = [(p, Catalogue) for p in args.catalogue]
+    options: list[tuple[str | None, type[Document]]] = []
+    for name in args.catalogue:
+        if names_a_path(name):
+            options.append((name, Catalogue))
+        else:  # a bare word is a built-in catalogue id, never a file of that name
+            context.append((store.resolve(name), name))
     options += [(args.tender, Tender), (args.bid, Bid)]
     for option, kind in options:
         if option is None:

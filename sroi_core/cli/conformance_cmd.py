@@ -13,6 +13,7 @@ from typing import Any
 
 from sroi_core.cli._i18n import say
 from sroi_core.conformance import VectorStatus, run_conformance
+from sroi_core.textsafe import terminal_text
 
 
 def register(subparsers: Any) -> None:
@@ -48,8 +49,9 @@ def handle_run(args: argparse.Namespace) -> int:
     for outcome in report.outcomes:
         if outcome.status is VectorStatus.PASSED and not args.verbose:
             continue
-        print(f"{outcome.status.value.upper():7} {outcome.kind:14} {outcome.vector_id}")
+        row = f"{outcome.status.value.upper():7} {outcome.kind:14} {outcome.vector_id}"
+        print(terminal_text(row))
         for message in outcome.messages:
-            print(f"        {message}")
+            print(terminal_text(f"        {message}"))
     print(report.summary_line())
     return 0 if report.ok else 1

@@ -12,7 +12,6 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from sroi_core.catalogue_store import CatalogueStore
@@ -32,6 +31,7 @@ from sroi_core.monitoring import (
     MonitoringResult,
     monitor_contract,
 )
+from sroi_core.textsafe import markdown_code, markdown_text, terminal_text
 
 
 def register(subparsers: Any) -> None:
@@ -63,7 +63,7 @@ def register(subparsers: Any) -> None:
 def handle(args: argparse.Namespace) -> int:
     """Validate the inputs, monitor the contract and print the result."""
     store = CatalogueStore()
-    given = store.add_file(Path(args.catalogue)) if args.catalogue else None
+    given = store.resolve(args.catalogue) if args.catalogue else None
     try:
         tender, bid, pairs = load_contract(args.tender, args.bid, args.reports, store)
     except InvalidInputError as error:
@@ -104,7 +104,7 @@ def handle(args: argparse.Namespace) -> int:
     if args.output:
         _write_output(args.output, text)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(terminal_text(text, newlines=True))
     return 0
 
 
@@ -225,21 +225,22 @@ def render_table(result: MonitoringResult) -> str:
 def render_markdown(result: MonitoringResult) -> str:
     """The monitoring as Markdown (for a council paper)."""
     out = [
-        f"# Realisation monitoring: bid `{result.bid_id}`",
+        f"# Realisation monitoring: bid {markdown_code(result.bid_id)}",
         "",
-        *(f"- {line}" for line in _header(result)),
+        *(f"- {markdown_text(line)}" for line in _header(result)),
     ]
     for title, header, rows in _sections(result):
         if rows:
-            out += ["", f"## {title}", "", md_table(header, rows)]
-    out += ["", "## Notes", "", *(f"- {n}" for n in result.notes)]
+            out += ["", f"## {markdown_text(title)}", "", md_table(header, rows)]
+    out += ["", "## Notes", "", *(f"- {markdown_text(n)}" for n in result.notes)]
     if result.findings:
         out += [
             "",
             "## Findings",
             "",
             *(
-                f"- {f.severity.value} `{f.rule_id}` ({f.source}): {f.message}"
+                f"- {f.severity.value} {markdown_code(f.rule_id)} ({markdown_text(f.source)}): "
+                f"{markdown_text(f.message)}"
                 for f in result.findings
             ),
         ]

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from sroi_core.catalogue_store import CatalogueStore
@@ -24,10 +23,12 @@ from sroi_core.cli._common import (
     print_finding,
 )
 from sroi_core.cli._i18n import say
-from sroi_core.errors import InputError, ValuationError
+from sroi_core.errors import ValuationError
+from sroi_core.fileio import write_atomic
 from sroi_core.monitoring import MonitoringInputError
 from sroi_core.report import build_report, render_html, render_markdown, require_babel
 from sroi_core.report.formatting import LANGUAGES
+from sroi_core.textsafe import terminal_text
 
 
 def register(subparsers: Any) -> None:
@@ -74,7 +75,7 @@ def handle(args: argparse.Namespace) -> int:
     """Validate the inputs, build the report and write it."""
     require_babel()
     store = CatalogueStore()
-    given = store.add_file(Path(args.catalogue)) if args.catalogue else None
+    given = store.resolve(args.catalogue) if args.catalogue else None
     try:
         tender, bid, pairs = load_contract(args.tender, args.bid, args.evidence, store)
     except InvalidInputError as error:
@@ -104,14 +105,13 @@ def handle(args: argparse.Namespace) -> int:
             raise
         print(f"sroi: {error}; no report was written", file=sys.stderr)
         return 1
-    text = render_html(data) if args.format == "html" else render_markdown(data)
+    text = (
+        render_html(data)
+        if args.format == "html"
+        else terminal_text(render_markdown(data), newlines=True)
+    )
     if args.output:
-        try:
-            Path(args.output).write_bytes(text.encode("utf-8"))
-        except OSError as error:
-            raise InputError(
-                f"cannot write the output: {error.strerror}", source=args.output
-            ) from None
+        write_atomic(args.output, text)
     else:
         sys.stdout.write(text)
     return 0

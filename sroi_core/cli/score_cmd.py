@@ -37,6 +37,7 @@ from sroi_core.scoring import (
     read_evaluation,
     score_bids,
 )
+from sroi_core.textsafe import markdown_code, markdown_text, terminal_text
 
 Row = Sequence[str]
 
@@ -85,7 +86,7 @@ def emit(args: argparse.Namespace, text: str) -> None:
 def handle(args: argparse.Namespace) -> int:
     """Validate the inputs, score the bids and print the result."""
     store = CatalogueStore()
-    given = store.add_file(Path(args.catalogue)) if args.catalogue else None
+    given = store.resolve(args.catalogue) if args.catalogue else None
     sources: dict[str, str] = {}
     try:
         tender = load_checked(Path(args.tender), store, Tender)
@@ -130,9 +131,9 @@ def handle(args: argparse.Namespace) -> int:
     if args.format == "json":
         emit(args, award_json(result))
     elif args.format == "markdown":
-        emit(args, render_markdown(result))
+        emit(args, terminal_text(render_markdown(result), newlines=True))
     else:
-        emit(args, render_table(result))
+        emit(args, terminal_text(render_table(result), newlines=True))
     return 0
 
 
@@ -162,13 +163,9 @@ def text_table(header: Row, rows: Sequence[Row]) -> str:
 
 
 def md_table(header: Row, rows: Sequence[Row]) -> str:
-    """A Markdown table (pipes in cells escaped)."""
-
-    def cell(text: str) -> str:
-        return text.replace("|", "\\|")
-
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines.extend("| " + " | ".join(cell(c) for c in row) + " |" for row in rows)
+    """A Markdown table; every cell is literal text (:func:`sroi_core.textsafe.markdown_text`)."""
+    lines = ["| " + " | ".join(markdown_text(h) for h in header) + " |", "|" + "---|" * len(header)]
+    lines.extend("| " + " | ".join(markdown_text(c) for c in row) + " |" for row in rows)
     return "\n".join(lines)
 
 
@@ -346,9 +343,9 @@ def render_table(result: AwardResult) -> str:
 def render_markdown(result: AwardResult) -> str:
     """The award as Markdown (for a council paper or an award report)."""
     out = [
-        f"# Award scoring: tender `{result.tender_id}`",
+        f"# Award scoring: tender {markdown_code(result.tender_id)}",
         "",
-        *(f"- {line}" for line in _header_lines(result)),
+        *(f"- {markdown_text(line)}" for line in _header_lines(result)),
         "",
         "## Ranking",
         "",
@@ -356,15 +353,15 @@ def render_markdown(result: AwardResult) -> str:
     ]
     ties = _ties(result)
     if ties:
-        out += ["", "Ties (no tie-break applied):", "", *(f"- {t}" for t in ties)]
-    out += ["", "## Formulas", "", *(f"- `{f}`" for f in result.formulas)]
+        out += ["", "Ties (no tie-break applied):", "", *(f"- {markdown_text(t)}" for t in ties)]
+    out += ["", "## Formulas", "", *(f"- {markdown_code(f)}" for f in result.formulas)]
     for score in result.bids:
         rank = "not ranked" if score.rank is None else f"rank {score.rank}"
         out += [
             "",
-            f"## Bid `{score.bid_id}` ({score.supplier}): {rank}",
+            f"## Bid {markdown_code(score.bid_id)} ({markdown_text(score.supplier)}): {rank}",
             "",
-            *(f"- {e}" for e in score.explanation),
+            *(f"- {markdown_text(e)}" for e in score.explanation),
             "",
             "### Lines",
             "",
@@ -383,14 +380,20 @@ def render_markdown(result: AwardResult) -> str:
                 "",
                 "### Findings",
                 "",
-                *(f"- {f.severity.value} `{f.rule_id}`: {f.message}" for f in score.findings),
+                *(
+                    f"- {f.severity.value} {markdown_code(f.rule_id)}: {markdown_text(f.message)}"
+                    for f in score.findings
+                ),
             ]
-    out += ["", "## Notes", "", *(f"- {n}" for n in result.notes)]
+    out += ["", "## Notes", "", *(f"- {markdown_text(n)}" for n in result.notes)]
     if result.findings:
         out += [
             "",
             "## Tender findings",
             "",
-            *(f"- {f.severity.value} `{f.rule_id}`: {f.message}" for f in result.findings),
+            *(
+                f"- {f.severity.value} {markdown_code(f.rule_id)}: {markdown_text(f.message)}"
+                for f in result.findings
+            ),
         ]
     return "\n".join(out) + "\n"

@@ -7,10 +7,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sroi_core.cli._common import add_catalogue_option, finding_message, severity_text, store_from
+from sroi_core.cli._common import add_catalogue_option, finding_row, store_from
 from sroi_core.cli._i18n import current_language, say
 from sroi_core.documents import validate_files
 from sroi_core.results_json import report_json
+from sroi_core.textsafe import terminal_text
 from sroi_core.validation.report import ValidationReport
 
 
@@ -46,16 +47,16 @@ def _print_text(report: ValidationReport) -> None:
     for file_report in report.files:
         kind = file_report.document_type or say("unknown_document")
         if file_report.valid and not file_report.findings:
-            print(f"{_label(say('ok'))}{file_report.file} ({kind} {file_report.standard_version})")
+            print(
+                terminal_text(
+                    f"{_label(say('ok'))}{file_report.file} ({kind} {file_report.standard_version})"
+                )
+            )
             continue
         label = say("ok") if file_report.valid else say("invalid")
-        print(f"{_label(label)}{file_report.file} ({kind})")
+        print(terminal_text(f"{_label(label)}{file_report.file} ({kind})"))
         for finding in file_report.findings:
-            where = finding.pointer or "/"
-            print(
-                f"  {severity_text(finding):<7} {where}  [{finding.rule_id}] "
-                f"{finding_message(finding)}"
-            )
+            print(finding_row(finding))
     errors = sum(1 for r in report.files if not r.valid)
     print(say("validate_summary", files=len(report.files), invalid=errors))
 

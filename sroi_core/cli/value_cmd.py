@@ -12,10 +12,12 @@ from sroi_core.cli._common import InvalidInputError, load_checked
 from sroi_core.cli._i18n import current_language, say
 from sroi_core.documents import dump_document
 from sroi_core.errors import InputError
+from sroi_core.fileio import write_atomic
 from sroi_core.model.bid import Bid
 from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.model.tender import Tender
-from sroi_core.valuation.document import value_document
+from sroi_core.textsafe import terminal_text
+from sroi_core.valuation.document import LineTooLargeError, value_document
 from sroi_core.valuation.render import render_csv, render_markdown, render_table
 
 RENDERERS = {"table": render_table, "markdown": render_markdown}
@@ -33,8 +35,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--catalogue",
         metavar="ID|PATH",
-        help="catalogue to use: a file, or a built-in id[@version]; default: the one the "
-        "document names",
+        help="catalogue to use: a path (it contains / or ends in .json) or a built-in "
+        "id[@version]; default: the one the document names",
     )
     parser.add_argument("--tender", metavar="PATH", help="the tender (conventions, contract value)")
     parser.add_argument(
@@ -74,32 +76,33 @@ def handle(args: argparse.Namespace) -> int:
     if not isinstance(subject, Bid | EvidenceReport):  # pragma: no cover - _checked ensures it
         raise InputError("is not a bid or evidence report", source=args.file)
     catalogue = store.resolve(args.catalogue) if args.catalogue else store.get(subject.catalogue)
-    valuation = value_document(
-        subject,
-        catalogue,
-        tender=tender if isinstance(tender, Tender) else None,
-        bid=bid if isinstance(bid, Bid) else None,
-    )
+    try:
+        valuation = value_document(
+            subject,
+            catalogue,
+            tender=tender if isinstance(tender, Tender) else None,
+            bid=bid if isinstance(bid, Bid) else None,
+        )
+    except LineTooLargeError as error:
+        raise InputError(str(error), source=args.file, pointer=error.pointer) from None
     if args.format == "json":
         text = dump_document(valuation)
     elif args.format == "csv":
-        text = render_csv(valuation)
+        text = terminal_text(render_csv(valuation), newlines=True)
     else:
-        text = RENDERERS[args.format](valuation, current_language())
+        text = terminal_text(
+            RENDERERS[args.format](valuation, current_language()), newlines=True
+        )
     if (
         args.format == "table"
         and isinstance(subject, Bid)
         and isinstance(tender, Tender)
         and tender.award is not None
     ):
-        text = _countable_headline(valuation, subject, tender, catalogue) + text
+        headline = _countable_headline(valuation, subject, tender, catalogue)
+        text = terminal_text(headline, newlines=True) + text
     if args.output:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise InputError(
-                f"cannot write the output: {error.strerror}", source=args.output
-            ) from None
+        write_atomic(args.output, text)
     else:
         sys.stdout.write(text)
     return 0

@@ -2,7 +2,10 @@
 
 * ``sroi verify REPORT --item ID --accept|--reject|--withdraw [--reason TEXT] [--at TIME]
   [--out PATH]`` writes the report with the decision and its history entry (canonical
-  form; to standard output unless ``--out`` is given). ``--accept`` and ``--reject`` are
+  form; to standard output unless ``--out`` is given). ``--out REPORT`` updates the report
+  in place: the file is locked while the command runs and replaced atomically; when
+  another process holds it or changed it meanwhile, nothing is written and the command
+  exits 2 (run it again on the current file). ``--accept`` and ``--reject`` are
   the buyer's; ``--withdraw`` is the supplier's. A rejection needs ``--reason``.
 * ``sroi verify --compare OLD NEW`` prints what is wrong with the move from one version
   of a report to the next (dropped items, changed verified items, rewritten history,
@@ -26,12 +29,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from sroi_core.cli._common import finding_row
 from sroi_core.documents import dump_document, load_document
 from sroi_core.errors import DocumentInvalidError, InputError, SroiError
+from sroi_core.fileio import InPlaceUpdate, same_file, write_atomic
 from sroi_core.model.codes import VerificationStatus
 from sroi_core.model.evidence import Actor
 from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.rules import Finding, Severity
+from sroi_core.textsafe import terminal_text
 from sroi_core.validation.report import FileReport, ValidationReport
 from sroi_core.verification import check_history, check_transition, decide
 
@@ -157,10 +163,11 @@ def _emit(findings: list[Finding], report: EvidenceReport, source: str, fmt: str
         sys.stdout.write("\n")
     else:
         for finding in findings:
-            where = finding.pointer or "/"
-            print(f"  {finding.severity.value:<7} {where}  [{finding.rule_id}] {finding.message}")
+            print(finding_row(finding))
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-        print(f"{source}: {errors} error(s), {len(findings) - errors} other finding(s)")
+        print(
+            terminal_text(f"{source}: {errors} error(s), {len(findings) - errors} other finding(s)")
+        )
     return 0 if result.valid else 1
 
 
@@ -182,7 +189,7 @@ def _list(args: argparse.Namespace) -> int:
         for item in report.items:
             last = item.history[-1] if item.history else None
             when = f"  {last.at.isoformat()} by {last.by}" if last else ""
-            print(f"{item.id:<24} {item.status.value:<10}{when}")
+            print(terminal_text(f"{item.id:<24} {item.status.value:<10}{when}"))
     return _emit(findings, report, args.report, args.format)
 
 
@@ -193,16 +200,19 @@ def _decide(args: argparse.Namespace) -> int:
     if status is VerificationStatus.REJECTED and not (args.reason or "").strip():
         raise SroiError("--reject needs --reason TEXT saying why the item is rejected")
     at = parse_time(args.at) if args.at is not None else _default_time()
-    report = _load_report(args.report)
-    updated = decide(report, args.item, status, actor=actor, reason=args.reason, at=at)
-    text = dump_document(updated)
-    if args.out is None:
-        sys.stdout.write(text)
-        return 0
-    try:
-        Path(args.out).write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise InputError(f"cannot write the report: {error.strerror}", source=args.out) from None
+    if args.out is not None and same_file(args.report, args.out):
+        with InPlaceUpdate(args.out) as update:  # locked; refuses a concurrent change
+            report = _load_report(args.report)
+            updated = decide(report, args.item, status, actor=actor, reason=args.reason, at=at)
+            update.write(dump_document(updated))
+    else:
+        report = _load_report(args.report)
+        updated = decide(report, args.item, status, actor=actor, reason=args.reason, at=at)
+        text = dump_document(updated)
+        if args.out is None:
+            sys.stdout.write(text)
+            return 0
+        write_atomic(args.out, text)
     print(
         f"item {args.item}: {status.value} by the {actor} at {at.isoformat()}; written to "
         f"{args.out}",

@@ -25,6 +25,7 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from sroi_core._decimal import decimal_text
 from sroi_core.codelists import codelist
@@ -300,6 +301,18 @@ class Period(SroiModel):
 
     start: IsoDate
     end: IsoDate
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        # The model refuses a reversed period itself, so no code builds one that validate
+        # would reject; for a file, documents.py reports it as rule period.order.
+        if self.start > self.end:
+            raise PydanticCustomError(
+                "period_order",
+                "the period starts on {start} but ends on {end}",
+                {"start": self.start.isoformat(), "end": self.end.isoformat()},
+            )
+        return self
 
     def contains(self, other: Period) -> bool:
         """Whether ``other`` lies wholly inside this period."""

@@ -14,6 +14,7 @@ from sroi_core.model.codes import FulfilmentMode, IndicatorKind
 from sroi_core.model.commitment import Commitment
 from sroi_core.quality.context import LIVE_STATUSES, CheckContext
 from sroi_core.rules import Bilingual, Finding, Severity, define_rule
+from sroi_core.verification import effective_status
 
 OUTPUT_ONLY = define_rule(
     "quality.output-only",
@@ -222,7 +223,7 @@ def _buy_off(ctx: CheckContext) -> Iterator[Finding]:
             )
     for report in ctx.evidence_reports:
         for n, item in enumerate(report.items):
-            if item.commitment in bought_off and item.status in LIVE_STATUSES:
+            if item.commitment in bought_off and effective_status(item) in LIVE_STATUSES:
                 yield ctx.finding(
                     PAYMENT_IN_LIEU_VALUED,
                     report,

@@ -33,6 +33,7 @@ from sroi_core.model.types import Quantity
 from sroi_core.model.valuation import Valuation
 from sroi_core.rules import Finding, Rule, Severity, define_rule, json_pointer, make_finding
 from sroi_core.units import compatible, convert
+from sroi_core.verification import effective_status
 
 CONTEXT_MISSING = define_rule(
     "quality.context-missing",
@@ -75,7 +76,18 @@ def _positive_decimal(name: str, text: str) -> Decimal:
         raise SroiError(f"threshold {name} must be a number, not {text!r}") from None
     if not value.is_finite() or value <= 0:
         raise SroiError(f"threshold {name} must be a positive number, not {text!r}")
+    if not THRESHOLD_MIN <= value <= THRESHOLD_MAX:
+        raise SroiError(
+            f"threshold {name} must lie between {THRESHOLD_MIN} and {THRESHOLD_MAX:f}, not "
+            f"{text!r}"
+        )
     return value
+
+
+THRESHOLD_MIN = Decimal("0.000001")
+THRESHOLD_MAX = Decimal("1000000000000")
+"""Bounds of a threshold option: far beyond any meaningful limit, and small enough that
+every product with a schema-valid amount stays within the engine's exact digits."""
 
 
 @dataclass(frozen=True)
@@ -261,7 +273,7 @@ class CheckContext:
             for index, item in enumerate(report.items):
                 claim = Claim(report, name, index, item)
                 latest.pop(claim.key, None)
-                if item.status in LIVE_STATUSES:
+                if effective_status(item) in LIVE_STATUSES:
                     latest[claim.key] = claim
         return tuple(latest.values())
 

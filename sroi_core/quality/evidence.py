@@ -16,7 +16,7 @@ from sroi_core.model.evidence import Evidence
 from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.quality.context import LIVE_STATUSES, CheckContext, join, verification_rank
 from sroi_core.rules import Finding, Severity, define_rule
-from sroi_core.verification import check_history
+from sroi_core.verification import check_history, effective_status
 
 EVIDENCE_LEVELS: Mapping[str, str] = MappingProxyType(
     {code.code: code.get("level") for code in codelist("evidenceType").codes}
@@ -162,7 +162,7 @@ def _required(ctx: CheckContext, indicator_id: str) -> tuple[str | None, str]:
 
 def _proof(ctx: CheckContext, report: EvidenceReport) -> Iterator[Finding]:
     for n, item in enumerate(report.items):
-        if item.status not in LIVE_STATUSES:
+        if effective_status(item) not in LIVE_STATUSES:
             continue
         quantity = f"{item.quantity.value} {item.quantity.unit}"
         if not item.documents:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
 
+from sroi_core._decimal import display_context, quantize_display
 from sroi_core.model.bid import Bid
 from sroi_core.model.codes import ValuationFamily
 from sroi_core.model.commitment import Commitment
@@ -117,7 +118,8 @@ def _quantities(ctx: CheckContext, tender: Tender, bid: Bid) -> Iterator[Finding
         size = _size_bound(ctx, indicator) if indicator is not None else None
         if size is not None and contract.amount > 0:
             unit, name, limit = size
-            bound = _tidy(limit * contract.amount / MILLION)
+            context = display_context(limit, contract.amount)
+            bound = _tidy(context.divide(context.multiply(limit, contract.amount), MILLION))
             over = _first_over(ctx, items, unit, bound)
             if over is not None:
                 n, commitment, total = over
@@ -194,12 +196,13 @@ def estimated_value(ctx: CheckContext, commitment: Commitment) -> Decimal | None
 
 
 def _ratio(value: Decimal, contract: Decimal) -> Decimal:
-    return (value / contract).quantize(Decimal("0.1"), rounding=ROUND_HALF_EVEN)
+    context = display_context(value, contract)
+    return quantize_display(context.divide(value, contract), Decimal("0.1"))
 
 
 def _tidy(value: Decimal) -> Decimal:
     """Round a figure for a message: at most two decimals, no trailing zeros."""
-    rounded = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN)
+    rounded = quantize_display(value, Decimal("0.01"))
     text = f"{rounded:f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")

@@ -13,6 +13,7 @@ from sroi_core.model.document import Document
 from sroi_core.model.types import Area, Period
 from sroi_core.quality.context import LIVE_STATUSES, CheckContext, join
 from sroi_core.rules import Bilingual, Finding, Severity, define_rule
+from sroi_core.verification import effective_status
 
 OUTSIDE_AREA = define_rule(
     "quality.outside-area",
@@ -101,7 +102,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             )
     for report in ctx.evidence_reports:
         for n, item in enumerate(report.items):
-            if item.status not in LIVE_STATUSES:
+            if effective_status(item) not in LIVE_STATUSES:
                 continue  # a rejected or withdrawn item claims nothing
             what = Bilingual(f"evidence item {item.id}", f"bewijsstuk {item.id}")
             if tender is not None:

@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from sroi_core._decimal import display_context, quantize_display
 from sroi_core.documents import document_dict
 from sroi_core.errors import SroiError
 from sroi_core.model.bid import Bid
@@ -62,7 +63,9 @@ class IndicatorQuantity:
         """Verified as a percentage of committed, one decimal (None when nothing committed)."""
         if self.committed <= 0:
             return None
-        return (self.verified / self.committed * 100).quantize(Decimal("0.1"))
+        context = display_context(self.verified, self.committed)
+        share = context.multiply(context.divide(self.verified, self.committed), 100)
+        return quantize_display(share, Decimal("0.1"))
 
 
 @dataclass(frozen=True)

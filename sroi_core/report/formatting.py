@@ -13,10 +13,11 @@ is always shown to the cent (the engine has already rounded it, half to even).
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from importlib import import_module
 from typing import Any
 
+from sroi_core._decimal import display_context
 from sroi_core.errors import SroiError
 
 LANGUAGES = ("nl", "en")
@@ -71,24 +72,27 @@ class Formatter:
 
     def money(self, amount: Decimal, currency: str = "EUR") -> str:
         """An amount to the cent with its currency sign: ``€ 1.234,56`` (nl)."""
-        text: str = self._numbers.format_currency(
-            amount, currency, locale=self.locale, currency_digits=True
-        )
+        with localcontext(display_context(amount)):  # any schema-valid size, no overflow
+            text: str = self._numbers.format_currency(
+                amount, currency, locale=self.locale, currency_digits=True
+            )
         return text
 
     def number(self, value: Decimal) -> str:
         """A quantity with every significant decimal kept: ``14,2``, ``1.872``."""
-        text: str = self._numbers.format_decimal(
-            value.normalize() if value == value.to_integral_value() else value,
-            locale=self.locale,
-            decimal_quantization=False,
-        )
+        with localcontext(display_context(value)):
+            text: str = self._numbers.format_decimal(
+                value.normalize() if value == value.to_integral_value() else value,
+                locale=self.locale,
+                decimal_quantization=False,
+            )
         return text
 
     def fixed(self, value: Decimal, places: int) -> str:
         """A number with exactly ``places`` decimals: ``0,12``."""
         pattern = "#,##0" + ("." + "0" * places if places else "")
-        text: str = self._numbers.format_decimal(value, format=pattern, locale=self.locale)
+        with localcontext(display_context(value)):
+            text: str = self._numbers.format_decimal(value, format=pattern, locale=self.locale)
         return text
 
     def percent(self, value: Decimal, places: int = 1) -> str:
@@ -98,9 +102,10 @@ class Formatter:
     def share(self, fraction: Decimal) -> str:
         """A fraction as a percentage with the decimals it needs: 0.0225 is ``2,25%``."""
         pattern = "#,##0.####"
-        text: str = self._numbers.format_decimal(
-            fraction * 100, format=pattern, locale=self.locale
-        )
+        with localcontext(display_context(fraction)):
+            text: str = self._numbers.format_decimal(
+                fraction * 100, format=pattern, locale=self.locale
+            )
         return text + "%"
 
     def date(self, value: dt.date) -> str:

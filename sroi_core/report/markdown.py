@@ -1,7 +1,9 @@
 """The report as Markdown: the same sections, figures and words as the HTML page.
 
 Markdown has no charts; a note says where they are, and the tables beside them hold the
-same figures. Numeric columns are right-aligned.
+same figures. Numeric columns are right-aligned. Every piece of text goes through
+:func:`sroi_core.textsafe.markdown_text` (document text cannot forge headings, tables,
+links or HTML) and links only to http(s) addresses.
 """
 
 from __future__ import annotations
@@ -23,21 +25,26 @@ from sroi_core.report.view import (
     Source,
     Table,
 )
+from sroi_core.textsafe import markdown_code, markdown_text, markdown_url
+
+_escape = markdown_text
 
 
-def _escape(value: str) -> str:
-    return value.replace("|", "\\|").replace("\n", " ")
+def _link(text: str, href: str | None) -> str:
+    url = markdown_url(href)
+    return f"[{_escape(text)}]({url})" if url else _escape(text)
 
 
 def _cell(cell: Cell) -> str:
     if isinstance(cell, Link):
-        return f"[{_escape(cell.text)}]({cell.href})"
+        return _link(cell.text, cell.href)
     if isinstance(cell, Labelled):
-        code = f"`{cell.code}`"
+        code = markdown_code(cell.code)
         return f"{_escape(cell.text)} ({code})" if cell.text else code
     if isinstance(cell, Source):
-        shown = f"*{_escape(cell.title)}*. {_escape(cell.publisher)}, {cell.year}."
-        return shown + (f" <{cell.url}>" if cell.url else "")
+        shown = f"*{_escape(cell.title)}*. {_escape(cell.publisher)}, {_escape(cell.year)}."
+        url = markdown_url(cell.url)
+        return shown + (f" <{url}>" if url else "")
     return _escape(cell)
 
 
@@ -60,7 +67,7 @@ def _block(block: Block, view: ReportView) -> str:
     if isinstance(block, Table):
         return _table(block)
     if isinstance(block, Paragraph):
-        return f"**{block.text}**" if block.css == "strong" else block.text
+        return f"**{_escape(block.text)}**" if block.css == "strong" else _escape(block.text)
     if isinstance(block, KeyFigures):
         rows = "\n".join(
             f"| {_escape(k.label)} | {_escape(k.value)} | {_escape(k.note)} |" for k in block.items
@@ -69,38 +76,42 @@ def _block(block: Block, view: ReportView) -> str:
         header = " | ".join(text(key, view.language) for key in keys)
         return f"| {header} |\n|---|---:|---|\n" + rows
     if isinstance(block, Bullets):
-        return "\n".join(f"- {item}" for item in block.items)
+        return "\n".join(f"- {_escape(item)}" for item in block.items)
     if isinstance(block, Definitions):
-        heading = f"### {block.caption}\n\n" if block.caption else ""
-        return heading + "\n".join(f"- **{term}**: {_cell(value)}" for term, value in block.items)
+        heading = f"### {_escape(block.caption)}\n\n" if block.caption else ""
+        return heading + "\n".join(
+            f"- **{_escape(term)}**: {_cell(value)}" for term, value in block.items
+        )
     if isinstance(block, FindingList):
-        lines = [f"### {block.document}", ""]
+        lines = [f"### {_escape(block.document)}", ""]
         for item in block.items:
             lines.append(
-                f"- **{item.severity_label}** `{item.rule_id}` — {item.title} "
-                f"(`{item.where}`): {item.message}"
-                + (f" *{item.meaning}*" if item.meaning else "")
+                f"- **{_escape(item.severity_label)}** {markdown_code(item.rule_id)} — "
+                f"{_escape(item.title)} ({markdown_code(item.where)}): {_escape(item.message)}"
+                + (f" *{_escape(item.meaning)}*" if item.meaning else "")
             )
         return "\n".join(lines)
     if isinstance(block, Figure):
-        return f"*{text('markdown_charts', view.language)}*"
+        return f"*{_escape(text('markdown_charts', view.language))}*"
     raise TypeError(f"unknown block {type(block).__name__}")  # pragma: no cover
 
 
 def _section(number: int, section: Section, view: ReportView) -> str:
     body = "\n\n".join(_block(block, view) for block in section.blocks)
-    return f"## {number}. {section.title}\n\n{body}"
+    return f"## {number}. {_escape(section.title)}\n\n{body}"
 
 
 def render_view(view: ReportView) -> str:
     """The Markdown text of a report view."""
-    meta = "\n".join(f"- **{term}**: {_cell(value)}" for term, value in view.meta.items)
+    meta = "\n".join(
+        f"- **{_escape(term)}**: {_cell(value)}" for term, value in view.meta.items
+    )
     sections = "\n\n".join(_section(n, s, view) for n, s in enumerate(view.sections, start=1))
     return (
-        f"# {view.kicker}: {view.title}\n\n"
-        f"{view.subtitle}. {view.as_of}.\n\n"
+        f"# {_escape(view.kicker)}: {_escape(view.title)}\n\n"
+        f"{_escape(view.subtitle)}. {_escape(view.as_of)}.\n\n"
         f"{meta}\n\n"
         f"{sections}\n\n"
         "---\n\n"
-        f"{view.footer}\n"
+        f"{_escape(view.footer)}\n"
     )

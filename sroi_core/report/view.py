@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import PurePath
 
+from sroi_core._decimal import quantize_display
 from sroi_core._version import __version__
 from sroi_core.errors import SroiError
 from sroi_core.model.codes import ValuationFamily
@@ -595,7 +596,9 @@ class _Builder:
                     self.theme(code),
                     self.fmt.share(priority) if priority is not None else self.t("no_priority"),
                     self.money(values[code]),
-                    self.percent(share.quantize(Decimal("0.1")) if share is not None else None),
+                    self.percent(
+                        quantize_display(share, Decimal("0.1")) if share is not None else None
+                    ),
                 )
             )
         table = Table(
@@ -667,7 +670,7 @@ class _Builder:
                 replaced = item.replaces
                 if replaced is not None:
                     why.append(self.t("why_replaces", item=replaced))
-                if item.status.value in ("rejected", "withdrawn") and item.history:
+                if entry.status in ("rejected", "withdrawn") and item.history:
                     reason = item.history[-1].reason
                     if reason:
                         why.append(self.t("why_reason", reason=reason))

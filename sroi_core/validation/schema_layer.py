@@ -23,6 +23,7 @@ from sroi_core._version import (
     STANDARD_VERSION,
     SUPPORTED_STANDARD_VERSIONS,
 )
+from sroi_core.io import json_text
 from sroi_core.model.codes import DocumentType
 from sroi_core.rules import (
     Bilingual,
@@ -183,7 +184,7 @@ def _is_integer(_checker: Any, instance: object) -> bool:
     judges them the same way, as the specification says.
     """
     if isinstance(instance, Decimal):
-        return instance.is_finite() and instance == instance.to_integral_value()
+        return bool(instance.is_finite() and instance == instance.to_integral_value())
     return bool(Draft202012Validator.TYPE_CHECKER.is_type(instance, "integer"))
 
 
@@ -218,16 +219,16 @@ def _message(error: ValidationError) -> str:
         return f"{error.message} at {field}"
     if keyword in ("pattern", "type", "enum", "const") and isinstance(error.schema, dict):
         described = error.schema.get("description")
-        instance = error.instance
-        shown = str(instance) if isinstance(instance, Decimal) else repr(instance)
-        if len(shown) > 80:
-            shown = shown[:77] + "..."
+        shown = json_text(error.instance)
         if keyword == "enum":
-            return f"{shown} is not one of {error.validator_value}"
+            options = error.validator_value if isinstance(error.validator_value, list) else []
+            allowed = ", ".join(json_text(v) for v in options)
+            return f"{shown} is not one of {allowed}"
         if described and keyword in ("pattern", "type"):
             expected = described[0].lower() + described[1:].rstrip(".")
             return f"{shown} is not valid here: expected {expected}"
-    return str(error.message)
+    # jsonschema writes the value as a Python repr (Decimal('1E+400'), None): write JSON.
+    return str(error.message).replace(repr(error.instance), json_text(error.instance))
 
 
 def _message_nl(error: ValidationError, english: str) -> str:

@@ -37,7 +37,7 @@ from sroi_core import canonical
 from sroi_core._decimal import exact_context, from_cents, round_cent, to_cents
 from sroi_core._version import FROZEN_STANDARD_VERSIONS, __version__
 from sroi_core.codelists import codelist
-from sroi_core.errors import CatalogueError, ValuationError
+from sroi_core.errors import CatalogueError, ValuationError, expect_type
 from sroi_core.model.bid import Bid
 from sroi_core.model.catalogue import Catalogue
 from sroi_core.model.codes import (
@@ -96,7 +96,7 @@ from sroi_core.valuation.discounting import (
     constant,
     discount_factors,
 )
-from sroi_core.valuation.line import discount_periods
+from sroi_core.valuation.line import InvalidLineError, discount_periods
 from sroi_core.valuation.reference import net_figures
 from sroi_core.valuation.sensitivity import (
     Adjustment,
@@ -104,6 +104,7 @@ from sroi_core.valuation.sensitivity import (
     solve_multiplicative,
     sroi_ratio,
 )
+from sroi_core.verification import effective_status
 
 ENGINE_NAME = "sroi_core"
 
@@ -314,8 +315,9 @@ def _report_lines(
     for item in sorted(report.items, key=lambda i: i.id):
         commitment = commitments.get(item.commitment)
         in_lieu = commitment is not None and commitment.fulfilment is FulfilmentMode.PAYMENT_IN_LIEU
-        status: LineStatus = "payment-in-lieu" if in_lieu else item.status.value
-        counted = item.status is VerificationStatus.VERIFIED and not in_lieu
+        recorded = effective_status(item)  # the history, never a status edited by hand
+        status: LineStatus = "payment-in-lieu" if in_lieu else recorded.value
+        counted = recorded is VerificationStatus.VERIFIED and not in_lieu
         lines.append(
             _resolve_line(
                 item.id,
@@ -538,6 +540,35 @@ def _credit_result(row: _Row, line: _Line) -> _RowResult:
     )
 
 
+class LineTooLargeError(ValuationError):
+    """A line whose value does not fit the engine's integer cents (code value-too-large).
+
+    ``pointer`` is the JSON pointer of the line's quantity in the valued document (set by
+    :meth:`located`), so a command can name file, place and what was expected.
+    """
+
+    code = "value-too-large"
+
+    def __init__(self, line_id: str, where: str = "", pointer: str = "") -> None:
+        self.line_id = line_id
+        self.pointer = pointer
+        super().__init__(
+            f"{where}line {line_id}: the value is too large to compute to the cent (expected "
+            "a quantity and proxy value whose product stays below 92,233,720,368,547,758.07)"
+        )
+
+    def located(self, subject: Bid | EvidenceReport) -> LineTooLargeError:
+        """The same error naming the document and the pointer of the line's quantity."""
+        key = "commitments" if isinstance(subject, Bid) else "items"
+        ids = [c.id for c in subject.commitments] if isinstance(subject, Bid) else [
+            i.id for i in subject.items
+        ]
+        n = ids.index(self.line_id) if self.line_id in ids else None
+        pointer = f"/{key}/{n}/quantity" if n is not None else ""
+        where = f"{subject.document_type} {subject.id}" + (f" at {pointer}" if pointer else "")
+        return LineTooLargeError(self.line_id, f"{where}, ", pointer)
+
+
 def _row_results(
     rows: Sequence[_Row],
     lines: Sequence[_Line],
@@ -550,7 +581,12 @@ def _row_results(
         for position, row in enumerate(rows)
         if row.proxy.valuation_basis.family is ValuationFamily.OUTCOME_VALUE
     ]
-    kernel = _run_kernel([rows[p] for p in outcome_positions], lines, schedule, timing)
+    try:
+        kernel = _run_kernel([rows[p] for p in outcome_positions], lines, schedule, timing)
+    except InvalidLineError as error:
+        if error.index is None or error.code != LineTooLargeError.code:
+            raise
+        raise LineTooLargeError(lines[rows[outcome_positions[error.index]].line].line_id) from None
     results: list[_RowResult | None] = [None] * len(rows)
     # Lines often repeat (one participant per evidence item, the same quantity per
     # neighbourhood): the net figures of identical inputs are computed once.
@@ -840,6 +876,8 @@ def value_document(
             outside the method's domain.
 
     """
+    expect_type(subject, (Bid, EvidenceReport), "the document to value")
+    expect_type(catalogue, Catalogue, "the catalogue")
     _check_references(subject, catalogue, tender, bid)
     conventions = conventions_for(catalogue, tender)
     schedule = schedule_for(conventions)
@@ -858,7 +896,10 @@ def value_document(
     rows = _rows(
         lines, catalogue, conventions.valuation_year, assume_price_year=anchor is not None
     )
-    results = _row_results(rows, lines, schedule, timing)
+    try:
+        results = _row_results(rows, lines, schedule, timing)
+    except LineTooLargeError as error:
+        raise error.located(subject) from None
 
     values: dict[int, list[LineValue]] = defaultdict(list)
     counted_outcome_rows = []

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from sroi_core._decimal import grouped
 from sroi_core.model.valuation import Total, Valuation
+from sroi_core.textsafe import markdown_code, markdown_text
 
 Row = Sequence[str]
 
@@ -458,7 +459,7 @@ def render_table(valuation: Valuation, language: str = "en") -> str:
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|")
+    return markdown_text(text)
 
 
 def _md_table(header: Row, rows: list[list[str]]) -> str:
@@ -470,7 +471,8 @@ def _md_table(header: Row, rows: list[list[str]]) -> str:
 def render_markdown(valuation: Valuation, language: str = "en") -> str:
     """A Markdown report (for a council paper or a pull request), in English or Dutch."""
     title = _t("Valuation of", language)
-    out = [f"# {title} {valuation.subject_type} `{valuation.subject.id}`", ""]
+    subject = markdown_code(valuation.subject.id)
+    out = [f"# {title} {valuation.subject_type} {subject}", ""]
     out.append(
         _md_table(
             _header(("figure", "value"), language),
@@ -479,8 +481,8 @@ def render_markdown(valuation: Valuation, language: str = "en") -> str:
     )
     for section, header, rows in _sections(valuation, language):
         if rows:
-            out.extend(["", f"## {section}", "", _md_table(header, rows)])
-    notes = (f"- {_note(note, language)}" for note in valuation.notes)
+            out.extend(["", f"## {markdown_text(section)}", "", _md_table(header, rows)])
+    notes = (f"- {markdown_text(_note(note, language))}" for note in valuation.notes)
     out.extend(["", f"## {_t('Conventions', language)}", "", *notes])
     return "\n".join(out) + "\n"
 
