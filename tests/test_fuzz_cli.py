@@ -36,7 +36,7 @@ def fuzz_cli() -> ModuleType:
 
 
 @settings(
-    max_examples=200,
+    max_examples=400,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow],
