@@ -996,6 +996,7 @@ def value_document(
         return Valuation(
             standard_version=subject.standard_version,
             document_type="valuation",
+            **subject.procurement_links(),
             id=f"valuation-{subject.id}"[:128],
             subject=DocumentRef(id=subject.id),
             subject_type=subject_type,
