@@ -153,7 +153,8 @@ def _check_agreement(doc_type: DocumentType, document: dict[str, Any]) -> None:
     document = _ordered_periods(document)
     if "extensionData" in document:  # declaring them is a rule of layer two (extensions.md)
         declared = {*document.get("extensions", []), *document["extensionData"]}
-        document["extensions"] = sorted(declared)
+        if declared:
+            document["extensions"] = sorted(declared)
     assert schema_findings(document, doc_type) == [], "the generator left the schema"
     model = DOCUMENT_MODELS[doc_type]
     built = model.model_validate(document, context=DOCUMENT_CONTEXT)  # schema-valid => model
