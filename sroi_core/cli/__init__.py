@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "sroi_core.cli.score_cmd",
     "sroi_core.cli.monitor_cmd",
     "sroi_core.cli.report_cmd",
+    "sroi_core.cli.portfolio_cmd",
 )
 """Modules that each add one command (or group) through ``register(subparsers)``."""
 
@@ -50,6 +51,7 @@ COMMAND_NAMES: dict[str, str] = {
     "score": "sroi_core.cli.score_cmd",
     "monitor": "sroi_core.cli.monitor_cmd",
     "report": "sroi_core.cli.report_cmd",
+    "portfolio": "sroi_core.cli.portfolio_cmd",
 }
 """Which module registers each command, so a run imports only the command it needs."""
 

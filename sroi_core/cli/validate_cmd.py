@@ -11,6 +11,7 @@ from typing import Any
 
 from sroi_core.catalogue_store import CatalogueStore
 from sroi_core.cli._common import add_catalogue_option, store_from
+from sroi_core.cli._progress import Progress, add_quiet_option
 from sroi_core.documents import validate_file
 from sroi_core.model.catalogue import Catalogue
 from sroi_core.validation.report import FileReport, ValidationReport
@@ -27,6 +28,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     add_catalogue_option(parser)
+    add_quiet_option(parser)
     parser.set_defaults(handler=handle)
 
 
@@ -73,9 +75,12 @@ def handle(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.files]
     ordered = _catalogues_first(paths)
     reports: dict[Path, FileReport] = {}
-    for path in ordered:
-        reports[path] = validate_file(path, store)
-        _with_catalogue(store, path, reports[path])
+    with Progress(len(ordered), "sroi validate", quiet=args.quiet) as progress:
+        for path in ordered:
+            progress.describe(f"sroi validate {path.name}")
+            reports[path] = validate_file(path, store)
+            _with_catalogue(store, path, reports[path])
+            progress.advance()
     report = ValidationReport([reports[path] for path in paths])
     if args.format == "json":
         json.dump(report.as_dict(), sys.stdout, indent=2, ensure_ascii=False)

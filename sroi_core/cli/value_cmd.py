@@ -9,6 +9,7 @@ from typing import Any
 
 from sroi_core.catalogue_store import CatalogueStore
 from sroi_core.cli._common import InvalidInputError, load_checked
+from sroi_core.cli._progress import Progress, add_quiet_option
 from sroi_core.documents import dump_document
 from sroi_core.errors import InputError
 from sroi_core.model.bid import Bid
@@ -41,11 +42,17 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--format", choices=("table", "json", "csv", "markdown"), default="table")
     parser.add_argument("--output", "-o", metavar="PATH", help="write to a file instead of stdout")
+    add_quiet_option(parser)
     parser.set_defaults(handler=handle)
 
 
 def handle(args: argparse.Namespace) -> int:
     """Validate the inputs, value the document and print it in the chosen format."""
+    with Progress(3, "sroi value: reading", quiet=args.quiet) as progress:
+        return _value(args, progress)
+
+
+def _value(args: argparse.Namespace, progress: Progress) -> int:
     store = CatalogueStore()
     try:
         if args.catalogue:
@@ -58,6 +65,8 @@ def handle(args: argparse.Namespace) -> int:
             f"sroi: {error}: invalid; nothing was valued (see the findings above)", file=sys.stderr
         )
         return 1
+    progress.describe("sroi value: valuing")
+    progress.advance()
     if not isinstance(subject, Bid | EvidenceReport):  # pragma: no cover - _checked ensures it
         raise InputError("is not a bid or evidence report", source=args.file)
     catalogue = store.resolve(args.catalogue) if args.catalogue else store.get(subject.catalogue)
@@ -67,6 +76,8 @@ def handle(args: argparse.Namespace) -> int:
         tender=tender if isinstance(tender, Tender) else None,
         bid=bid if isinstance(bid, Bid) else None,
     )
+    progress.describe("sroi value: writing")
+    progress.advance()
     text = dump_document(valuation) if args.format == "json" else RENDERERS[args.format](valuation)
     if args.output:
         try:
@@ -77,4 +88,5 @@ def handle(args: argparse.Namespace) -> int:
             ) from None
     else:
         sys.stdout.write(text)
+    progress.advance()
     return 0
