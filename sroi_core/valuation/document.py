@@ -29,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
 
@@ -72,7 +72,12 @@ from sroi_core.model.valuation import (
     ValuationLine,
 )
 from sroi_core.units import convert
-from sroi_core.valuation.batch import LineArrays, value_lines, year_value_cents
+from sroi_core.valuation.batch import (
+    LineArrays,
+    net_figure_cents,
+    value_lines,
+    year_value_cents,
+)
 from sroi_core.valuation.discounting import (
     DiscountSchedule,
     ScheduleEntry,
@@ -80,7 +85,6 @@ from sroi_core.valuation.discounting import (
     discount_factors,
 )
 from sroi_core.valuation.line import discount_periods
-from sroi_core.valuation.reference import net_figures
 from sroi_core.valuation.sensitivity import (
     Adjustment,
     solve_drop_off,
@@ -388,6 +392,8 @@ class _Kernel:
     years: Any
     low: Any
     high: Any
+    figures: Any
+    """Gross, after deadweight, after attribution and net annual of each row, in cents."""
 
 
 def _arrays(rows: Sequence[_Row], lines: Sequence[_Line]) -> LineArrays:
@@ -414,29 +420,20 @@ def _run_kernel(
 ) -> _Kernel:
     if not rows:
         empty = np.zeros(0, dtype=np.int64)
-        return _Kernel(empty, np.zeros((0, 1), dtype=np.int64), empty, empty)
+        return _Kernel(
+            empty, np.zeros((0, 1), dtype=np.int64), empty, empty, np.zeros((0, 4), np.int64)
+        )
     central = _arrays(rows, lines)
     pv = value_lines(central, schedule, timing).present_value_cents
     years = year_value_cents(central)
+    figures = net_figure_cents(central)
     if all(r.priced.low == r.central and r.priced.high == r.central for r in rows):
-        return _Kernel(pv, years, pv, pv)
+        return _Kernel(pv, years, pv, pv, figures)
     low = value_lines(central.with_proxy_value([row.priced.low for row in rows]), schedule, timing)
     high = value_lines(
         central.with_proxy_value([row.priced.high for row in rows]), schedule, timing
     )
-    return _Kernel(pv, years, low.present_value_cents, high.present_value_cents)
-
-
-class _NetRow(NamedTuple):
-    """The inputs of a row's net figures (already validated by the model)."""
-
-    quantity: Decimal
-    proxy_value: Decimal
-    deadweight: Decimal
-    attribution: Decimal
-    displacement: Decimal
-    price_index_from: Decimal | None
-    price_index_to: Decimal | None
+    return _Kernel(pv, years, low.present_value_cents, high.present_value_cents, figures)
 
 
 @dataclass(frozen=True)
@@ -487,30 +484,23 @@ def _row_results(
     ]
     kernel = _run_kernel([rows[p] for p in outcome_positions], lines, schedule, timing)
     results: list[_RowResult | None] = [None] * len(rows)
-    # Lines often repeat (one participant per evidence item, the same quantity per
-    # neighbourhood): the net figures of identical inputs are computed once.
-    figures_of: dict[tuple[Any, ...], tuple[Decimal, ...]] = {}
+    # The reported gross, after-deadweight, after-attribution and net figures of every
+    # row at once, to the cent of the reference path (net_figure_cents proves or
+    # recomputes each one).
+    figure_cents = kernel.figures.tolist()
+    year_cents = kernel.years.tolist()
     for k, position in enumerate(outcome_positions):
         row = rows[position]
         line = lines[row.line]
-        key = (line.quantity, id(row.priced), line.adjustments[:3])
-        figures = figures_of.get(key)
-        if figures is None:
-            _, figures = net_figures(
-                _NetRow(
-                    quantity=line.quantity,
-                    proxy_value=row.central,
-                    deadweight=line.adjustments[0],
-                    attribution=line.adjustments[1],
-                    displacement=line.adjustments[2],
-                    price_index_from=row.index[0] if row.index else None,
-                    price_index_to=row.index[1] if row.index else None,
-                )
-            )
-            figures_of[key] = figures
+        gross, after_deadweight, after_attribution, net = figure_cents[k]
         results[position] = _RowResult(
-            (figures[0], figures[1], figures[2], figures[3]),
-            tuple(from_cents(int(c)) for c in kernel.years[k, : line.duration]),
+            (
+                from_cents(gross),
+                from_cents(after_deadweight),
+                from_cents(after_attribution),
+                from_cents(net),
+            ),
+            tuple(from_cents(c) for c in year_cents[k][: line.duration]),
             int(kernel.pv[k]),
             int(kernel.low[k]),
             int(kernel.high[k]),
