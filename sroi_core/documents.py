@@ -14,7 +14,6 @@ from typing import Any
 
 from pydantic import ValidationError as PydanticValidationError
 
-from sroi_core._version import STANDARD_VERSION
 from sroi_core.catalogue_store import CatalogueStore
 from sroi_core.errors import (
     DocumentInvalidError,
@@ -98,7 +97,7 @@ def build_model(raw: RawDocument, *, null_free: bool = False) -> Document:
 
 
 def schema_findings(
-    data: Any, doc_type: DocumentType, source: str, version: str = STANDARD_VERSION
+    data: Any, doc_type: DocumentType, source: str, version: str | None = None
 ) -> list[Finding]:
     """The schema layer's findings (the fast validator decides), imported on first use.
 
@@ -155,13 +154,16 @@ def _null_free(text: str) -> bool:
 def parse_document(text: str, source: str = "<memory>") -> Document:
     """Parse JSON text into its document model; raise DocumentInvalidError with findings.
 
-    The model is tried first: it accepts exactly what the schema accepts (a property test
-    holds the two together), and it is much faster than a JSON Schema validator on large
-    files. When the model refuses, the schema layer is run to report every violation
-    with its JSON pointer. ``sroi validate`` always runs both layers in full.
+    The schema of the document's own version decides first (compiled, a fraction of the
+    time the model takes), so a file is refused with the schema's findings and JSON
+    pointers; the model is built after it. Should the model refuse what the schema passed,
+    the explaining validator words the findings.
     """
     with _gc_paused():
         raw = identify(parse_json(text, source), source)
+        findings = schema_findings(raw.data, raw.document_type, source, raw.standard_version)
+        if findings:
+            raise _schema_error(raw, findings)
         try:
             return build_model(raw, null_free=_null_free(text))
         except DocumentInvalidError as error:

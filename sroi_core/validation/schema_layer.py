@@ -32,7 +32,7 @@ from jsonschema import Draft202012Validator, FormatChecker, ValidationError, val
 from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource
 
-from sroi_core._version import STANDARD_VERSION
+from sroi_core._version import STANDARD_VERSION, SUPPORTED_STANDARD_VERSIONS
 from sroi_core.model.codes import DocumentType
 from sroi_core.rules import Finding, Rule, Severity, define_rule, json_pointer, make_finding
 from sroi_core.schema_export import generate_schemas
@@ -343,18 +343,29 @@ def _leaves(error: ValidationError) -> Iterator[ValidationError]:
     yield error
 
 
+def _version_of(data: Any, version: str | None) -> str:
+    """``version``, else the document's own ``standardVersion`` when it is supported."""
+    if version is not None:
+        return version
+    claimed = data.get("standardVersion") if isinstance(data, dict) else None
+    return claimed if claimed in SUPPORTED_STANDARD_VERSIONS else STANDARD_VERSION
+
+
 def schema_findings(
     data: Any,
     doc_type: DocumentType,
     source: str = "<memory>",
     *,
     limit: int = 1000,
-    version: str = STANDARD_VERSION,
+    version: str | None = None,
 ) -> list[Finding]:
     """Every schema violation of ``data`` as findings, at most ``limit`` of them.
 
     The fast validator decides; only a document it refuses is walked by the explaining one.
+    ``version`` defaults to the document's own ``standardVersion`` when this package
+    reads it, else to the version the package writes.
     """
+    version = _version_of(data, version)
     if is_schema_valid(data, doc_type, version):
         return []
     return explain(data, doc_type, source, limit=limit, version=version)
@@ -366,9 +377,10 @@ def explain(
     source: str = "<memory>",
     *,
     limit: int = 1000,
-    version: str = STANDARD_VERSION,
+    version: str | None = None,
 ) -> list[Finding]:
     """The explaining validator's findings, whatever the fast one says."""
+    version = _version_of(data, version)
     findings: list[Finding] = []
     seen: set[tuple[str, str]] = set()
     for error in validator_for(doc_type, version).iter_errors(data):
