@@ -557,15 +557,6 @@ def canonical_json(data: Any) -> bytes:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def _read_back(text: str) -> Any:
-    """JSON the serialiser wrote, read back with the package's fast reader when it is there."""
-    try:
-        import jiter  # noqa: PLC0415 - compiled reader, loaded on use
-    except ImportError:  # pragma: no cover - a core dependency; absent only on odd platforms
-        return json.loads(text, parse_float=Decimal)
-    return jiter.from_json(text.encode(), float_mode="decimal", cache_mode="keys")
-
-
 def input_digest(
     subject: Bid | EvidenceReport,
     catalogue: Catalogue,
@@ -583,8 +574,9 @@ def input_digest(
             return None
         # The standard's JSON form of the document (pydantic's serialiser is the fast way
         # to it; the digest is over sorted keys, so its key order does not matter).
-        data = _read_back(
-            document.model_dump_json(by_alias=True, exclude_unset=True, exclude_none=True)
+        data = json.loads(
+            document.model_dump_json(by_alias=True, exclude_unset=True, exclude_none=True),
+            parse_float=Decimal,
         )
         for key in ("commitments", "items"):
             if key in data:
