@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -175,7 +176,16 @@ def _tender(path: str) -> Any:
 
 
 def _executor(jobs: int) -> Executor | None:
-    return ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
+    """Worker processes started from a clean server process where the platform has one.
+
+    Forking this process instead would copy whatever threads it runs (a progress bar's
+    refresh thread, a server's), which Python warns against.
+    """
+    if jobs <= 1:
+        return None
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
 
 
 def default_jobs() -> int:
