@@ -107,26 +107,29 @@ def _depth_ok(node: Any, limit: int) -> bool:
 
 _NOT_PARSED = object()
 _NOT_BRACKETS = bytes(range(256)).translate(None, b'"[]{}')
-_BARE_STRING = re.compile(rb'"[^"]*"')
 
 
 def _max_depth(raw: bytes) -> int:
     """The deepest nesting of valid JSON bytes, counted from the text in a few C passes.
 
     Escaped backslashes and quotes are dropped first, so every quote left delimits a
-    string; strings are then removed and the brackets outside them summed with numpy.
-    Walking the parsed objects instead would visit every container in Python.
+    string; the brackets outside strings (even count of quotes before them) are then
+    summed with numpy. Walking the parsed objects instead would visit every container in
+    Python.
     """
     import numpy as np  # noqa: PLC0415 - numpy is loaded only for a parsed file
 
     bare = raw.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, _NOT_BRACKETS)
-    brackets = _BARE_STRING.sub(b"", bare)
-    if not brackets:
+    chars = np.frombuffer(bare, dtype=np.uint8)
+    quotes = (chars == ord('"')).view(np.uint8)
+    outside = np.bitwise_xor.accumulate(quotes) == 0 if len(chars) else quotes.astype(bool)
+    brackets = chars[outside & (quotes == 0)]
+    if len(brackets) == 0:
         return 0
     step = np.zeros(256, dtype=np.int8)
     step[list(b"[{")] = 1
     step[list(b"]}")] = -1
-    return int(np.cumsum(step[np.frombuffer(brackets, dtype=np.uint8)], dtype=np.int64).max())
+    return int(np.cumsum(step[brackets], dtype=np.int32).max())
 
 
 def _fast_parse(text: str, source: str) -> Any:

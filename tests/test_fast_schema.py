@@ -86,6 +86,14 @@ BID_EDGES: list[tuple[tuple[str | int, ...], Any]] = [
     (("submitted",), "2026-02-20\n"),
     (("submitted",), "2026-2-20"),
     (("submitted",), "2026-02-20T00:00:00"),
+    (("submitted",), "0000-01-01"),  # year 0: RFC 3339 allows it, Python's date does not
+    (("submitted",), "2024-02-29"),
+    (("submitted",), "2023-02-29"),
+    (("submitted",), "9999-12-31"),
+    (("submitted",), "2026-13-01"),
+    (("submitted",), "2026-00-10"),
+    (("submitted",), "2026-01-00"),
+    (("submitted",), "+2026-01-01"),
     (("submitted",), "\uff12\uff10\uff12\uff16-02-20"),  # full-width digits
     (("commitments", 0, "durationYears"), Decimal("2.0")),  # 2.0 read as Decimal
     (("commitments", 0, "durationYears"), Decimal("2")),

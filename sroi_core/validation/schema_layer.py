@@ -281,8 +281,8 @@ def fast_validator_for(
 ) -> Callable[[Any], bool] | None:
     """The deciding validator's ``is_valid``: jsonschema-rs, or None where it is missing.
 
-    Offline, with this module's own date and date-time checks as custom formats, so that it
-    accepts what :func:`validator_for` accepts.
+    Offline, with this module's own date and date-time checks as custom formats, so that
+    it accepts what :func:`validator_for` accepts.
     """
     try:
         import jsonschema_rs  # noqa: PLC0415 - optional compiled dependency, loaded on use
@@ -293,6 +293,8 @@ def fast_validator_for(
         keywords={_INTEGER_KEYWORD: _PythonInteger},
         validate_formats=True,
         ignore_unknown_formats=False,
+        # jsonschema-rs's own checks accept the year 0000 and the leap second 23:59:60,
+        # which Python's date and datetime (and so the explaining validator) refuse.
         formats={"date": _never_raises(_is_date), "date-time": _never_raises(_is_date_time)},
         offline=True,
     )
