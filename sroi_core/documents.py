@@ -6,6 +6,7 @@ rules — and collects every finding instead of stopping at the first.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -88,12 +89,38 @@ def build_model(raw: RawDocument, *, null_free: bool = False) -> Document:
             return document
         return model.model_validate(raw.data, context=DOCUMENT_CONTEXT)
     except PydanticValidationError as error:
-        findings = _model_findings(error, raw.source)
-        raise DocumentInvalidError(
-            f"the {raw.document_type.value} document is invalid: {findings[0].message}",
-            source=raw.source,
-            findings=list(findings),
-        ) from None
+        raise _refused(error, raw) from None
+
+
+def _refused(error: PydanticValidationError, raw: RawDocument) -> DocumentInvalidError:
+    findings = _model_findings(error, raw.source)
+    return DocumentInvalidError(
+        f"the {raw.document_type.value} document is invalid: {findings[0].message}",
+        source=raw.source,
+        findings=list(findings),
+    )
+
+
+def _model_of_checked_text(text: str, raw: RawDocument) -> Document:
+    """The model of a schema-valid text holding no ``null``, built by pydantic from the text.
+
+    The caller drops the parsed data first, so the data and the model of a large file never
+    fill memory together; pydantic's JSON mode builds the same objects (a test compares
+    them on every example).
+    """
+    model = DOCUMENT_MODELS[raw.document_type]
+    try:
+        document: Document = null_free_validator(model).validate_json(
+            text, context=DOCUMENT_CONTEXT
+        )
+    except PydanticValidationError as error:
+        raise _refused(error, raw) from None
+    return document
+
+
+def _without_data(raw: RawDocument) -> RawDocument:
+    """The envelope of ``raw`` without its parsed data (read again if it is needed)."""
+    return dataclasses.replace(raw, data={})
 
 
 def schema_findings(
@@ -165,9 +192,14 @@ def parse_document(text: str, source: str = "<memory>") -> Document:
         if findings:
             raise _schema_error(raw, findings)
         try:
-            return build_model(raw, null_free=_null_free(text))
+            if _null_free(text):
+                raw = _without_data(raw)
+                return _model_of_checked_text(text, raw)
+            return build_model(raw)
         except DocumentInvalidError as error:
             failure = error
+    if not raw.data:
+        raw = identify(parse_json(text, source), source)
     findings = _explain(raw)
     if findings:
         raise _schema_error(raw, findings) from None
@@ -238,8 +270,14 @@ def validate_text(
             return report
     try:
         with _gc_paused():
-            document = build_model(raw, null_free=_null_free(text))
+            if full_schema and _null_free(text):  # the schema has accepted it
+                raw = _without_data(raw)
+                document = _model_of_checked_text(text, raw)
+            else:
+                document = build_model(raw, null_free=_null_free(text))
     except DocumentInvalidError as error:
+        if not raw.data:
+            raw = identify(parse_json(text, source), source)
         schema = _explain(raw)
         report.findings.extend(schema or [f for f in error.findings if isinstance(f, Finding)])
         return report

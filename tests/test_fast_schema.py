@@ -20,6 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sroi_core import documents
 from sroi_core import io as sroi_io
 from sroi_core.documents import build_model, parse_document, validate_text
 from sroi_core.errors import InputError
@@ -277,6 +278,20 @@ def test_the_null_free_model_equals_the_checked_model(path: Path) -> None:
     fast = build_model(raw, null_free=True)
     assert fast == checked
     assert fast.model_fields_set == checked.model_fields_set
+
+
+@pytest.mark.parametrize("path", list(_readable_examples()), ids=lambda p: p.name)
+def test_the_model_built_from_checked_text_equals_the_checked_model(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    raw = identify(parse_json(text, path.name))
+    if explain(raw.data, raw.document_type) or "null" in text:
+        return
+    from_text = documents._model_of_checked_text(text, raw)
+    checked = build_model(raw)
+    assert from_text == checked
+    assert from_text.model_fields_set == checked.model_fields_set
+    assert documents.dump_document(from_text) == documents.dump_document(checked)
+    assert parse_document(text) == checked
 
 
 def test_a_null_anywhere_is_still_refused() -> None:
