@@ -202,6 +202,6 @@ def export_schemas(directory: Path, version: str = STANDARD_VERSION) -> list[Pat
     for relative, text in codelist_files(version).items():
         path = target / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        write_atomic(path, text)
         written.append(path)
     return written

@@ -10,7 +10,8 @@ from typing import Any
 
 from sroi_core._version import STANDARD_VERSION
 from sroi_core.documents import dump_document, parse_document
-from sroi_core.errors import DocumentInvalidError, InputError
+from sroi_core.errors import DocumentInvalidError
+from sroi_core.fileio import write_atomic
 from sroi_core.io import parse_json, read_text
 from sroi_core.migrate import migrate_document
 
@@ -44,12 +45,7 @@ def handle(args: argparse.Namespace) -> int:
         print(f"sroi: the migrated document is not yet valid: {error}", file=sys.stderr)
         code = 1
     if args.output:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise InputError(
-                f"cannot write the output: {error.strerror}", source=args.output
-            ) from None
+        write_atomic(args.output, text)
     else:
         sys.stdout.write(text)
     return code

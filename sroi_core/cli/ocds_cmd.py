@@ -11,6 +11,7 @@ from typing import Any
 
 from sroi_core.documents import load_document
 from sroi_core.errors import InputError
+from sroi_core.fileio import write_atomic
 from sroi_core.model.bid import Bid
 from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.model.tender import Tender
@@ -82,12 +83,7 @@ def handle(args: argparse.Namespace) -> int:
     package = release_package(tender, bids, reports, valuations, _published(args.published))
     text = json.dumps(package, indent=2, ensure_ascii=False) + "\n"
     if args.output:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise InputError(
-                f"cannot write the output: {error.strerror}", source=args.output
-            ) from None
+        write_atomic(args.output, text)
     else:
         sys.stdout.write(text)
     return 0
