@@ -29,7 +29,7 @@ from sroi_core.spreadsheet.layout import (
     path_text,
     unflatten,
 )
-from sroi_core.spreadsheet.schema_view import SchemaView
+from sroi_core.spreadsheet.schema_view import SchemaView, type_name
 from sroi_core.spreadsheet.workbook import (
     AUXILIARY_SHEETS,
     DESCRIPTION_COLUMN,
@@ -182,7 +182,7 @@ class _Reader:
                 )
             )
             return
-        kind = SchemaView.kind(node) if self.view else _guess(cell.value)
+        kind = SchemaView.kind(node) if self.view else type_name(cell.value)
         ok, value, _ = _convert(cell.value, node, kind)
         if not ok:
             self.findings.append(
@@ -288,16 +288,6 @@ class _Reader:
         return ImportResult(
             data=data, findings=self.findings, cells=cells, values=len(self.pairs)
         )
-
-
-def _guess(value: Any) -> str:
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    return "string"
 
 
 def _filled(cell: _Cell) -> bool:

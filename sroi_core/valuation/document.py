@@ -981,6 +981,19 @@ def value_document(
         committed_valuation = value_document(bid, catalogue, tender=tender)
         comparison = _comparison(committed_valuation, lines, rows, results)
     outcome = ValuationFamily.OUTCOME_VALUE
+    envelope: dict[str, Any] = {  # what both methods' valuations say about their inputs
+        "standard_version": subject.standard_version,
+        "document_type": "valuation",
+        **subject.procurement_links(),
+        "id": f"valuation-{subject.id}"[:128],
+        "subject": DocumentRef(id=subject.id),
+        "subject_type": subject_type,
+        "catalogue": DocumentRef(id=catalogue.id, version=catalogue.version),
+        "engine": EngineInfo(name=ENGINE_NAME, version=__version__),
+        "input_sha256": input_digest(subject, catalogue, tender, bid),
+        "conventions": conventions,
+        "currency": currency,
+    }
     if anchor is not None:  # 2.0: per perspective, never summed; a ratio only over the cost
         part = _perspectives_2_0(
             [(row, result, line) for row, result, line, family, _ in counted if family is outcome],
@@ -994,17 +1007,7 @@ def value_document(
             anchor=anchor,
         )
         return Valuation(
-            standard_version=subject.standard_version,
-            document_type="valuation",
-            **subject.procurement_links(),
-            id=f"valuation-{subject.id}"[:128],
-            subject=DocumentRef(id=subject.id),
-            subject_type=subject_type,
-            catalogue=DocumentRef(id=catalogue.id, version=catalogue.version),
-            engine=EngineInfo(name=ENGINE_NAME, version=__version__),
-            input_sha256=input_digest(subject, catalogue, tender, bid),
-            conventions=conventions,
-            currency=currency,
+            **envelope,
             base_date=anchor.date,
             base_date_source=anchor.source,
             incremental_cost=part.cost,
@@ -1058,17 +1061,7 @@ def value_document(
                 counted_outcome_rows, lines, schedule, timing, investment.amount
             )
     return Valuation(
-        standard_version=subject.standard_version,
-        document_type="valuation",
-        **subject.procurement_links(),
-        id=f"valuation-{subject.id}"[:128],
-        subject=DocumentRef(id=subject.id),
-        subject_type=subject_type,
-        catalogue=DocumentRef(id=catalogue.id, version=catalogue.version),
-        engine=EngineInfo(name=ENGINE_NAME, version=__version__),
-        input_sha256=input_digest(subject, catalogue, tender, bid),
-        conventions=conventions,
-        currency=currency,
+        **envelope,
         investment=investment,
         sroi_ratio=ratio,
         lines=valuation_lines,
