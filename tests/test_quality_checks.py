@@ -29,6 +29,7 @@ from sroi_core.model import (
     TenderIndicator,
 )
 from sroi_core.model.evidence import ScaleResult
+from sroi_core.model.materiality import MaterialOutcome, StakeholderInvolvement
 from sroi_core.quality import CheckContext, Thresholds, check_context, run_checks
 from sroi_core.quality.evidence import EVIDENCE_LEVELS, evidence_level
 from sroi_core.quality.plausibility import estimated_value
@@ -100,6 +101,24 @@ def _hire(item_id: str, subject: str, start: str, end: str, **changes: Any) -> A
 
 
 PIL = Money(amount="50000", currency="EUR")
+
+def _named(*outcomes: MaterialOutcome) -> Any:
+    """A 2.0 tender whose residents named ``outcomes``."""
+    involvement = StakeholderInvolvement(
+        methods=("resident-survey",),
+        period=fx.period("2025-09-01", "2025-10-31"),
+        material_outcomes=outcomes,
+    )
+    return fx.tender(standard_version="2.0", stakeholder_involvement=involvement)
+
+
+_WORK = MaterialOutcome(theme="work-participation", rank=1)
+_SKILLS = MaterialOutcome(indicator="ind-diploma", rank=3)
+_COHESION = MaterialOutcome(theme="social-cohesion", rank=2)
+_COHESION_REASONED = MaterialOutcome(
+    theme="social-cohesion", rank=2, reason_not_asked=fx.text("left to the district tender")
+)
+
 
 CASES: list[tuple[str, Callable[[], Docs], Callable[[], Docs]]] = [
     (
@@ -357,6 +376,21 @@ CASES: list[tuple[str, Callable[[], Docs], Callable[[], Docs]]] = [
         "quality.follow-up-exceeds-baseline",
         lambda: _scale_report(_scale("6.1", "6.9", follow_up_n=41)),
         lambda: _scale_report(_scale("6.1", "6.9", follow_up_n=40)),
+    ),
+    (
+        "quality.materiality-missing",
+        lambda: contract(tender=fx.tender(standard_version="2.0")),
+        lambda: contract(tender=_named(_WORK, _SKILLS)),
+    ),
+    (
+        "quality.indicator-not-material",
+        lambda: contract(tender=_named(_COHESION_REASONED)),
+        lambda: contract(tender=_named(_WORK, _SKILLS, _COHESION_REASONED)),
+    ),
+    (
+        "quality.material-outcome-unasked",
+        lambda: contract(tender=_named(_WORK, _SKILLS, _COHESION)),
+        lambda: contract(tender=_named(_WORK, _SKILLS, _COHESION_REASONED)),
     ),
     (
         "verification.status-unrecorded",

@@ -80,6 +80,16 @@ def _tender(data: Json, log: MigrationLog) -> None:
         "bewijsregime, herstel) volgen het standaardprofiel; publiceer eigen regels waar "
         "die afwijken",
     )
+    if "stakeholderInvolvement" not in data:
+        log.note(
+            NoteKind.NEEDS_INPUT,
+            "/stakeholderInvolvement",
+            "1.0 had no place to record how residents and stakeholders chose the outcomes; "
+            "add stakeholderInvolvement (methods, period, the outcomes they named, ranked)",
+            "1.0 had geen plaats om vast te leggen hoe bewoners en belanghebbenden de "
+            "uitkomsten kozen; voeg stakeholderInvolvement toe (methoden, periode, de "
+            "genoemde uitkomsten met rangorde)",
+        )
 
 
 steps: dict[str, Step] = {"tender": _tender}

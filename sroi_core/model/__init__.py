@@ -21,6 +21,7 @@ from sroi_core.model.document import Document
 from sroi_core.model.evidence import Evidence, EvidenceDocument, StatusChange
 from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.model.indicator import AdjustmentDefaults, Indicator
+from sroi_core.model.materiality import MaterialOutcome, StakeholderInvolvement
 from sroi_core.model.monitoring import Monitoring
 from sroi_core.model.outcome import Outcome
 from sroi_core.model.price_index import IndexPoint, PriceIndexSeries
@@ -100,6 +101,7 @@ __all__ = [
     "IndicatorKind",
     "LineValue",
     "LocalizedText",
+    "MaterialOutcome",
     "Money",
     "Monitoring",
     "ObligationCredit",
@@ -116,6 +118,7 @@ __all__ = [
     "ScoringRules",
     "Sensitivity",
     "Source",
+    "StakeholderInvolvement",
     "StatusChange",
     "Tender",
     "TenderIndicator",

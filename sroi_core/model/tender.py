@@ -12,6 +12,7 @@ from sroi_core.model.award_rules import AwardRules
 from sroi_core.model.conventions import ValuationConventions
 from sroi_core.model.document import Document
 from sroi_core.model.indicator import VerificationLevelCode
+from sroi_core.model.materiality import StakeholderInvolvement
 from sroi_core.model.theme import ThemeCode
 from sroi_core.model.types import (
     Area,
@@ -88,3 +89,6 @@ class Tender(Document):
     evidence_rules: EvidenceRules
     conventions: ValuationConventions | None = None
     award: AwardRules | None = Field(default=None, json_schema_extra=since("2.0", required=True))
+    stakeholder_involvement: StakeholderInvolvement | None = Field(
+        default=None, json_schema_extra=since("2.0")
+    )

@@ -32,6 +32,7 @@ from sroi_core.quality import (
     credits,
     double_counting,
     evidence,
+    materiality,
     plausibility,
     scale,
     scope,
@@ -52,7 +53,16 @@ __all__ = [
 ]
 
 _FAMILIES = (
-    commitments, scope, evidence, double_counting, plausibility, credits, credibility, cost, scale
+    commitments,
+    scope,
+    evidence,
+    double_counting,
+    plausibility,
+    credits,
+    credibility,
+    cost,
+    scale,
+    materiality,
 )
 
 _NEEDS_TENDER = "outcomes-only, area, period, evidence minimum of the tender, size and targets"
