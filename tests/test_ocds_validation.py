@@ -386,7 +386,7 @@ def test_jscc_finds_nothing_in_the_patched_schema(
     """The checks of the OCDS maintainers' test_json_merge_patch, with their exemptions
     for the OCDS 1.1 core (Amendment.changes is deprecated and predates the rules)."""
     checks = pytest.importorskip("jscc.testing.checks", reason="jscc not installed (extra ocds)")
-    jsonref = pytest.importorskip("jsonref")
+    jsonref = pytest.importorskip("jsonref", reason="jsonref not installed (comes with extra ocds)")
     codelists = tmp_path / "codelists"
     codelists.mkdir()
     for path in [*OCDS.glob("codelists/*.csv"), *EXTENSION.glob("codelists/*.csv")]:
