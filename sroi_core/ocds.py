@@ -3,9 +3,11 @@
 The mapping (docs/ocds.md): the tender becomes a ``tender`` release with the social-value
 requirement; each awarded bid an ``award`` release whose award carries the committed
 social value and whose contract names it; each evidence report an ``implementation``
-release whose contract's implementation carries the realised (delivered and verified)
-values; valuations attach to the award (of a bid) or the implementation (of a report).
-Fields the OCDS core lacks come from the standard's OCDS extension (``ocds-extension/``).
+release whose contract's implementation carries the report (merged by its id, so a record
+keeps every report) with the realised (delivered and verified) values; valuations attach
+to the award (of a bid) or to the report. Fields the OCDS core lacks come from the
+standard's OCDS extension (``ocds-extension/``) and, for a bid's lot, the OCDS lots
+extension. The package validates against the OCDS 1.1.5 schemas (tests/test_ocds_validation.py).
 """
 
 from __future__ import annotations
@@ -31,10 +33,18 @@ OCDS_VERSION = "1.1"
 EXTENSION_URL = "https://sroi-os.org/ocds/extension/v1/extension.json"
 """Where the standard's OCDS extension (the ``ocds-extension/`` folder) is published."""
 
+LOTS_EXTENSION_URL = (
+    "https://raw.githubusercontent.com/open-contracting-extensions/ocds_lots_extension/"
+    "v1.1.5/extension.json"
+)
+"""The OCDS lots extension (registry URL, version 1.1.5): ``awards[].relatedLots`` is its
+field, not the core's, so a package that names a bid's lot declares it."""
+
 
 EXTENSION_CODELISTS = {
     "socialValueFulfilment.csv": "fulfilmentMode",
     "socialValueVerificationStatus.csv": "verificationStatus",
+    "socialValuePerspective.csv": "perspective",
 }
 """The OCDS extension's codelists and the codelist of the standard each is made from."""
 
@@ -60,7 +70,13 @@ def _value(money: Money) -> dict[str, Any]:
 
 
 def _date_time(day: dt.date) -> str:
+    """The start of a day as an OCDS date-time (OCDS needs a time and an offset)."""
     return f"{day.isoformat()}T00:00:00Z"
+
+
+def _end_date_time(day: dt.date) -> str:
+    """The end of a period's last day: OCDS end dates are instants, and the day is included."""
+    return f"{day.isoformat()}T23:59:59Z"
 
 
 def _party_id(organisation: Organisation) -> str:
@@ -96,6 +112,19 @@ def _commitment(commitment: Commitment) -> dict[str, Any]:
     }
 
 
+def _report(report: EvidenceReport, valuation: Valuation | None) -> dict[str, Any]:
+    """One evidence report in ``implementation.socialValueReports`` (merged by report id)."""
+    data = document_dict(report)
+    entry: dict[str, Any] = {
+        "id": report.id,
+        "period": data["period"],
+        "realised": [_realised(item) for item in report.items],
+    }
+    if valuation is not None:
+        entry["valuation"] = _valuation_summary(valuation)
+    return entry
+
+
 def _realised(item: Evidence) -> dict[str, Any]:
     data = document_dict_of(item)
     return {
@@ -118,7 +147,7 @@ def _valuation_summary(valuation: Valuation) -> dict[str, Any]:
     return {
         "id": valuation.id,
         "standardVersion": valuation.standard_version,
-        "inputSha256": valuation.input_sha256,
+        "inputHash": valuation.input_sha256,
         "currency": valuation.currency,
         "totals": data["totals"],
     }
@@ -180,7 +209,7 @@ def release_package(
                 "value": _value(tender.contract_value),
                 "contractPeriod": {
                     "startDate": _date_time(tender.period.start),
-                    "endDate": _date_time(tender.period.end),
+                    "endDate": _end_date_time(tender.period.end),
                 },
                 "socialValue": social_value,
             },
@@ -216,16 +245,12 @@ def release_package(
     contract_of = {bid.id: _contract_id(bid.id, bid.contract_id) for bid in bids}
     for report in reports:
         bid_id = report.bid.id
-        implementation: dict[str, Any] = {
-            "socialValueRealised": [_realised(item) for item in report.items],
-        }
-        if report.id in by_subject:
-            implementation["socialValueValuation"] = _valuation_summary(by_subject[report.id])
+        implementation = {"socialValueReports": [_report(report, by_subject.get(report.id))]}
         releases.append(
             {
                 "ocid": ocid,
                 "id": f"{ocid}-implementation-{report.id}",
-                "date": _date_time(report.period.end),
+                "date": _end_date_time(report.period.end),
                 "tag": ["implementation"],
                 "initiationType": "tender",
                 "contracts": [
@@ -242,6 +267,9 @@ def release_package(
         "version": OCDS_VERSION,
         "publishedDate": published_text,
         "publisher": {"name": tender.buyer.name},
-        "extensions": [EXTENSION_URL],
+        "extensions": [
+            EXTENSION_URL,
+            *([LOTS_EXTENSION_URL] if any(bid.lot is not None for bid in bids) else []),
+        ],
         "releases": releases,
     }
