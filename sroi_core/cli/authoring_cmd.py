@@ -124,7 +124,7 @@ def handle_template(args: argparse.Namespace) -> int:
         loaded = load_checked(Path(args.tender), store, Tender)
         tender = loaded if isinstance(loaded, Tender) else None
         if tender is not None and catalogue is None:
-            catalogue = store.find(tender.catalogue)
+            catalogue = store.find_for(tender)
     if catalogue is None:
         catalogue = store.resolve("nl")
     book = build_template(
