@@ -262,3 +262,13 @@ def test_rule_holds_for_a_copy_of_the_store(tmp_path: Path) -> None:
     assert store.find(DocumentRef(id="nl"), "1.0") is added
     assert store.find(DocumentRef(id="nl"), "2.0") is not None
     assert store.get(DocumentRef(id="nl"), "2.0").version == "2026.2"
+
+
+@pytest.mark.parametrize(("standard", "edition"), [("1.0", "2026.1"), ("2.0", "2026.2")])
+def test_sroi_new_names_the_edition_for_the_version_it_writes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, standard: str, edition: str
+) -> None:
+    out = tmp_path / "bid.json"
+    assert main(["new", "bid", "--standard-version", standard, "-o", str(out)]) == 0
+    capsys.readouterr()
+    assert _data(out)["catalogue"] == {"id": "nl", "version": edition}

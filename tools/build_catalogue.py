@@ -2,9 +2,9 @@
 
 Usage (from the repository root)::
 
-    /work/venv/bin/python tools/build_catalogue.py          # regenerate the JSON and the page
-    /work/venv/bin/python tools/build_catalogue.py --check  # exit 1 if the committed files differ
-    /work/venv/bin/python tools/build_catalogue.py --edition 2026.2  # also build the 2.0 edition
+    python tools/build_catalogue.py                   # every shipped edition and its page
+    python tools/build_catalogue.py --check           # exit 1 if the committed files differ
+    python tools/build_catalogue.py --edition 2026.2  # (both editions are built anyway)
 
 One source tree holds every edition of the catalogue. A row or item that exists from a later
 edition on says so (``since`` in ``outcomes.csv`` and in ``indicators/*.json``); per-edition
@@ -13,7 +13,8 @@ changes of an indicator sit under its ``editions`` key; ``catalogue-<edition>.js
 published. Edition 2026.2 (standard 2.0) adds the wellbeing route (``wellbeing-effects.csv``,
 ``wellby-values.csv``, ``currency-transfers.csv``), the price-year basis of every value and a
 persistent URI per indicator; each 2.0 field is written only when the installed model knows
-it, so the build runs before and after the 2.0 model lands.
+it. Both editions ship: the newest edition's page is docs/catalogue-nl.md, the others'
+docs/catalogue-nl-<edition>.md.
 
 The sources are small, reviewable files: ``catalogue.json`` (metadata, conventions),
 ``sources.json`` (every cited publication once), ``adjustments.json`` (default-adjustment
