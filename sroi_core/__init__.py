@@ -9,7 +9,7 @@ Typical use::
     import sroi_core
 
     bid = sroi_core.load_document(Path("bid.json"))
-    catalogue = sroi_core.CatalogueStore().get(bid.catalogue)
+    catalogue = sroi_core.CatalogueStore().for_document(bid)
     valuation = sroi_core.value_document(bid, catalogue)
     print(valuation.totals.outcome_value, valuation.sroi_ratio)
 """

@@ -122,6 +122,8 @@ class CatalogueDiff:
     changed_proxy_values: tuple[ItemChange, ...] = ()
     changed_conventions: tuple[FieldChange, ...] = ()
     changed_price_indices: tuple[FieldChange, ...] = ()
+    changed_metadata: tuple[FieldChange, ...] = ()
+    """The edition itself: its standard version (which method reads it), date and title."""
 
     @property
     def has_changes(self) -> bool:
@@ -168,6 +170,7 @@ class CatalogueDiff:
 
 
 _SECTIONS: tuple[tuple[str, str], ...] = (
+    ("changed_metadata", "Changed edition"),
     ("added_indicators", "Added indicators"),
     ("removed_indicators", "Removed indicators"),
     ("deprecated_indicators", "Deprecated indicators"),
@@ -208,6 +211,12 @@ def _field_changes(old: Mapping[str, str], new: Mapping[str, str]) -> tuple[Fiel
 
 def _by_id(items: Iterable[Any]) -> dict[str, dict[str, Any]]:
     return {item.id: item.to_json_dict() for item in items}
+
+
+def _metadata(catalogue: Catalogue) -> dict[str, str]:
+    """What names the edition: a change of ``standardVersion`` changes the method that reads it."""
+    data = catalogue.to_json_dict()
+    return _flatten({key: data[key] for key in ("standardVersion", "published", "title")})
 
 
 def _conventions(catalogue: Catalogue) -> dict[str, str]:
@@ -300,4 +309,5 @@ def diff_catalogues(old: Catalogue, new: Catalogue) -> CatalogueDiff:
         changed_proxy_values=tuple(changed_proxies),
         changed_conventions=_field_changes(_conventions(old), _conventions(new)),
         changed_price_indices=_price_indices(old, new),
+        changed_metadata=_field_changes(_metadata(old), _metadata(new)),
     )

@@ -1,7 +1,10 @@
 """Finding catalogues by id and version: built-in ones and files the user names.
 
 A bid names its catalogue (``{"id": "nl", "version": "2026.1"}``); the store answers with
-that exact catalogue or says it has none — it never substitutes another version.
+that exact catalogue or says it has none — it never substitutes another version. A reference
+without a version means the newest edition made for the referring document's own major
+standard version (:func:`newest_edition`; docs/versioning.md, "Which edition a reference
+means"), so a 1.0 document never silently moves to a 2.0 catalogue.
 """
 
 from __future__ import annotations
@@ -11,10 +14,16 @@ import re
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sroi_core.errors import CatalogueError, FileReadError, InputError, expect_type
 from sroi_core.model.catalogue import Catalogue
 from sroi_core.model.types import DocumentRef
+
+if TYPE_CHECKING:
+    from sroi_core.model.bid import Bid
+    from sroi_core.model.evidence_report import EvidenceReport
+    from sroi_core.model.tender import Tender
 
 BUILTIN_PACKAGE = "sroi_core.catalogues"
 
@@ -38,6 +47,7 @@ class CatalogueStore:
     def __init__(self, catalogues: Iterable[Catalogue] = (), *, builtin: bool = True) -> None:
         self._catalogues: list[Catalogue] = list(catalogues)
         self._builtin_loaded = not builtin
+        self._files: dict[str, Catalogue] = {}
 
     def _load_builtin(self) -> None:
         if self._builtin_loaded:
@@ -92,37 +102,67 @@ class CatalogueStore:
         self._load_builtin()
         return list(self._catalogues)
 
-    def find(self, ref: DocumentRef) -> Catalogue | None:
-        """The catalogue with this id (and version, when the reference gives one)."""
-        for catalogue in self.all():
-            if catalogue.id == ref.id and (ref.version is None or catalogue.version == ref.version):
-                return catalogue
-        return None
+    def find(self, ref: DocumentRef, standard_version: str | None = None) -> Catalogue | None:
+        """The catalogue ``ref`` names, read by a document of ``standard_version``.
 
-    def get(self, ref: DocumentRef) -> Catalogue:
+        An explicit version always wins: exactly that edition or none. Without a version,
+        the newest edition whose standard major version is the document's (see
+        :func:`newest_edition`); ``standard_version`` None means the newest of any.
+        """
+        same_id = [c for c in self.all() if c.id == ref.id]
+        if ref.version is not None:
+            return next((c for c in same_id if c.version == ref.version), None)
+        return newest_edition(same_id, standard_version)
+
+    def get(self, ref: DocumentRef, standard_version: str | None = None) -> Catalogue:
         """Like :meth:`find` but raises CatalogueError listing what is available."""
-        found = self.find(ref)
+        found = self.find(ref, standard_version)
         if found is None:
             have = ", ".join(f"{c.id} {c.version}" for c in self.all()) or "none"
             wanted = f"{ref.id} {ref.version or '(any version)'}"
             raise CatalogueError(f"catalogue {wanted} is not available; available: {have}")
         return found
 
-    def resolve(self, name: str, version: str | None = None) -> Catalogue:
+    def find_for(self, document: Bid | Tender | EvidenceReport) -> Catalogue | None:
+        """The catalogue ``document`` names, under the rule for its own standard version."""
+        return self.find(document.catalogue, document.standard_version)
+
+    def for_document(
+        self, document: Bid | Tender | EvidenceReport, name: str | None = None
+    ) -> Catalogue:
+        """The catalogue to use for ``document``; raises CatalogueError naming what exists.
+
+        ``name`` is what the user gave instead (``--catalogue``: a path, ``ID@VERSION`` or
+        ``ID``), resolved by :meth:`resolve` under the same rule: a bare id means the newest
+        edition for the document's own standard version. Without it, the document's own
+        reference.
+        """
+        if name is not None:
+            return self.resolve(name, standard_version=document.standard_version)
+        return self.get(document.catalogue, document.standard_version)
+
+    def resolve(
+        self, name: str, version: str | None = None, *, standard_version: str | None = None
+    ) -> Catalogue:
         """The catalogue ``name`` stands for: a file path, ``ID@VERSION`` or ``ID`` (newest).
 
         The rule, the one place it is decided: ``name`` is a **path** when it contains a
         path separator (``/`` or a backslash) or ends in ``.json``; otherwise it is always a
         catalogue **id** — a file in the working folder that happens to be called ``nl``
         is never read in place of the built-in ``nl`` (write ``./nl`` to mean the file).
-        A path is loaded (and checked) with :meth:`add_file`. Raises CatalogueError naming
-        what is available, or an InputError for a bad file.
+        A path is loaded (and checked) with :meth:`add_file`, once per store. A bare ``ID``
+        means the newest edition, for a document of ``standard_version`` the newest made for
+        its major version (:func:`newest_edition`). Raises CatalogueError naming what is
+        available, or an InputError for a bad file.
         """
         expect_type(name, str, "the catalogue id or path")
         if names_a_path(name):
             if version is not None:
                 raise CatalogueError("a version applies to a catalogue id, not to a file path")
-            return self.add_file(Path(name))
+            loaded = self._files.get(name)
+            if loaded is None:
+                loaded = self._files[name] = self.add_file(Path(name))
+            return loaded
         wanted_id, _, inline_version = name.partition("@")
         if inline_version and version is not None and inline_version != version:
             raise CatalogueError(
@@ -142,7 +182,47 @@ class CatalogueStore:
             raise CatalogueError(
                 f"catalogue {wanted_id!r} has no version {wanted_version!r}; versions: {versions}"
             )
-        return max(same_id, key=lambda c: version_key(c.version))
+        newest = newest_edition(same_id, standard_version)
+        assert newest is not None  # same_id is not empty
+        return newest
+
+
+def standard_major(version: str) -> str:
+    """The major part of a standard version ("2" of "2.0"): what decides which method applies."""
+    return version.split(".", 1)[0]
+
+
+def edition_standing(document_standard: str, catalogue: Catalogue) -> int:
+    """-1, 0 or 1: ``catalogue`` was made for an earlier, the same or a later major version.
+
+    A later one is refused for the document (its method cannot read that data), an earlier
+    one works with a warning (``sroi_core.validation.catalogue_edition``).
+    """
+    own, edition = int(standard_major(document_standard)), int(
+        standard_major(catalogue.standard_version)
+    )
+    return (edition > own) - (edition < own)
+
+
+def newest_edition(
+    editions: Iterable[Catalogue], standard_version: str | None = None
+) -> Catalogue | None:
+    """The edition a reference without a version means, for a document of ``standard_version``.
+
+    The rule: the newest edition (by :func:`version_key`) whose ``standardVersion`` has the
+    document's major version, so a 1.0 document gets ``nl 2026.1`` and a 2.0 document
+    ``nl 2026.2``. Only when no edition of that major exists, the newest of any; the
+    edition-mismatch rules (``ref.catalogue-edition-*``) then say so. Among editions of the
+    same version the first wins (a catalogue the user supplied comes before a built-in one).
+    """
+    candidates = list(editions)
+    if standard_version is not None:
+        major = standard_major(standard_version)
+        matching = [c for c in candidates if standard_major(c.standard_version) == major]
+        candidates = matching or candidates
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: version_key(c.version))
 
 
 def version_key(version: str) -> tuple[tuple[int, int | str], ...]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -236,7 +237,10 @@ def validate_data(
         return report
     report.document = document
     catalogues = store if store is not None else CatalogueStore()
-    report.findings.extend(semantic_findings(document, source, catalogues.find))
+    version = document.standard_version  # a reference without a version: newest of this major
+    report.findings.extend(
+        semantic_findings(document, source, partial(catalogues.find, standard_version=version))
+    )
     return report
 
 

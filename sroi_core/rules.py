@@ -79,6 +79,7 @@ _REGISTRY: dict[str, Rule] = {}
 _RULE_MODULES: tuple[str, ...] = (
     "sroi_core.validation.schema_layer",
     "sroi_core.validation.semantic",
+    "sroi_core.validation.catalogue_edition",
     "sroi_core.extensions",
     "sroi_core.validation.method_rules",
     "sroi_core.io",

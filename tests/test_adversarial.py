@@ -2,8 +2,8 @@
 
 Each strategy (tests/adversarial/builder.py) is one bid built from the honest pilot bid.
 It competes with two honest bids at equal price and equal qualitative score under the
-pilot tender's published award rules. The catalogue is nl 2026.1 with the 2.0 ``level``
-of its two resident-survey indicators set to ``area`` (as a 2.0 catalogue gives it).
+pilot tender's published award rules. The catalogue is the one the pilot tender names,
+nl 2026.2, whose resident-survey indicators are ``level: area``.
 """
 
 from __future__ import annotations
@@ -30,12 +30,10 @@ HONEST = ("lei-2027-031-bid-honest", "honest-2")
 
 
 def _catalogue() -> Catalogue:
-    base = CatalogueStore().resolve("nl", "2026.1")
-    indicators = tuple(
-        i.model_copy(update={"level": "area" if i.id in AREA_LEVEL else "participant"})
-        for i in base.indicators
-    )
-    return base.model_copy(update={"indicators": indicators})
+    catalogue = CatalogueStore().resolve("nl", "2026.2")
+    levels = {i.id: i.level for i in catalogue.indicators}
+    assert all(levels[i] == "area" for i in AREA_LEVEL)  # the contribution share applies
+    return catalogue
 
 
 CATALOGUE = _catalogue()

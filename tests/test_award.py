@@ -49,7 +49,7 @@ def _bid(data: dict[str, Any]) -> Bid:
     return Bid.model_validate(data, context=CONTEXT)
 
 
-CATALOGUE = CatalogueStore().resolve("nl", "2026.1")
+CATALOGUE = CatalogueStore().resolve("nl", "2026.2")
 HONEST = _json("bid-honest.json")
 
 

@@ -19,6 +19,7 @@ from sroi_core.rules import Severity
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE_PATH = ROOT / "sroi_core" / "catalogues" / "nl-2026.1.json"
+NEWEST_PATH = ROOT / "sroi_core" / "catalogues" / "nl-2026.2.json"
 LICENSED_EXAMPLE = ROOT / "examples" / "licensed-value-set.illustrative.json"
 
 
@@ -48,9 +49,9 @@ def test_list_shows_the_builtin_catalogue(capsys: pytest.CaptureFixture[str]) ->
     assert err == ""
     header, *rows = out.splitlines()
     assert header.split()[:4] == ["ID", "VERSION", "PUBLISHED", "INDICATORS"]
-    nl_row = next(r for r in rows if r.split()[0] == "nl")
-    assert nl_row.split()[1] == "2026.1"
-    assert "built-in" in nl_row
+    nl_rows = [r for r in rows if r.split()[0] == "nl"]
+    assert [r.split()[1] for r in nl_rows] == ["2026.1", "2026.2"]  # both editions ship
+    assert all("built-in" in r for r in nl_rows)
 
 
 def test_list_json_includes_a_users_file(capsys: pytest.CaptureFixture[str]) -> None:
@@ -70,7 +71,9 @@ def test_show_json_is_the_valid_catalogue_document(capsys: pytest.CaptureFixture
     code, out, err = _run(capsys, "show", "nl", "--format", "json")
     assert code == 0
     assert err == ""
-    assert out == CATALOGUE_PATH.read_text(encoding="utf-8")
+    assert out == NEWEST_PATH.read_text(encoding="utf-8")  # a bare id: the newest edition
+    code, first, _ = _run(capsys, "show", "nl@2026.1", "--format", "json")
+    assert first == CATALOGUE_PATH.read_text(encoding="utf-8")
     report = validate_text(out, "<stdout>", CatalogueStore(builtin=False))
     assert report.document_type == "catalogue"
     assert [f for f in report.findings if f.severity is Severity.ERROR] == []
@@ -186,12 +189,12 @@ def test_diff_against_a_changed_file(capsys: pytest.CaptureFixture[str], tmp_pat
         data["indicators"] = [i for i in data["indicators"] if i["id"] != "ce-waste-diverted"]
 
     path = _write_variant(tmp_path, change)
-    code, out, _ = _run(capsys, "diff", "nl", str(path))
+    code, out, _ = _run(capsys, "diff", "nl@2026.1", str(path))
     assert code == 0
     assert out.startswith("Catalogue changes from nl 2026.1 to nl 2026.2")
     assert "  - ce-waste-diverted" in out
     assert "conventions.discountRate: 0.0225 -> 0.03" in out
-    code, out, _ = _run(capsys, "diff", "nl", str(path), "--format", "json")
+    code, out, _ = _run(capsys, "diff", "nl@2026.1", str(path), "--format", "json")
     assert code == 0
     data = json.loads(out)
     assert data["removedIndicators"] == [{"id": "ce-waste-diverted"}]
@@ -218,7 +221,7 @@ def test_subprocess_user_path() -> None:
         check=False,
     )
     assert ok.returncode == 0, ok.stderr
-    assert json.loads(ok.stdout)["version"] == "2026.1"
+    assert json.loads(ok.stdout)["version"] == "2026.2"
     bad = subprocess.run(
         [sys.executable, "-m", "sroi_core", "catalogue", "diff", "nl", "nosuch"],
         capture_output=True,

@@ -27,7 +27,7 @@ from sroi_core.validation.schema_layer import schema_findings
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE_PATH = ROOT / "sroi_core" / "catalogues" / "nl-2026.1.json"
 SOURCE_DIR = ROOT / "catalogue-src" / "nl"
-DOC_PATH = ROOT / "docs" / "catalogue-nl.md"
+DOC_PATH = ROOT / "docs" / "catalogue-nl-2026.1.md"
 
 BREDE_WELVAART_THEMES = {
     "Welzijn",
@@ -98,9 +98,10 @@ def test_committed_files_equal_a_fresh_build() -> None:
     assert CATALOGUE_PATH.read_text(encoding="utf-8") == dump_document(fresh), (
         "sroi_core/catalogues/nl-2026.1.json is out of date: run tools/build_catalogue.py"
     )
-    notes = (SOURCE_DIR / "notes.md").read_text(encoding="utf-8")
+    assert build.doc_path("2026.1") == DOC_PATH
+    notes = build._notes(SOURCE_DIR, "2026.1")
     assert DOC_PATH.read_text(encoding="utf-8") == build.render_markdown(fresh, notes), (
-        "docs/catalogue-nl.md is out of date: run tools/build_catalogue.py"
+        "docs/catalogue-nl-2026.1.md is out of date: run tools/build_catalogue.py"
     )
 
 

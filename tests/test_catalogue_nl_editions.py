@@ -282,3 +282,59 @@ def test_build_refuses_an_indicator_without_a_data_category(tmp_path: Path) -> N
     path.write_text("".join(line for line in lines if not line.startswith("sc-mutual-support,")))
     with pytest.raises(build.BuildError, match="sc-mutual-support"):
         build.build_document(src, "2026.2")
+
+
+# --- the shipped 2026.2 file ---------------------------------------------------------------
+
+
+SHIPPED_SECOND = ROOT / "sroi_core" / "catalogues" / "nl-2026.2.json"
+
+
+def test_shipped_second_edition_equals_a_fresh_build_and_its_page() -> None:
+    from sroi_core.documents import dump_document
+
+    fresh = build.build_catalogue(SOURCE_DIR, "2026.2")
+    assert build.json_path(fresh) == SHIPPED_SECOND
+    assert SHIPPED_SECOND.read_text(encoding="utf-8") == dump_document(fresh), (
+        "sroi_core/catalogues/nl-2026.2.json is out of date: run tools/build_catalogue.py"
+    )
+    page = build.doc_path("2026.2")
+    assert page == ROOT / "docs" / "catalogue-nl.md"  # the page of the newest edition
+    expected = build.render_markdown(fresh, build._notes(SOURCE_DIR, "2026.2"))
+    assert page.read_text(encoding="utf-8") == expected
+    assert "## The four community themes: why no value ships yet" in expected
+    assert "2026.2" in build.DEFAULT_EDITIONS
+
+
+def test_every_shipped_second_edition_value_carries_its_provenance() -> None:
+    from sroi_core.documents import load_document
+    from sroi_core.model.catalogue import Catalogue
+
+    catalogue = load_document(SHIPPED_SECOND)
+    assert isinstance(catalogue, Catalogue)
+    assert catalogue.standard_version == "2.0"
+    licences = codelist("licence")
+    by_id = {row["id"]: row for row in _rows("proxy-values.csv")}
+    for proxy in catalogue.proxy_values:
+        source = proxy.source
+        assert source.title
+        assert source.publisher
+        assert source.year
+        assert source.url, proxy.id
+        assert proxy.currency == "EUR"
+        assert licences.get(proxy.licence).get("redistributable") == "true", proxy.id
+        assert "ILLUSTRATIVE" not in json.dumps(proxy.to_json_dict()).upper()  # only sourced
+        if proxy.valuation_basis.value == "obligation-credit":
+            assert proxy.price_year is None  # effort credits are never rebased
+            continue
+        assert proxy.price_year is not None, proxy.id
+        basis = str(getattr(proxy.price_year_basis, "value", proxy.price_year_basis))
+        row = by_id[proxy.id]
+        assert basis == row["price_year_basis"]
+        if basis == "assumed":  # the written rule: the source's publication year
+            assert row["price_year"] == ""
+            assert proxy.price_year == proxy.effective_from.year
+        else:
+            assert proxy.price_year == int(row["price_year"])
+    uris = {str(i.uri) for i in catalogue.indicators}
+    assert len(uris) == len(catalogue.indicators)

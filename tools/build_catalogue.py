@@ -2,9 +2,9 @@
 
 Usage (from the repository root)::
 
-    /work/venv/bin/python tools/build_catalogue.py          # regenerate the JSON and the page
-    /work/venv/bin/python tools/build_catalogue.py --check  # exit 1 if the committed files differ
-    /work/venv/bin/python tools/build_catalogue.py --edition 2026.2  # also build the 2.0 edition
+    python tools/build_catalogue.py                   # every shipped edition and its page
+    python tools/build_catalogue.py --check           # exit 1 if the committed files differ
+    python tools/build_catalogue.py --edition 2026.2  # (both editions are built anyway)
 
 One source tree holds every edition of the catalogue. A row or item that exists from a later
 edition on says so (``since`` in ``outcomes.csv`` and in ``indicators/*.json``); per-edition
@@ -13,7 +13,8 @@ changes of an indicator sit under its ``editions`` key; ``catalogue-<edition>.js
 published. Edition 2026.2 (standard 2.0) adds the wellbeing route (``wellbeing-effects.csv``,
 ``wellby-values.csv``, ``currency-transfers.csv``), the price-year basis of every value and a
 persistent URI per indicator; each 2.0 field is written only when the installed model knows
-it, so the build runs before and after the 2.0 model lands.
+it. Both editions ship: the newest edition's page is docs/catalogue-nl.md, the others'
+docs/catalogue-nl-<edition>.md.
 
 The sources are small, reviewable files: ``catalogue.json`` (metadata, conventions),
 ``sources.json`` (every cited publication once), ``adjustments.json`` (default-adjustment
@@ -57,8 +58,8 @@ Json = dict[str, Any]
 
 FIRST_EDITION = "2026.1"
 EDITIONS = ("2026.1", "2026.2")
-# Editions the plain build (and --check) writes. Add "2026.2" once the 2.0 model is merged.
-DEFAULT_EDITIONS: tuple[str, ...] = ("2026.1",)
+# Editions the plain build (and --check) writes: every shipped edition.
+DEFAULT_EDITIONS: tuple[str, ...] = EDITIONS
 INDICATOR_URI = "https://sroi-os.org/id/catalogue/{catalogue}/indicator/{indicator}"
 
 
@@ -546,7 +547,9 @@ def build_document(src: Path = SOURCE_DIR, edition: str = FIRST_EDITION) -> Json
     outcome_themes = {row["id"]: row["theme"] for row in outcome_rows}
     indicators = _indicators(src, profiles, outcome_themes, edition)
     proxies = _proxy_values(src, sources, edition)
-    credit_indicators, credit_proxies = _bouwblokken(src, sources, profiles, meta["published"])
+    # the credit table was recorded for the first edition; a later edition keeps that date
+    recorded = _read_json(src / "catalogue.json")["published"]
+    credit_indicators, credit_proxies = _bouwblokken(src, sources, profiles, recorded)
     if edition != FIRST_EDITION:
         _second_edition_indicators(src, meta["id"], indicators + credit_indicators)
     conventions = dict(meta["conventions"])
@@ -843,7 +846,13 @@ def _md_values(catalogue: Catalogue) -> list[str]:
         "## Outcome values and their sources",
         "",
         "Each value is a separate line: the values of one indicator are added (within the "
-        "outcome family). Values without a price year are used as published and never rebased.",
+        "outcome family). "
+        + (
+            "Every value has a price year, stated by its source or assumed by the written rule "
+            "(the publication year), and is rebased to the valuation year."
+            if any(getattr(p, "price_year_basis", None) for p in catalogue.proxy_values)
+            else "Values without a price year are used as published and never rebased."
+        ),
         "",
         "| Value | Indicator | Amount | Per | Basis | Price year | Licence | Source (confidence) |",
         "|---|---|---|---|---|---|---|---|",
@@ -910,9 +919,10 @@ def _md_credits(catalogue: Catalogue) -> list[str]:
 
 
 def render_markdown(catalogue: Catalogue, notes: str = "") -> str:
-    """Render docs/catalogue-nl.md: contents, sources, conventions and the credit table."""
+    """Render the page of one edition: contents, sources, conventions and the credit table."""
     lines = [
         *_md_header(catalogue),
+        *_md_editions(catalogue.version),
         *_md_conventions(catalogue),
         *_md_themes(catalogue),
         *_md_definitions(catalogue),
@@ -925,21 +935,54 @@ def render_markdown(catalogue: Catalogue, notes: str = "") -> str:
     return "\n".join(lines) + "\n"
 
 
+def _md_editions(edition: str) -> list[str]:
+    """Every shipped edition with its standard version, linking the pages of the others."""
+    rows = []
+    for other in EDITIONS:
+        standard = _metadata(SOURCE_DIR, other)["standardVersion"]
+        name = f"`nl` {other}" if other == edition else f"[`nl` {other}]({doc_path(other).name})"
+        rows.append(f"| {name} | {standard} |")
+    return [
+        "## Editions",
+        "",
+        "Both editions are built in. A reference to `nl` without a version means the newest "
+        "edition made for the referring document's own standard version (a 1.0 document: "
+        f"{_newest_for('1')}; a 2.0 document: {_newest_for('2')}); an explicit version always "
+        "wins. See [versioning](versioning.md#which-edition-a-reference-means).",
+        "",
+        "| Edition | Standard |",
+        "|---|---|",
+        *rows,
+        "",
+    ]
+
+
+def _newest_for(major: str) -> str:
+    editions = [
+        e for e in EDITIONS if _metadata(SOURCE_DIR, e)["standardVersion"].split(".")[0] == major
+    ]
+    return f"`nl` {max(editions, key=_edition_key)}" if editions else "none"
+
+
 def doc_path(edition: str) -> Path:
-    """The generated page of an edition: docs/catalogue-nl.md for the first, then per edition."""
-    if edition == FIRST_EDITION:
+    """The generated page of an edition: docs/catalogue-nl.md for the newest, else per edition."""
+    if edition == max(EDITIONS, key=_edition_key):
         return DOC_PATH
     return DOC_PATH.with_name(f"catalogue-nl-{edition}.md")
 
 
+def _notes(src: Path, edition: str) -> str:
+    """notes.md, then the edition's own notes (notes-<edition>.md) where there are some."""
+    parts = [src / f"notes-{edition}.md", src / "notes.md"]
+    return "\n\n".join(p.read_text(encoding="utf-8").strip() for p in parts if p.exists())
+
+
 def _outputs(src: Path, editions: Sequence[str] = DEFAULT_EDITIONS) -> dict[Path, str]:
-    notes_path = src / "notes.md"
-    notes = notes_path.read_text(encoding="utf-8") if notes_path.exists() else ""
     outputs: dict[Path, str] = {}
     for edition in editions:
         catalogue = build_catalogue(src, edition)
         outputs[json_path(catalogue)] = dump_document(catalogue)
-        outputs[doc_path(edition)] = render_markdown(catalogue, notes)
+        outputs[doc_path(edition)] = render_markdown(catalogue, _notes(src, edition))
     return outputs
 
 

@@ -124,9 +124,9 @@ def handle_template(args: argparse.Namespace) -> int:
         loaded = load_checked(Path(args.tender), store, Tender)
         tender = loaded if isinstance(loaded, Tender) else None
         if tender is not None and catalogue is None:
-            catalogue = store.find(tender.catalogue)
-    if catalogue is None:
-        catalogue = store.resolve("nl")
+            catalogue = store.find_for(tender)
+    if catalogue is None:  # the newest edition for the version being written
+        catalogue = store.resolve("nl", standard_version=args.standard_version or STANDARD_VERSION)
     book = build_template(
         args.kind,
         version=args.standard_version or STANDARD_VERSION,
@@ -215,7 +215,8 @@ def handle_new(args: argparse.Namespace) -> int:
     from sroi_core.skeleton import skeleton  # noqa: PLC0415
 
     store = CatalogueStore()
-    catalogue = store.resolve(args.catalogue or "nl")
+    version = args.standard_version or STANDARD_VERSION
+    catalogue = store.resolve(args.catalogue or "nl", standard_version=version)
     data = skeleton(
         args.kind, version=args.standard_version or STANDARD_VERSION, catalogue=catalogue
     )

@@ -76,7 +76,7 @@ def handle(args: argparse.Namespace) -> int:
     for name in args.files:
         document = load_checked(Path(name), store, Bid, EvidenceReport)
         catalogue = (
-            store.find(document.catalogue) if isinstance(document, Bid | EvidenceReport) else None
+            store.find_for(document) if isinstance(document, Bid | EvidenceReport) else None
         )
         if isinstance(document, Bid):
             bids.append((document, name))

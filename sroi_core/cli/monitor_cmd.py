@@ -63,7 +63,8 @@ def register(subparsers: Any) -> None:
 def handle(args: argparse.Namespace) -> int:
     """Validate the inputs, monitor the contract and print the result."""
     store = CatalogueStore()
-    given = store.resolve(args.catalogue) if args.catalogue else None
+    if args.catalogue:
+        store.resolve(args.catalogue)  # a file given is checked and made available
     try:
         tender, bid, pairs = load_contract(args.tender, args.bid, args.reports, store)
     except InvalidInputError as error:
@@ -72,7 +73,7 @@ def handle(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    catalogue = given if given is not None else store.get(tender.catalogue)
+    catalogue = store.for_document(tender, args.catalogue)
     try:
         result = monitor_contract(
             tender,

@@ -75,13 +75,14 @@ def handle(args: argparse.Namespace) -> int:
     """Validate the inputs, build the report and write it."""
     require_babel()
     store = CatalogueStore()
-    given = store.resolve(args.catalogue) if args.catalogue else None
+    if args.catalogue:
+        store.resolve(args.catalogue)  # a file given is checked and made available
     try:
         tender, bid, pairs = load_contract(args.tender, args.bid, args.evidence, store)
     except InvalidInputError as error:
         print(say("no_report", error=error), file=sys.stderr)
         return 1
-    catalogue = given if given is not None else store.get(tender.catalogue)
+    catalogue = store.for_document(tender, args.catalogue)
     try:
         data = build_report(
             tender,

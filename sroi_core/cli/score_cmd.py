@@ -86,14 +86,15 @@ def emit(args: argparse.Namespace, text: str) -> None:
 def handle(args: argparse.Namespace) -> int:
     """Validate the inputs, score the bids and print the result."""
     store = CatalogueStore()
-    given = store.resolve(args.catalogue) if args.catalogue else None
+    if args.catalogue:
+        store.resolve(args.catalogue)  # a file given is checked and made available
     sources: dict[str, str] = {}
     try:
         tender = load_checked(Path(args.tender), store, Tender)
         if isinstance(tender, Tender) and tender.scoring is None:
             from sroi_core.cli.award_out import handle_award  # noqa: PLC0415
 
-            found = given if given is not None else store.get(tender.catalogue)
+            found = store.for_document(tender, args.catalogue)
             return handle_award(args, tender, store, found)
         bids = [load_checked(Path(path), store, Bid) for path in args.bids]
     except InvalidInputError as error:
@@ -107,7 +108,7 @@ def handle(args: argparse.Namespace) -> int:
     sources[tender.id] = args.tender
     for bid, path in zip(scored_bids, args.bids, strict=True):
         sources.setdefault(bid.id, path)
-    catalogue = given if given is not None else store.get(tender.catalogue)
+    catalogue = store.for_document(tender, args.catalogue)
     try:
         evaluation = read_evaluation(Path(args.evaluation)) if args.evaluation else None
         result = score_bids(

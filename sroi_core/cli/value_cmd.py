@@ -75,7 +75,7 @@ def handle(args: argparse.Namespace) -> int:
         return 1
     if not isinstance(subject, Bid | EvidenceReport):  # pragma: no cover - _checked ensures it
         raise InputError("is not a bid or evidence report", source=args.file)
-    catalogue = store.resolve(args.catalogue) if args.catalogue else store.get(subject.catalogue)
+    catalogue = store.for_document(subject, args.catalogue)
     try:
         valuation = value_document(
             subject,

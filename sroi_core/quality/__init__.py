@@ -173,19 +173,22 @@ def _single(kind: str, given: Document | None, found: Sequence[Document]) -> Doc
 
 
 def _resolve_catalogue(
-    found: Sequence[Document], store: CatalogueStore | None, refs: Iterable[DocumentRef]
+    found: Sequence[Document],
+    store: CatalogueStore | None,
+    referring: Iterable[Bid | Tender | EvidenceReport],
 ) -> Catalogue | None:
     given = [d for d in found if isinstance(d, Catalogue)]
-    wanted = list(refs)
-    for ref in wanted:
+    documents = list(referring)
+    for document in documents:
+        ref = document.catalogue
         for catalogue in given:
             if catalogue.id == ref.id and (ref.version is None or catalogue.version == ref.version):
                 return catalogue
     if given:
         return given[0]
     catalogues = store if store is not None else CatalogueStore()
-    for ref in wanted:
-        stored = catalogues.find(ref)
+    for document in documents:
+        stored = catalogues.find_for(document)
         if stored is not None:
             return stored
     return None
@@ -216,9 +219,11 @@ def run_checks(
     valuations = tuple(d for d in found if isinstance(d, Valuation))
     chosen_catalogue = catalogue
     if chosen_catalogue is None:
-        refs = [d.catalogue for d in (chosen_bid, chosen_tender) if isinstance(d, Bid | Tender)]
-        refs.extend(r.catalogue for r in reports)
-        chosen_catalogue = _resolve_catalogue(found, store, refs)
+        referring: list[Bid | Tender | EvidenceReport] = [
+            d for d in (chosen_bid, chosen_tender) if isinstance(d, Bid | Tender)
+        ]
+        referring.extend(reports)
+        chosen_catalogue = _resolve_catalogue(found, store, referring)
     ctx = CheckContext(
         catalogue=chosen_catalogue,
         tender=chosen_tender if isinstance(chosen_tender, Tender) else None,

@@ -266,8 +266,10 @@ def value(body: Any, language: Language) -> Answer:  # noqa: ARG001 - the valuat
         bid = _optional(bid_data, "bid", store, Bid)
         if not isinstance(subject, Bid | EvidenceReport):  # pragma: no cover - checked
             raise ApiError(400, "wrong-document", "not a bid", "geen bod")
-        if catalogue is None:
-            catalogue = store.get(subject.catalogue)
+        if isinstance(catalogue_given, str):  # an id without a version: the edition rule
+            catalogue = store.for_document(subject, catalogue_given)
+        elif catalogue is None:
+            catalogue = store.for_document(subject)
         valuation = value_document(
             subject,
             catalogue,
@@ -383,7 +385,7 @@ def score(body: Any, language: Language) -> Answer:  # noqa: ARG001 - award text
         sources = {tender.id: _part("tender")}
         for n, bid in enumerate(scored):
             sources.setdefault(bid.id, _part("bids", n))
-        catalogue = given if isinstance(given, Catalogue) else store.get(tender.catalogue)
+        catalogue = given if isinstance(given, Catalogue) else store.for_document(tender)
         result = score_bids(
             tender,
             scored,

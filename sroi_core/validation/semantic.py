@@ -22,6 +22,7 @@ from sroi_core.model.types import DocumentRef, Period, Quantity
 from sroi_core.model.valuation import Valuation
 from sroi_core.rules import Finding, Rule, Severity, define_rule, json_pointer, make_finding
 from sroi_core.units import compatible
+from sroi_core.validation.catalogue_edition import edition_findings
 from sroi_core.validation.method_rules import check_catalogue_method
 
 CatalogueLookup = Callable[[DocumentRef], Catalogue | None]
@@ -503,13 +504,14 @@ def check_catalogue(doc: Catalogue, source: str) -> Iterator[Finding]:
 
 
 def _catalogue_for(
-    ref: DocumentRef, lookup: CatalogueLookup, source: str
+    doc: Tender | Bid | EvidenceReport, lookup: CatalogueLookup, source: str
 ) -> tuple[Catalogue | None, list[Finding]]:
+    ref = doc.catalogue
     catalogue = lookup(ref)
     if catalogue is None:
         label = f"{ref.id} {ref.version or '(no version)'}"
         return None, [_f(CATALOGUE_UNAVAILABLE, source, "catalogue", catalogue=label)]
-    return catalogue, []
+    return catalogue, list(edition_findings(doc.standard_version, catalogue, source))
 
 
 def _indicator_ref(
@@ -562,7 +564,7 @@ def check_tender(doc: Tender, source: str, lookup: CatalogueLookup) -> Iterator[
             yield _f(
                 WEIGHTS, source, "themePriorities", what="theme priority weights", total=theme_total
             )
-    catalogue, missing = _catalogue_for(doc.catalogue, lookup, source)
+    catalogue, missing = _catalogue_for(doc, lookup, source)
     yield from missing
     if catalogue is not None:
         for n, item in enumerate(doc.indicators):
@@ -578,7 +580,7 @@ def check_tender(doc: Tender, source: str, lookup: CatalogueLookup) -> Iterator[
 def check_bid(doc: Bid, source: str, lookup: CatalogueLookup) -> Iterator[Finding]:
     """References, ids, periods and units of a bid's commitments."""
     yield from _duplicates((c.id for c in doc.commitments), "commitment", source, "commitments")
-    catalogue, missing = _catalogue_for(doc.catalogue, lookup, source)
+    catalogue, missing = _catalogue_for(doc, lookup, source)
     yield from missing
     for n, commitment in enumerate(doc.commitments):
         yield from _period(commitment.period, source, "commitments", n, "period")
@@ -603,7 +605,7 @@ def check_evidence_report(
     """References, ids, periods, units and pseudonymity of an evidence report."""
     yield from _period(doc.period, source, "period")
     yield from _duplicates((item.id for item in doc.items), "evidence item", source, "items")
-    catalogue, missing = _catalogue_for(doc.catalogue, lookup, source)
+    catalogue, missing = _catalogue_for(doc, lookup, source)
     yield from missing
     for n, item in enumerate(doc.items):
         yield from _period(item.period, source, "items", n, "period")

@@ -36,6 +36,7 @@ import numpy as np
 from sroi_core import canonical
 from sroi_core._decimal import exact_context, from_cents, round_cent, to_cents
 from sroi_core._version import FROZEN_STANDARD_VERSIONS, __version__
+from sroi_core.catalogue_store import edition_standing
 from sroi_core.codelists import codelist
 from sroi_core.errors import CatalogueError, ValuationError, expect_type
 from sroi_core.model.bid import Bid
@@ -841,6 +842,11 @@ def _check_references(
     ):
         wanted = f"{subject.catalogue.id} {subject.catalogue.version or ''}".strip()
         problems.append(f"it names catalogue {wanted}, not {catalogue.id} {catalogue.version}")
+    if edition_standing(subject.standard_version, catalogue) > 0:  # its method cannot read it
+        problems.append(
+            f"it is standard {subject.standard_version} and catalogue {catalogue.id} "
+            f"{catalogue.version} is an edition for standard {catalogue.standard_version}"
+        )
     if tender is not None and subject.tender.id != tender.id:
         problems.append(f"it answers tender {subject.tender.id}, not {tender.id}")
     if isinstance(subject, EvidenceReport) and bid is not None and subject.bid.id != bid.id:
