@@ -148,7 +148,8 @@ def coverage_markdown(coverage: RuleCoverage) -> str:
         "|---|---|",
     ]
     lines += [f"| `{rule_id}` | {reason} |" for rule_id, reason in coverage.exempt.items()]
-    lines += ["", "## Rules and their vectors", "", "| rule | severity | vectors |", "|---|---|---|"]
+    lines += ["", "## Rules and their vectors", ""]
+    lines += ["| rule | severity | vectors |", "|---|---|---|"]
     for rule in all_rules():
         if rule.id in coverage.vectors:
             where = ", ".join(f"`{v}`" for v in coverage.vectors[rule.id])

@@ -24,7 +24,7 @@ function validatorFor(version, documentType) {
   if (!["1.0", "2.0"].includes(version)) return undefined;
   if (!validators[version]) {
     const dir = join(schemaRoot, version);
-    const ajv = new Ajv2020({ strict: version !== "1.0", allErrors: true });
+    const ajv = new Ajv2020({ strict: version !== "1.0", allErrors: true, verbose: true });
     addFormats(ajv);
     const byType = {};
     for (const name of readdirSync(dir).filter((n) => n.endsWith(".schema.json"))) {
