@@ -1583,7 +1583,8 @@ case(
     "credibility-claimed-twice",
     ("credibility.claimed-twice",),
     "Subject ps-0001 is claimed for ind-work under tender-1 (report-1) and under tender-2 "
-    "(report-9) in the same half year; the finding is on the later entry.",
+    "(report-9) in the same half year; the finding is on the item of the report read "
+    "second.",
     ((("credibility.claimed-twice", W, "report2", ITEM)),),
     operation="ledger",
     roles=("catalogue", "report", "report2"),
