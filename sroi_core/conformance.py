@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from sroi_core._decimal import decimal_text
+from sroi_core.conformance_findings import check_findings_vector
 from sroi_core.errors import (
     ConformanceError,
     InputError,
@@ -483,6 +484,7 @@ VECTOR_KINDS: dict[str, VectorCheck] = {
     "document": check_document_vector,
     "document-error": check_document_error_vector,
     "award": check_award_vector,
+    "findings": check_findings_vector,
 }
 """Checker for each vector kind. Register a new kind here (e.g. ``"document"``)."""
 

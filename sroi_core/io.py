@@ -153,7 +153,7 @@ def _duplicate_pointer(text: str) -> str:
     while stack:
         node, pointer = stack.pop(0)
         if isinstance(node, _Repeated):
-            return pointer or "/"
+            return pointer  # "" is the whole document (RFC 6901); "/" would be a key ""
         children = node.items() if isinstance(node, dict) else enumerate(node)
         for key, child in children:
             if isinstance(child, dict | list):

@@ -15,6 +15,7 @@ from typing import Any
 
 import jsonschema  # type: ignore[import-untyped]
 import pytest
+from referencing import Registry, Resource
 
 from sroi_core.conformance import (
     VECTOR_KINDS,
@@ -82,12 +83,25 @@ def test_schema_is_valid_draft_2020_12() -> None:
     jsonschema.Draft202012Validator.check_schema(schema)
 
 
+def _vector_validator() -> jsonschema.Draft202012Validator:
+    """vector.schema.json with the schemas of kinds kept in their own files beside it."""
+    registry: Registry[Any] = Registry().with_resources(
+        (schema["$id"], Resource.from_contents(schema))
+        for schema in (
+            json.loads(path.read_text(encoding="utf-8"))
+            for path in VECTORS.glob("*.schema.json")
+        )
+    )
+    return jsonschema.Draft202012Validator(
+        json.loads(SCHEMA_PATH.read_text(encoding="utf-8")),
+        registry=registry,
+        format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
+    )
+
+
 @pytest.mark.parametrize("path", VECTOR_PATHS, ids=lambda p: p.stem)
 def test_vector_matches_schema(path: Path) -> None:
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    validator = jsonschema.Draft202012Validator(
-        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-    )
+    validator = _vector_validator()
     errors = [e.message for e in validator.iter_errors(load_vector(path))]
     assert errors == []
 

@@ -147,3 +147,42 @@ def test_a_generated_typescript_type_accepts_every_valid_example() -> None:
         assert verdicts[path]["typescript"] == "valid", verdicts[path]
     for path in refused:
         assert verdicts[path]["typescript"] == "invalid", verdicts[path]
+
+
+@needs_node
+def test_the_schema_rules_of_the_findings_vectors_agree_in_javascript() -> None:
+    """ajv gives each `validate` findings vector's schema.* findings (rule id, pointer).
+
+    The semantic rules need the standard's own logic; the schema layer of every vector
+    (including the vectors of semantic rules, whose files the schema must accept) is
+    reproduced in JavaScript from the schemas and the keyword-to-rule table of docs/rules.md.
+    """
+    vectors = sorted((ROOT / "tests" / "conformance" / "findings").glob("*.json"))
+    result = subprocess.run(
+        ["node", str(INTEROP / "findings.mjs"), str(ROOT / "schemas"), *map(str, vectors)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    compared = [
+        (json.loads(line)["id"], entry)
+        for line in result.stdout.splitlines()
+        for entry in json.loads(line)["files"]
+        if "skipped" not in entry
+    ]
+    disagree = [(vector, e) for vector, e in compared if e["got"] != e["expected"]]
+    assert disagree == []
+    rules = {rule for _, e in compared for rule, _ in e["expected"]}
+    assert {
+        "schema.type",
+        "schema.required",
+        "schema.unknown-field",
+        "schema.code",
+        "schema.format",
+        "schema.date",
+        "schema.range",
+        "schema.choice",
+    } <= rules
+    assert len(compared) >= 60

@@ -39,12 +39,14 @@ Every amount in these documents is **illustrative**: sources are titled "ILLUSTR
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import vector_files
 
 ROOT = Path(__file__).resolve().parent.parent
 VECTORS = ROOT / "tests" / "conformance"
@@ -1016,39 +1018,17 @@ def error_vectors() -> list[dict[str, Any]]:
     ]
 
 
-def rendered(vector: dict[str, Any]) -> str:
-    return json.dumps(vector, indent=2, ensure_ascii=False) + "\n"
-
-
 def targets() -> dict[Path, str]:
     files = {}
     for vector in document_vectors():
-        files[VECTORS / "document" / f"{vector['id']}.json"] = rendered(vector)
+        files[VECTORS / "document" / f"{vector['id']}.json"] = vector_files.rendered(vector)
     for vector in error_vectors():
-        files[VECTORS / "document-error" / f"{vector['id']}.json"] = rendered(vector)
+        files[VECTORS / "document-error" / f"{vector['id']}.json"] = vector_files.rendered(vector)
     return files
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare, do not write")
-    args = parser.parse_args(argv)
-    files = targets()
-    if args.check:
-        stale = [
-            path
-            for path, content in files.items()
-            if not path.exists() or path.read_text(encoding="utf-8") != content
-        ]
-        for path in stale:
-            print(f"differs: {path.relative_to(ROOT)}", file=sys.stderr)
-        print(f"{len(files) - len(stale)} up to date, {len(stale)} differ")
-        return 1 if stale else 0
-    for path, content in files.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8")
-    print(f"wrote {len(files)} vectors")
-    return 0
+    return vector_files.main(targets, __doc__, argv)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,6 @@ the method's text. ``--check`` verifies that the committed files are what it com
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 from decimal import Decimal
@@ -21,6 +20,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import make_document_vectors as v1
+import vector_files
 
 V2 = "2.0"
 PERSPECTIVE = {
@@ -331,26 +331,13 @@ def document_vectors() -> list[dict[str, Any]]:
 
 def targets() -> dict[Path, str]:
     return {
-        v1.VECTORS / "document" / f"{vector['id']}.json": v1.rendered(vector)
+        v1.VECTORS / "document" / f"{vector['id']}.json": vector_files.rendered(vector)
         for vector in document_vectors()
     }
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare, do not write")
-    args = parser.parse_args(argv)
-    files = targets()
-    stale = [p for p, c in files.items() if not p.exists() or p.read_text(encoding="utf-8") != c]
-    if args.check:
-        for path in stale:
-            print(f"differs: {path.relative_to(v1.ROOT)}", file=sys.stderr)
-        print(f"{len(files) - len(stale)} up to date, {len(stale)} differ")
-        return 1 if stale else 0
-    for path, content in files.items():
-        path.write_text(content, encoding="utf-8")
-    print(f"wrote {len(files)} vectors")
-    return 0
+    return vector_files.main(targets, __doc__, argv)
 
 
 if __name__ == "__main__":

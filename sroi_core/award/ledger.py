@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from sroi_core.errors import SroiError
 from sroi_core.model.bid import Bid
+from sroi_core.model.catalogue import Catalogue
+from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.model.types import Period
 from sroi_core.quality.credibility import group_key
 from sroi_core.rules import Finding, Severity, define_rule, json_pointer, make_finding
@@ -74,6 +77,10 @@ class LedgerEntry:
     period: Period
     group: str
     pseudonyms: frozenset[str] = frozenset()
+    source: str = ""
+    """The file the entry was read from, so a finding points into a document."""
+    pointer: str = ""
+    """Where in that file (an evidence item: ``/items/n``)."""
 
 
 def _overlap(a: Period, b: Period) -> bool:
@@ -151,8 +158,8 @@ def claimed_twice(ledger: Iterable[LedgerEntry]) -> list[Finding]:
                     found.append(
                         make_finding(
                             CLAIMED_TWICE,
-                            "",
-                            source=f"<ledger {entry.contract}>",
+                            entry.pointer,
+                            source=entry.source or f"<ledger {entry.contract}>",
                             pseudonym=person[:12],
                             family=entry.family,
                             contract=entry.contract,
@@ -161,3 +168,59 @@ def claimed_twice(ledger: Iterable[LedgerEntry]) -> list[Finding]:
                     )
             seen.setdefault((person, entry.family), []).append(entry)
     return found
+
+
+def _family(catalogue: Catalogue | None, indicator: str) -> str:
+    if catalogue is None:
+        return indicator
+    try:
+        return catalogue.indicator(indicator).double_counting_group or indicator
+    except SroiError:
+        return indicator
+
+
+def evidence_entries(
+    report: EvidenceReport, catalogue: Catalogue | None, source: str = ""
+) -> list[LedgerEntry]:
+    """The ledger entries of a report's items: who was claimed, for which family, when."""
+    supplier = f"{report.supplier.identifier.scheme} {report.supplier.identifier.id}"
+    return [
+        LedgerEntry(
+            contract=report.tender.id,
+            supplier=supplier,
+            indicator=item.indicator,
+            family=_family(catalogue, item.indicator),
+            period=item.period,
+            group="",
+            pseudonyms=frozenset(str(s) for s in item.subjects),
+            source=source,
+            pointer=json_pointer("items", n),
+        )
+        for n, item in enumerate(report.items)
+    ]
+
+
+def ledger_findings(
+    documents: Sequence[tuple[Bid | EvidenceReport, str]],
+    catalogue_for: Callable[[Bid | EvidenceReport], Catalogue | None],
+) -> tuple[list[LedgerEntry], list[Finding]]:
+    """The buyer's ledger of bids and reports (with file names), and what it finds twice.
+
+    ``catalogue_for`` gives the catalogue a document names, under the edition rule of the
+    document's own standard version.
+    """
+    bids: list[tuple[Bid, str]] = []
+    entries: list[LedgerEntry] = []
+    for document, name in documents:
+        catalogue = catalogue_for(document)
+        if isinstance(document, Bid):
+            bids.append((document, name))
+            families = {c.indicator: _family(catalogue, c.indicator) for c in document.commitments}
+            entries.extend(entries_of(document, families))
+        else:
+            entries.extend(evidence_entries(document, catalogue, name))
+    findings: list[Finding] = []
+    for bid, name in bids:
+        findings.extend(promised_elsewhere(bid, entries, name))
+    findings.extend(claimed_twice(entries))
+    return entries, findings

@@ -14,18 +14,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sroi_core.award.ledger import (
-    LedgerEntry,
-    claimed_twice,
-    entries_of,
-    promised_elsewhere,
-)
+from sroi_core.award.ledger import ledger_findings
 from sroi_core.catalogue_store import CatalogueStore
 from sroi_core.cli._common import load_checked, print_finding
 from sroi_core.model.bid import Bid
-from sroi_core.model.catalogue import Catalogue
 from sroi_core.model.evidence_report import EvidenceReport
-from sroi_core.rules import Finding
 
 
 def register(subparsers: Any) -> None:
@@ -43,51 +36,15 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=handle)
 
 
-def _family(catalogue: Catalogue | None, indicator: str) -> str:
-    if catalogue is None:
-        return indicator
-    try:
-        return catalogue.indicator(indicator).double_counting_group or indicator
-    except Exception:
-        return indicator
-
-
-def _evidence_entries(report: EvidenceReport, catalogue: Catalogue | None) -> list[LedgerEntry]:
-    supplier = f"{report.supplier.identifier.scheme} {report.supplier.identifier.id}"
-    return [
-        LedgerEntry(
-            contract=report.tender.id,
-            supplier=supplier,
-            indicator=item.indicator,
-            family=_family(catalogue, item.indicator),
-            period=item.period,
-            group="",
-            pseudonyms=frozenset(str(s) for s in item.subjects),
-        )
-        for item in report.items
-    ]
-
-
 def handle(args: argparse.Namespace) -> int:
     """Build the ledger from the files and print what was found twice."""
     store = CatalogueStore()
-    bids: list[tuple[Bid, str]] = []
-    entries: list[LedgerEntry] = []
+    documents: list[tuple[Bid | EvidenceReport, str]] = []
     for name in args.files:
         document = load_checked(Path(name), store, Bid, EvidenceReport)
-        catalogue = (
-            store.find_for(document) if isinstance(document, Bid | EvidenceReport) else None
-        )
-        if isinstance(document, Bid):
-            bids.append((document, name))
-            families = {c.indicator: _family(catalogue, c.indicator) for c in document.commitments}
-            entries.extend(entries_of(document, families))
-        elif isinstance(document, EvidenceReport):
-            entries.extend(_evidence_entries(document, catalogue))
-    findings: list[Finding] = []
-    for bid, name in bids:
-        findings.extend(promised_elsewhere(bid, entries, name))
-    findings.extend(claimed_twice(entries))
+        if isinstance(document, Bid | EvidenceReport):
+            documents.append((document, name))
+    entries, findings = ledger_findings(documents, store.find_for)
     if args.format == "json":
         json.dump([f.as_dict() for f in findings], sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
