@@ -90,6 +90,16 @@ _EXPECTED: list[tuple[str, str]] = [
 
 _JSON_AT = re.compile(r"not valid JSON at line (?P<line>\d+) column (?P<column>\d+): (?P<msg>.*)")
 _CANNOT_READ = re.compile(r"cannot read the file: (?P<why>.*)")
+_OS_PREFIXES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"cannot write the output: (?P<why>.*); the file was left as it was"),
+     "de uitvoer kan niet geschreven worden{why}; het bestand is gebleven zoals het was"),
+    (re.compile(r"cannot write the output: (?P<why>.*)"),
+     "de uitvoer kan niet geschreven worden{why}"),
+    (re.compile(r"cannot read the file back: (?P<why>.*)"),
+     "het bestand kan niet teruggelezen worden{why}"),
+    (re.compile(r"cannot open the file to update it: (?P<why>.*)"),
+     "het bestand kan niet geopend worden om het bij te werken{why}"),
+)
 
 
 def _dutch(message: str, patterns: list[tuple[str, str]]) -> str | None:
@@ -117,6 +127,11 @@ def known_dutch(message: str) -> str | None:
         what = next((nl for en, nl in _JSON_NL.items() if json_error["msg"].startswith(en)), None)
         where = f"geen geldige JSON op regel {json_error['line']}, kolom {json_error['column']}"
         return f"{where}: {what}" if what else where
+    for pattern, dutch in _OS_PREFIXES:
+        match = pattern.fullmatch(message)
+        if match:
+            why = _OS_NL.get(match["why"])
+            return dutch.format(why=f": {why}" if why else "")
     cannot_read = _CANNOT_READ.fullmatch(message)
     if cannot_read:
         why = _OS_NL.get(cannot_read["why"])

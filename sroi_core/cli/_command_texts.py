@@ -292,8 +292,8 @@ COMMAND_TEXTS: dict[str, tuple[str, str]] = {
         "geef een bewijsrapportage REPORT (of --compare OLD NEW); zie sroi verify --help",
         "give an evidence REPORT (or --compare OLD NEW); see sroi verify --help",
     ),
-    "actor_buyer": ("opdrachtgever", "buyer"),
-    "actor_supplier": ("leverancier", "supplier"),
+    "code_actor-buyer": ("opdrachtgever", "buyer"),
+    "code_actor-supplier": ("leverancier", "supplier"),
     "an_evidence_report": ("een bewijsrapportage", "an evidence report"),
     # catalogue list / show
     "cat_col_id": ("ID", "ID"),
@@ -336,6 +336,9 @@ COMMAND_TEXTS: dict[str, tuple[str, str]] = {
     "conformance_status_passed": ("GESLAAGD", "PASSED"),
     "conformance_status_failed": ("MISLUKT", "FAILED"),
     "conformance_status_skipped": ("OVERGESLAGEN", "SKIPPED"),
+    "conformance_summary": (
+        "{passed} geslaagd, {failed} mislukt", "{passed} passed, {failed} failed"
+    ),
     "ledger_summary": (
         "{entries} regels in het register; {found} twee keer gevonden",
         "{entries} ledger entries; {found} found twice",
@@ -344,8 +347,10 @@ COMMAND_TEXTS: dict[str, tuple[str, str]] = {
         "sroi: het omgezette document is nog niet geldig: {error}",
         "sroi: the migrated document is not yet valid: {error}",
     ),
-    "migrate_note_assumed": ("aangenomen", "assumed"),
-    "migrate_note_needs_input": ("invoer nodig", "needs-input"),
+    "code_migration-changed": ("gewijzigd", "changed"),
+    "code_migration-assumed": ("aangenomen", "assumed"),
+    "code_migration-needs-input": ("invoer nodig", "needs-input"),
+    "code_migration-dropped": ("verwijderd", "dropped"),
     "report_not_one_contract": (
         "sroi: de documenten horen niet bij één contract; er is geen rapport geschreven",
         "sroi: the documents do not belong to one contract; no report was written",
@@ -366,6 +371,42 @@ COMMAND_TEXTS: dict[str, tuple[str, str]] = {
         "sroi serve needs the optional extra ({name} is missing): pip install "
         "'sroi-core[serve]'",
     ),
+    "serve_open_warning": (
+        "sroi: waarschuwing: luistert op {host}, niet alleen op deze machine: iedereen die "
+        "het adres bereikt kan deze dienst gebruiken, die geen authenticatie heeft",
+        "sroi: warning: listening on {host}, not only on this machine: anyone who can reach "
+        "it can use this service, which has no authentication",
+    ),
+    "serve_serving": (
+        "sroi: de HTTP-API draait op http://{host}:{port} (grootste aanvraag {max_body} "
+        "bytes); Ctrl-C stopt",
+        "sroi: serving the HTTP API on http://{host}:{port} (max body {max_body} bytes); "
+        "Ctrl-C stops",
+    ),
+    "check_threshold_form": (
+        "--threshold vraagt NAAM=WAARDE, niet {pair!r}",
+        "--threshold takes NAME=VALUE, not {pair!r}",
+    ),
+    "ocds_published_invalid": (
+        "--published {text!r} is geen datum-tijd met tijdzone",
+        "--published {text!r} is not a date-time with a time zone",
+    ),
+    "ocds_example_time": ("bv. 2026-05-01T12:00:00Z", "e.g. 2026-05-01T12:00:00Z"),
+    "ocds_first_tender": ("het eerste bestand moet een aanbesteding zijn",
+                          "the first file must be a tender"),
+    "ocds_no_place": (
+        "een {kind} hoort niet in een OCDS-releasepakket",
+        "a {kind} has no place in an OCDS release package",
+    ),
+    "not_bid_or_report": ("is geen inschrijving of bewijsrapportage",
+                          "is not a bid or evidence report"),
+    "no_such_file": ("bestand bestaat niet", "no such file"),
+    "not_json_object": ("is geen JSON-object", "is not a JSON object"),
+    "a_result_or_document": ("een resultaat of document", "a result or document"),
+    "table_csv_only": ("--table geldt alleen voor CSV-uitvoer",
+                       "--table applies to CSV output only"),
+    "unknown_output_type": ("onbekende uitvoersoort", "unknown output type"),
+    "xlsx_or_csv": (".xlsx of .csv", ".xlsx or .csv"),
     "serve_bad_port": ("--port {port} is geen poort (0 tot 65535)",
                        "--port {port} is not a port (0 to 65535)"),
 }

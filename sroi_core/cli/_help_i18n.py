@@ -47,6 +47,9 @@ ARGPARSE_NL: dict[str, str] = {
 """argparse's own texts (its gettext message ids) and their Dutch."""
 
 HELP_NL: dict[str, str] = {
+    # argparse's own help texts (``--version`` does not pass its text through gettext)
+    "show this help message and exit": "toon deze hulptekst en stop",
+    "show program's version number and exit": "toon het versienummer en stop",
     # the program and its commands
     "SROI Outcome Standard {standard} tools (sroi_core {version}).":
         "Hulpmiddelen voor de SROI Outcome Standard {standard} (sroi_core {version}).",

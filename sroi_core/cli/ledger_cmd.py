@@ -22,6 +22,7 @@ from sroi_core.award.ledger import (
 )
 from sroi_core.catalogue_store import CatalogueStore
 from sroi_core.cli._common import load_checked, print_finding
+from sroi_core.cli._i18n import say
 from sroi_core.model.bid import Bid
 from sroi_core.model.catalogue import Catalogue
 from sroi_core.model.evidence_report import EvidenceReport
@@ -94,5 +95,5 @@ def handle(args: argparse.Namespace) -> int:
     else:
         for finding in findings:
             print_finding(finding)
-        print(f"{len(entries)} ledger entries; {len(findings)} found twice")
+        print(say("ledger_summary", entries=len(entries), found=len(findings)))
     return 1 if findings else 0

@@ -25,7 +25,8 @@ from sroi_core.cli._common import (
     print_finding,
     severity_text,
 )
-from sroi_core.cli._i18n import code_text, say
+from sroi_core.cli._i18n import code_text, current_language, say
+from sroi_core.cli._monitoring_nl import dutch_sentence
 from sroi_core.cli.score_cmd import md_table, money, plain, text_table
 from sroi_core.monitoring import (
     Breakdown,
@@ -131,6 +132,11 @@ ITEM_HEADER = (
 """Column keys (``col_*`` messages) of the tables."""
 
 
+def _sentence(text: str) -> str:
+    """A sentence of the monitoring engine in the run's language."""
+    return dutch_sentence(text) if current_language() == "nl" else text
+
+
 def _columns(*keys: str) -> tuple[str, ...]:
     return tuple(say(f"col_{key}") for key in keys)
 
@@ -175,7 +181,7 @@ def _sections(result: MonitoringResult) -> list[tuple[str, Sequence[str], list[l
             money(i.outcome_value),
             money(i.obligation_credit),
             code_text(i.bucket),
-            i.reason,
+            _sentence(i.reason),
             ", ".join(i.also_in),
         ]
         for i in result.items
@@ -210,7 +216,7 @@ def _header(result: MonitoringResult) -> list[str]:
             days=result.total_days, as_of=result.as_of, elapsed=result.elapsed_days),
         say("monitor_currency", currency=result.currency),
         say("monitor_reports", reports=reports),
-        say("monitor_forecast", method=result.forecast_method),
+        say("monitor_forecast", method=_sentence(result.forecast_method)),
     ]
 
 
@@ -220,7 +226,7 @@ def render_table(result: MonitoringResult) -> str:
     for title, header, rows in _sections(result):
         if rows:
             out += ["", title, text_table(header, rows)]
-    out += ["", say("notes"), *(f"- {n}" for n in result.notes)]
+    out += ["", say("notes"), *(f"- {_sentence(n)}" for n in result.notes)]
     if result.findings:
         out += [
             "",
@@ -243,7 +249,9 @@ def render_markdown(result: MonitoringResult) -> str:
     for title, header, rows in _sections(result):
         if rows:
             out += ["", f"## {markdown_text(title)}", "", md_table(header, rows)]
-    out += ["", f"## {say('notes')}", "", *(f"- {markdown_text(n)}" for n in result.notes)]
+    out += [
+        "", f"## {say('notes')}", "", *(f"- {markdown_text(_sentence(n))}" for n in result.notes)
+    ]
     if result.findings:
         out += [
             "",

@@ -26,12 +26,14 @@ from sroi_core.cli._common import (
     print_finding,
     severity_text,
 )
-from sroi_core.cli._i18n import code_text, figure, say, yes_no
+from sroi_core.cli._i18n import code_text, current_language, figure, say, yes_no
 from sroi_core.cli._i18n import money as money_text
+from sroi_core.cli._scoring_nl import dutch_sentence
 from sroi_core.errors import InputError
 from sroi_core.model.bid import Bid
 from sroi_core.model.tender import Tender
 from sroi_core.results_json import award_json
+from sroi_core.rules import Finding
 from sroi_core.scoring import (
     MINIMUM_POLICIES,
     AwardResult,
@@ -249,7 +251,7 @@ def _line_rows(score: BidScore) -> list[list[str]]:
             yes_no(line.scored),
             plain(line.multiplier),
             money(line.weighted_value),
-            "; ".join(r.text for r in (*line.reasons, *line.notes)),
+            "; ".join(_sentence(r.text, score.findings) for r in (*line.reasons, *line.notes)),
         ]
         for line in score.lines
     ]
@@ -310,6 +312,11 @@ def _finding_line(finding: Any) -> str:
     return f"{severity_text(finding)} [{finding.rule_id}] {finding_message(finding)}"
 
 
+def _sentence(text: str, findings: Sequence[Finding] = ()) -> str:
+    """A sentence of the scoring engine in the run's language."""
+    return dutch_sentence(text, findings) if current_language() == "nl" else text
+
+
 def _ties(result: AwardResult) -> list[str]:
     return [
         say("score_tie", rank=result.bid(group[0]).rank, bids=" = ".join(group))
@@ -333,7 +340,7 @@ def render_table(result: AwardResult) -> str:
     ties = _ties(result)
     if ties:
         out += ["", say("score_ties"), *(f"- {t}" for t in ties)]
-    out += ["", say("score_formulas"), *(f"- {f}" for f in result.formulas)]
+    out += ["", say("score_formulas"), *(f"- {_sentence(f)}" for f in result.formulas)]
     for score in result.bids:
         out += [
             "",
@@ -369,7 +376,7 @@ def render_markdown(result: AwardResult) -> str:
     if ties:
         out += ["", f"{say('score_ties')}:", "", *(f"- {markdown_text(t)}" for t in ties)]
     out += ["", f"## {say('score_formulas')}", "",
-            *(f"- {markdown_code(f)}" for f in result.formulas)]
+            *(f"- {markdown_code(_sentence(f))}" for f in result.formulas)]
     for score in result.bids:
         bid = say("score_bid", bid=markdown_code(score.bid_id),
                   supplier=markdown_text(score.supplier), rank=_rank(score))

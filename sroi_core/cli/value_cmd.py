@@ -9,7 +9,7 @@ from typing import Any
 
 from sroi_core.catalogue_store import CatalogueStore
 from sroi_core.cli._common import InvalidInputError, load_checked
-from sroi_core.cli._i18n import current_language, say
+from sroi_core.cli._i18n import current_language, money, say
 from sroi_core.documents import dump_document
 from sroi_core.errors import InputError
 from sroi_core.fileio import write_atomic
@@ -53,9 +53,11 @@ def _countable_headline(valuation: Any, bid: Bid, tender: Tender, catalogue: Any
 
     split = countable_split(valuation, bid, tender, catalogue)
     lines = [
-        f"Counted for tender {tender.id}: {valuation.currency} {split.countable:,.2f} "
-        f"(claimed in the bid: {valuation.currency} {split.claimed:,.2f})",
-        *(f"  not counted: {line_id}: {reason}" for line_id, reason in split.not_countable),
+        say("value_counted", tender=tender.id,
+            countable=f"{valuation.currency} {money(split.countable)}",
+            claimed=f"{valuation.currency} {money(split.claimed)}"),
+        *(say("value_not_counted", line=line_id, reason=reason)
+          for line_id, reason in split.not_countable),
         "",
     ]
     return "\n".join(lines) + "\n"
@@ -74,7 +76,7 @@ def handle(args: argparse.Namespace) -> int:
         print(say("not_valued", error=error), file=sys.stderr)
         return 1
     if not isinstance(subject, Bid | EvidenceReport):  # pragma: no cover - _checked ensures it
-        raise InputError("is not a bid or evidence report", source=args.file)
+        raise InputError(say("not_bid_or_report"), source=args.file)
     catalogue = store.resolve(args.catalogue) if args.catalogue else store.get(subject.catalogue)
     try:
         valuation = value_document(
