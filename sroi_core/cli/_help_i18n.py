@@ -113,8 +113,8 @@ HELP_NL: dict[str, str] = {
         "een catalogus om verwijzingen op te lossen (herhaalbaar): een pad (met / of "
         "eindigend op .json) of een ingebouwd id[@versie]; de ingebouwde catalogi zijn "
         "altijd beschikbaar",
-    "language of the output: nl or en (default: from the locale, LANG/LC_ALL)":
-        "taal van de uitvoer: nl of en (standaard: uit de locale, LANG/LC_ALL)",
+    "language of the output: nl or en (default: from the locale, LC_ALL/LC_MESSAGES/LANG)":
+        "taal van de uitvoer: nl of en (standaard: uit de locale, LC_ALL/LC_MESSAGES/LANG)",
     # schema
     "write one Draft 2020-12 schema per document type":
         "schrijf één Draft 2020-12-schema per documentsoort",

@@ -33,8 +33,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "SROI_DEBUG=1 for details)",
     ),
     "language_help": (
-        "taal van de uitvoer: nl of en (standaard: uit de locale, LANG/LC_ALL)",
-        "language of the output: nl or en (default: from the locale, LANG/LC_ALL)",
+        "taal van de uitvoer: nl of en (standaard: uit de locale, LC_ALL/LC_MESSAGES/LANG)",
+        "language of the output: nl or en (default: from the locale, LC_ALL/LC_MESSAGES/LANG)",
     ),
     "severity_error": ("fout", "error"),
     "severity_warning": ("waarschuwing", "warning"),
