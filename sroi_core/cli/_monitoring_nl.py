@@ -56,6 +56,9 @@ _SENTENCES_NL: tuple[tuple[str, str], ...] = (
 )
 """The monitoring engine's fixed sentences (English pattern) and their Dutch."""
 
+_DECIMAL_POINT = re.compile(r"(\d)\.(\d)")
+"""A figure's decimal point, written as a comma in the Dutch sentence."""
+
 _COMPILED = [(re.compile(pattern + r"\Z"), dutch) for pattern, dutch in _SENTENCES_NL]
 
 
@@ -64,5 +67,5 @@ def dutch_sentence(text: str) -> str:
     for pattern, dutch in _COMPILED:
         match = pattern.match(text)
         if match:
-            return match.expand(dutch)
+            return _DECIMAL_POINT.sub(r"\1,\2", match.expand(dutch))
     return text

@@ -70,11 +70,63 @@ _SENTENCES_NL: tuple[tuple[str, str], ...] = (
      r"points\)",
      r"totaal = round2(\1 x MW-punten + \2 x prijspunten + \3 x punten overige kwaliteit)"),
 )
+_EXPLANATIONS_NL: tuple[tuple[str, str], ...] = (
+    (r"eligible value (\S+); scored value (\S+); not scoring (\S+); obligation credits "
+     r"\(never scored\) (\S+)",
+     r"telbare waarde \1; gescoorde waarde \2; telt niet \3; bouwblokken (nooit gescoord) \4"),
+    (r"minimum: no minimum social value is set",
+     "minimum: er is geen minimale maatschappelijke waarde"),
+    (r"minimum: eligible outcome value (\S+) >= minimum (\S+): compliant",
+     r"minimum: telbare uitkomstwaarde \1 >= minimum \2: voldoet"),
+    (r"minimum: eligible outcome value (\S+) < minimum (\S+): non-compliant on social value; "
+     r"ranked after every compliant bid",
+     r"minimum: telbare uitkomstwaarde \1 < minimum \2: voldoet niet op maatschappelijke "
+     r"waarde; gerangschikt na elke inschrijving die voldoet"),
+    (r"minimum: eligible outcome value (\S+) < minimum (\S+): non-compliant on social value; "
+     r"excluded from the award \(not scored, not ranked\)",
+     r"minimum: telbare uitkomstwaarde \1 < minimum \2: voldoet niet op maatschappelijke "
+     r"waarde; uitgesloten van de gunning (niet gescoord, niet gerangschikt)"),
+    (r"minimum: eligible outcome value (\S+) < minimum (\S+): non-compliant on social value; "
+     r"0 social-value points, ranked with the others",
+     r"minimum: telbare uitkomstwaarde \1 < minimum \2: voldoet niet op maatschappelijke "
+     r"waarde; 0 punten voor maatschappelijke waarde, gerangschikt met de andere"),
+    (r"not scored: excluded by the minimum policy",
+     "niet gescoord: uitgesloten door het minimumbeleid"),
+    (r"quantitative \(relative\): best scored value is 0, so 0 points",
+     "kwantitatief (relatief): de hoogste gescoorde waarde is 0, dus 0 punten"),
+    (r"quantitative \(relative\): (.*)", r"kwantitatief (relatief): \1"),
+    (r"social value \(mixed\): (.*)", r"maatschappelijke waarde (gemengd): \1"),
+    (r"social value \(relative\): (.*)", r"maatschappelijke waarde (relatief): \1"),
+    (r"minimum not met, policy zero-points: social-value points (\S+) -> (\S+)",
+     r"minimum niet gehaald, beleid zero-points: punten maatschappelijke waarde \1 -> \2"),
+    (r"price \(evaluation\): (.*)", r"prijs (beoordelingsblad): \1"),
+    (r"price \(bid\): (.*)", r"prijs (inschrijving): \1"),
+    (r"other quality: (.*)", r"overige kwaliteit: \1"),
+    (r"total: (.*)", r"totaal: \1"),
+    (r"rank (\d+), tied with (.*)", r"plaats \1, gelijk met \2"),
+    (r"rank (\d+)", r"plaats \1"),
+    (r"(\S+): counted (\S+) / target (\S+) (\S+) -> attainment (\S+) \(cap (\S+)\), "
+     r"weight (\S+)",
+     r"\1: geteld \2 / doel \3 \4 -> realisatiegraad \5 (plafond \6), gewicht \7"),
+)
+"""The explanation lines of the 1.0 scoring and the 2.0 award, and their Dutch."""
+
+_COUNTABLE_NL: tuple[tuple[str, str], ...] = (
+    (r"payment in lieu \(buy-off\)", "afkoop"),
+    (r"indicator (\S+) is not asked for", r"indicator \1 wordt niet gevraagd"),
+    (r"(\S+) is an output", r"\1 is een output"),
+)
+"""Why a 2.0 line does not count for a tender (``sroi value``'s headline), in Dutch."""
+
+_SENTENCES_NL = _SENTENCES_NL + _EXPLANATIONS_NL + _COUNTABLE_NL
 """The scoring engine's fixed sentences (English pattern) and their Dutch."""
 
 _CORRECTED = {
     " (valued with the corrected duration)": " (gewaardeerd met de gecorrigeerde looptijd)"
 }
+
+_DECIMAL_POINT = re.compile(r"(\d)\.(\d)")
+"""A figure's decimal point, written as a comma in the Dutch sentence."""
 
 _COMPILED = [(re.compile(pattern + r"\Z"), dutch) for pattern, dutch in _SENTENCES_NL]
 
@@ -89,5 +141,5 @@ def dutch_sentence(text: str, findings: Iterable[Finding] = ()) -> str:
     for pattern, dutch in _COMPILED:
         match = pattern.match(text)
         if match:
-            return match.expand(dutch)
+            return _DECIMAL_POINT.sub(r"\1,\2", match.expand(dutch))
     return text

@@ -16,6 +16,7 @@ from sroi_core.award.engine import award_bids
 from sroi_core.catalogue_store import CatalogueStore
 from sroi_core.cli._common import print_finding
 from sroi_core.cli._i18n import code_text, current_language, figure, say
+from sroi_core.cli._scoring_nl import dutch_sentence
 from sroi_core.documents import dump_document, validate_file
 from sroi_core.model.award import Award
 from sroi_core.model.bid import Bid
@@ -47,6 +48,10 @@ def _defaults(award: Award, code: str = "") -> str:
     return "; ".join(
         f"{code}{d.field}{code} = {d.value}" for d in award.defaults_applied
     ) or say("none")
+
+
+def _sentence(text: str) -> str:
+    return dutch_sentence(text) if current_language() == "nl" else text
 
 
 def _reduction_message(reduction: Any) -> str:
@@ -90,7 +95,7 @@ def render_text(award: Award) -> str:
             other=figure(p.other_quality) if p.other_quality is not None else say("n_a"),
             total=figure(p.total),
         ))
-        out += [f"  {line}" for line in bid.explanation]
+        out += [f"  {_sentence(line)}" for line in bid.explanation]
         for line in bid.lines:
             out.append(say(
                 "award_line", commitment=line.commitment, indicator=line.indicator,

@@ -345,7 +345,7 @@ def render_table(result: AwardResult) -> str:
         out += [
             "",
             say("score_bid", bid=score.bid_id, supplier=score.supplier, rank=_rank(score)),
-            *(f"  {e}" for e in score.explanation),
+            *(f"  {_sentence(e)}" for e in score.explanation),
             "",
             text_table(_header(LINE_HEADER), _line_rows(score)),
             "",
@@ -384,7 +384,7 @@ def render_markdown(result: AwardResult) -> str:
             "",
             f"## {bid}",
             "",
-            *(f"- {markdown_text(e)}" for e in score.explanation),
+            *(f"- {markdown_text(_sentence(e))}" for e in score.explanation),
             "",
             f"### {say('score_lines')}",
             "",

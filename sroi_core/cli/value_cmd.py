@@ -47,6 +47,13 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=handle)
 
 
+def _reason(text: str) -> str:
+    """Why a line does not count, in the run's language."""
+    from sroi_core.cli._scoring_nl import dutch_sentence  # noqa: PLC0415
+
+    return dutch_sentence(text) if current_language() == "nl" else text
+
+
 def _countable_headline(valuation: Any, bid: Bid, tender: Tender, catalogue: Any) -> str:
     """2.0: what the tender can count first; lines it cannot count are listed, not summed."""
     from sroi_core.award.countable import countable_split  # noqa: PLC0415
@@ -56,7 +63,7 @@ def _countable_headline(valuation: Any, bid: Bid, tender: Tender, catalogue: Any
         say("value_counted", tender=tender.id,
             countable=f"{valuation.currency} {money(split.countable)}",
             claimed=f"{valuation.currency} {money(split.claimed)}"),
-        *(say("value_not_counted", line=line_id, reason=reason)
+        *(say("value_not_counted", line=line_id, reason=_reason(reason))
           for line_id, reason in split.not_countable),
         "",
     ]
