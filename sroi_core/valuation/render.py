@@ -229,6 +229,38 @@ NOTES_NL = NOTES_NL + _NOTES_NL_2_0
 """The valuation document's notes in Dutch (the document itself keeps its English notes)."""
 
 
+_BREAK_EVEN_NL: tuple[tuple[str, str], ...] = (
+    (r"^closed form 1 - investment / value at 0$", "gesloten vorm 1 - investering / waarde bij 0"),
+    (r"^bisection to (.+)$", r"bisectie tot \1"),
+    (r"^exact at drop-off 0$", "exact bij afname 0"),
+    (r"^not reachable in \[0, 1\]: there are no lines$",
+     "niet bereikbaar in [0, 1]: er zijn geen regels"),
+    (r"^not reachable in \[0, 1\]: even with drop-off 0 the present value is below the "
+     r"investment$",
+     "niet bereikbaar in [0, 1]: zelfs met afname 0 is de contante waarde lager dan de "
+     "investering"),
+    (r"^not reachable in \[0, 1\]: even with drop-off 1 the present value exceeds the "
+     r"investment$",
+     "niet bereikbaar in [0, 1]: zelfs met afname 1 is de contante waarde hoger dan de "
+     "investering"),
+    (r"^not reachable in \[0, 1\]: even with (\S+) 0 the present value \((\S+)\) is below "
+     r"the investment$",
+     r"niet bereikbaar in [0, 1]: zelfs met \1 0 is de contante waarde (\2) lager dan de "
+     r"investering"),
+)
+"""The notes of the break-even table (how each value was found), in Dutch."""
+
+
+def _break_even_note(note: str, language: str) -> str:
+    if language != "nl":
+        return note
+    for pattern, dutch in _BREAK_EVEN_NL:
+        translated, count = re.subn(pattern, dutch, note)
+        if count:
+            return translated
+    return note
+
+
 def _dutch_reasons(text: str) -> str:
     """The denominator's reasons (why there is no SROI ratio) in Dutch."""
     from sroi_core.valuation.denominator import EXPLANATIONS  # noqa: PLC0415
@@ -495,7 +527,7 @@ def _sections(valuation: Valuation, language: str) -> list[tuple[str, Row, list[
                                 b.adjustment,
                                 "" if b.value is None else _ratio(b.value.quantize(
                                     Decimal("0.0001")), language),
-                                b.note,
+                                _break_even_note(b.note, language),
                             ]
                             for b in values
                         ],
@@ -522,7 +554,11 @@ def _sections(valuation: Valuation, language: str) -> list[tuple[str, Row, list[
                 "Sensitivity: value of each adjustment (applied to all lines) giving 1 : 1",
                 _header(("adjustment", "break-even value", "how"), language),
                 [
-                    [b.adjustment, "" if b.value is None else str(b.value), b.note]
+                    [
+                        b.adjustment,
+                        "" if b.value is None else str(b.value),
+                        _break_even_note(b.note, language),
+                    ]
                     for b in sensitivity.break_even
                 ],
             )
