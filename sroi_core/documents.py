@@ -25,6 +25,7 @@ from sroi_core.errors import (
     UnsupportedVersionError,
     expect_type,
 )
+from sroi_core.input_problems import problem_of
 from sroi_core.io import (
     RULE_DOC_TYPE,
     RULE_FILE,
@@ -180,8 +181,7 @@ def _error_finding(error: InputError) -> Finding:
         rule = RULE_DOC_TYPE
     elif isinstance(error, UnsupportedVersionError):
         rule = RULE_VERSION
-    problem = error.message + (f" (expected {error.expected})" if error.expected else "")
-    return make_finding(rule, error.pointer, source=error.source, problem=problem)
+    return make_finding(rule, error.pointer, source=error.source, problem=problem_of(error))
 
 
 def validate_text(
@@ -252,7 +252,9 @@ def validate_file(
         text = read_text(path)
     except FileReadError as error:
         report = FileReport(file=str(path), read_error=True)
-        report.findings.append(make_finding(RULE_FILE, "", source=str(path), problem=error.message))
+        report.findings.append(make_finding(
+            RULE_FILE, "", source=str(path), problem=problem_of(error, with_expected=False)
+        ))
         return report
     return validate_text(text, str(path), store, full_schema=full_schema)
 

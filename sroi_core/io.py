@@ -51,6 +51,7 @@ RULE_FILE = define_rule(
     "{problem}",
     "The path is missing, a directory, unreadable, larger than the limit or not UTF-8 text.",
     category="file",
+    template_nl="{problem}",
 )
 RULE_DOC_TYPE = define_rule(
     "document.type",
@@ -60,6 +61,7 @@ RULE_DOC_TYPE = define_rule(
     "The top-level documentType is missing or is not one of catalogue, tender, bid, "
     "evidenceReport, valuation.",
     category="envelope",
+    template_nl="{problem}",
 )
 RULE_VERSION = define_rule(
     "document.version",
@@ -69,6 +71,7 @@ RULE_VERSION = define_rule(
     "The top-level standardVersion is missing, malformed (major.minor) or not a version "
     "this implementation reads.",
     category="envelope",
+    template_nl="{problem}",
 )
 
 

@@ -77,8 +77,12 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
     When ``argv`` names a command, only that command's module is imported (start-up time
     matters for a tool run on every file); otherwise, for ``--help`` or a usage error,
-    every command is registered.
+    every command is registered. argparse's own texts and the help texts speak the run's
+    language (:mod:`sroi_core.cli._help_i18n`).
     """
+    from sroi_core.cli._help_i18n import install, translate_parser  # noqa: PLC0415
+
+    install()
     parser = _Parser(
         prog="sroi",
         description=f"SROI Outcome Standard {STANDARD_VERSION} tools (sroi_core {__version__}).",
@@ -94,6 +98,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     for module in modules:
         import_module(module).register(subparsers)
     _add_language_everywhere(parser)
+    translate_parser(parser)
     return parser
 
 
@@ -130,16 +135,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         for finding in error.findings:
             if isinstance(finding, Finding):
                 print_finding(finding)
-        print(terminal_text(say("invalid_input", error=error)), file=sys.stderr)
+        print(terminal_text(say("invalid_input", error=error_text(error))), file=sys.stderr)
         return EXIT_INVALID
     except SroiError as error:
-        print(terminal_text(say("error", error=error)), file=sys.stderr)
+        print(terminal_text(say("error", error=error_text(error))), file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK
     except OSError as error:  # a file the command was asked to write or read
+        from sroi_core.cli._i18n import os_error_text  # noqa: PLC0415 - on error only
+
         where = f"{error.filename}: " if error.filename else ""
-        message = say("error", error=f"{where}{error.strerror or error}")
+        message = say("error", error=f"{where}{os_error_text(error)}")
         print(terminal_text(message), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -153,6 +160,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_INTERNAL
     return code
+
+
+def error_text(error: SroiError) -> str:
+    """An error's message in the run's language.
+
+    An input error names its file and pointer; its message and what was expected are
+    put in Dutch where the kind is known (:mod:`sroi_core.input_problems`); texts the
+    command line raised itself are already in the run's language.
+    """
+    from sroi_core.cli._i18n import current_language, say  # noqa: PLC0415
+    from sroi_core.errors import InputError  # noqa: PLC0415
+    from sroi_core.input_problems import dutch_expected, known_dutch  # noqa: PLC0415
+
+    if not isinstance(error, InputError) or current_language() != "nl":
+        return str(error)
+    where = error.source + (f"#{error.pointer}" if error.pointer else "")
+    text = f"{where}: {known_dutch(error.message) or error.message}"
+    if error.expected:
+        expected = dutch_expected(error.expected) or error.expected
+        text += f" ({say('expected', expected=expected)})"
+    return text
 
 
 def _language_argument(arguments: Sequence[str]) -> str | None:

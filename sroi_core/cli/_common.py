@@ -94,14 +94,14 @@ def load_checked(path: Path, store: CatalogueStore, *expected: type[Document]) -
     for finding in report.findings:
         print_finding(finding)
     if report.read_error:
-        raise InputError("cannot be read", source=str(path))
+        raise InputError(say("cannot_be_read"), source=str(path))
     if any(f.severity is Severity.ERROR for f in report.findings):
         raise InvalidInputError(str(path))
     document = report.document
     if not isinstance(document, expected):
         kind = getattr(document, "document_type", "unknown")
-        names = " or ".join(f"a {e.__name__.lower()}" for e in expected)
-        raise InputError(f"is a {kind} document", source=str(path), expected=names)
+        names = say("or").join(say(f"a_{e.__name__.lower()}") for e in expected)
+        raise InputError(say("is_a_document", kind=kind), source=str(path), expected=names)
     return document
 
 
@@ -122,9 +122,7 @@ def iso_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; give YYYY-MM-DD, e.g. 2027-12-31"
-        ) from None
+        raise argparse.ArgumentTypeError(say("not_a_date", text=text)) from None
 
 
 def add_catalogue_file_option(parser: argparse.ArgumentParser) -> None:

@@ -9,11 +9,13 @@ findings carry their own Dutch message (``message_nl``). Numbers follow the lang
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Mapping
 from decimal import Decimal
 
 from sroi_core._decimal import grouped
+from sroi_core.cli._command_texts import COMMAND_TEXTS
 
 LANGUAGES = ("nl", "en")
 """Languages the command line speaks."""
@@ -31,8 +33,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "SROI_DEBUG=1 for details)",
     ),
     "language_help": (
-        "taal van de uitvoer: nl of en (standaard: uit de locale, LANG/LC_ALL)",
-        "language of the output: nl or en (default: from the locale, LANG/LC_ALL)",
+        "taal van de uitvoer: nl of en (standaard: uit de locale, LC_ALL/LC_MESSAGES/LANG)",
+        "language of the output: nl or en (default: from the locale, LC_ALL/LC_MESSAGES/LANG)",
     ),
     "severity_error": ("fout", "error"),
     "severity_warning": ("waarschuwing", "warning"),
@@ -119,6 +121,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 """Every fixed text of the command line: ``key -> (Dutch, English)``."""
 
+_CLASHES = MESSAGES.keys() & COMMAND_TEXTS.keys()
+assert not _CLASHES, f"message keys defined twice: {sorted(_CLASHES)}"
+MESSAGES.update(COMMAND_TEXTS)
+
 _current = ["en"]
 
 
@@ -153,3 +159,63 @@ def say(key: str, **params: object) -> str:
 def number(value: Decimal | int, places: int = 2, language: str | None = None) -> str:
     """A figure with ``places`` decimals: ``1.234,56`` (nl) or ``1,234.56`` (en)."""
     return grouped(value, places, language or current_language())
+
+
+def money(value: Decimal | None) -> str:
+    """An amount with thousands separators and cents in the run's language; empty when absent."""
+    return "" if value is None else number(value, 2)
+
+
+def figure(value: object) -> str:
+    """A figure as computed (all its decimals, no grouping) with the language's decimal mark.
+
+    ``0.3600`` reads ``0,3600`` in Dutch; empty when absent. Text that is not a number is
+    shown as it is.
+    """
+    if value is None:
+        return ""
+    text = str(value)
+    if current_language() == "nl" and isinstance(value, Decimal | int | float):
+        return text.replace(".", ",")
+    return text
+
+
+def code_text(code: object) -> str:
+    """A code of the standard (a status, an action) as a word of the run's language.
+
+    Codes with a ``code_*`` message are translated; any other is shown as it is (a code is
+    data, and a word from a newer release must not break the output).
+    """
+    key = f"code_{code}"
+    return say(key) if key in MESSAGES else str(code)
+
+
+def yes_no(value: bool | None) -> str:
+    """``ja``/``nee`` or ``yes``/``no``; ``n.v.t.``/``n/a`` when unknown."""
+    return say("n_a") if value is None else say("yes" if value else "no")
+
+
+_OS_ERROR_KEYS = {
+    errno.ENOENT: "os_not_found",
+    errno.EACCES: "os_permission",
+    errno.EPERM: "os_permission",
+    errno.EISDIR: "os_is_directory",
+    errno.ENOTDIR: "os_not_directory",
+    errno.EEXIST: "os_exists",
+    errno.ENOSPC: "os_no_space",
+    errno.EROFS: "os_read_only",
+    errno.ENAMETOOLONG: "os_name_too_long",
+    errno.EADDRINUSE: "os_address_in_use",
+}
+
+
+def os_error_text(error: OSError) -> str:
+    """What an operating-system error means, in the run's language.
+
+    The system's own wording (its ``strerror``, in the system's language) is shown only in
+    English runs; a Dutch run names the known kinds in Dutch and the rest by number.
+    """
+    key = _OS_ERROR_KEYS.get(error.errno or 0)
+    if current_language() != "nl":
+        return error.strerror or (say(key) if key else str(error))
+    return say(key) if key else say("os_other", errno=error.errno or "?")

@@ -146,7 +146,7 @@ def handle_import(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     if not path.is_file():
-        raise InputError("no such file", source=args.file)
+        raise InputError(say("no_such_file"), source=args.file)
     result = import_file(path, args.standard_version)
     for finding in result.findings:
         print_finding(finding)
@@ -197,15 +197,19 @@ def handle_export(args: argparse.Namespace) -> int:
 
     data = parse_json(read_text(Path(args.file)), args.file)
     if not isinstance(data, dict):
-        raise InputError("is not a JSON object", source=args.file, expected="a result or document")
+        raise InputError(
+            say("not_json_object"), source=args.file, expected=say("a_result_or_document")
+        )
     if args.output.lower().endswith(".csv"):
         _write_output(args.output, export_csv(data, args.table))
     elif args.output.lower().endswith(".xlsx"):
         if args.table:
-            raise InputError("--table applies to CSV output only", source=args.output)
+            raise InputError(say("table_csv_only"), source=args.output)
         _write_output(args.output, export_xlsx(data))
     else:
-        raise InputError("unknown output type", source=args.output, expected=".xlsx or .csv")
+        raise InputError(
+            say("unknown_output_type"), source=args.output, expected=say("xlsx_or_csv")
+        )
     print(say("wrote", path=args.output), file=sys.stderr)
     return 0
 

@@ -10,10 +10,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from sroi_core.award.engine import award_bids
 from sroi_core.catalogue_store import CatalogueStore
 from sroi_core.cli._common import print_finding
+from sroi_core.cli._i18n import code_text, current_language, figure, say
+from sroi_core.cli._scoring_nl import dutch_sentence
 from sroi_core.documents import dump_document, validate_file
 from sroi_core.model.award import Award
 from sroi_core.model.bid import Bid
@@ -41,47 +44,75 @@ def _load_bids(
     return bids, sources, refused
 
 
+def _defaults(award: Award, code: str = "") -> str:
+    return "; ".join(
+        f"{code}{d.field}{code} = {d.value}" for d in award.defaults_applied
+    ) or say("none")
+
+
+def _sentence(text: str) -> str:
+    return dutch_sentence(text) if current_language() == "nl" else text
+
+
+def _reduction_message(reduction: Any) -> str:
+    dutch = getattr(reduction, "message_nl", None)
+    return str(dutch) if dutch and current_language() == "nl" else str(reduction.message)
+
+
 def render_text(award: Award) -> str:
     """The award as plain text: rules in force, ranking, each bid's lines and reductions."""
     rules = award.rules
     out = [
-        f"Award (standard {award.standard_version}): tender {award.tender.id}",
-        f"Method: {rules.method}; weights social value {rules.weights.social_value}, price "
-        f"{rules.weights.price}, other quality {rules.weights.other_quality}; qualitative "
-        f"share {rules.qualitative_share}; attainment cap {rules.attainment_cap}",
-        "Profile defaults applied: "
-        + ("; ".join(f"{d.field} = {d.value}" for d in award.defaults_applied) or "none"),
+        say("award_title", standard=award.standard_version, tender=award.tender.id),
+        say("award_method", method=rules.method, social=figure(rules.weights.social_value),
+            price=figure(rules.weights.price), other=figure(rules.weights.other_quality),
+            share=figure(rules.qualitative_share), cap=figure(rules.attainment_cap)),
+        say("award_defaults", defaults=_defaults(award)),
         "",
-        "Ranking",
+        say("score_ranking"),
     ]
     for entry in award.ranking:
-        out.append(f"  {entry.rank}. {entry.bid}  total {entry.total}")
+        out.append(say("award_rank_total", rank=entry.rank, bid=entry.bid,
+                       total=figure(entry.total)))
     for bid in award.bids:
-        out += ["", f"Bid {bid.bid}: {bid.status}" + (f", rank {bid.rank}" if bid.rank else "")]
+        rank = say("award_bid_rank", rank=bid.rank) if bid.rank else ""
+        out += ["", say("award_bid", bid=bid.bid, status=code_text(bid.status)) + rank]
         for reason in bid.exclusion_reasons:
-            out.append(f"  excluded [{reason.rule_id}] {reason.message}")
+            out.append(f"  {say('award_excluded')} [{reason.rule_id}] "
+                       f"{_reduction_message(reason)}")
         if bid.status == "excluded" and bid.exclusion_reasons:
             continue
         p = bid.points
-        meets = {None: "no minimum", True: "yes", False: "NO (policy " + rules.minimum_policy + ")"}
-        out.append(f"  minimum met: {meets[bid.compliant]}; award reductions: {bid.reductions}")
-        out.append(
-            f"  points: quantitative {p.quantitative}, qualitative {p.qualitative}, social "
-            f"value {p.social_value}, price {p.price}, other {p.other_quality}, total {p.total}"
+        meets = (
+            say("award_no_minimum") if bid.compliant is None
+            else say("yes") if bid.compliant
+            else say("award_minimum_not_met", policy=rules.minimum_policy)
         )
-        out += [f"  {line}" for line in bid.explanation]
+        out.append(say("award_minimum", met=meets, reductions=bid.reductions))
+        out.append("  " + say(
+            "award_points", quantitative=figure(p.quantitative), qualitative=figure(p.qualitative),
+            social=figure(p.social_value), price=figure(p.price),
+            other=figure(p.other_quality) if p.other_quality is not None else say("n_a"),
+            total=figure(p.total),
+        ))
+        out += [f"  {_sentence(line)}" for line in bid.explanation]
         for line in bid.lines:
-            out.append(
-                f"  line {line.commitment} ({line.indicator}): claimed {line.claimed.value} "
-                f"{line.claimed.unit}, counted {line.counted} {line.unit} [{line.status}]"
-            )
+            out.append(say(
+                "award_line", commitment=line.commitment, indicator=line.indicator,
+                claimed=figure(line.claimed.value), claimed_unit=line.claimed.unit,
+                counted=figure(line.counted), unit=line.unit, status=code_text(line.status),
+            ))
             out += [
-                f"    - {r.action} [{r.rule_id}] {r.before} -> {r.after}: {r.message}"
+                f"    - {code_text(r.action)} [{r.rule_id}] {figure(r.before)} -> "
+                f"{figure(r.after)}: {_reduction_message(r)}"
                 for r in line.reductions
             ]
     if award.tender_findings:
-        out += ["", "Tender findings"]
-        out += [f"  {f.severity} [{f.rule_id}] {f.message}" for f in award.tender_findings]
+        out += ["", say("tender_findings")]
+        out += [
+            f"  {say('severity_' + str(f.severity))} [{f.rule_id}] {_reduction_message(f)}"
+            for f in award.tender_findings
+        ]
     return "\n".join(out) + "\n"
 
 
@@ -92,39 +123,55 @@ def _cell(text: object) -> str:
 def render_markdown(award: Award) -> str:
     """The award as Markdown: rules in force, ranking, and per bid its lines and reductions."""
     rules = award.rules
+    ranking_header = [say("col_rank"), say("col_bid"), say("col_total")]
+    line_header = [say(f"col_{key}") for key in (
+        "commitment", "indicator", "claimed", "counted", "status", "reductions")]
     out = [
-        f"# Award: tender `{award.tender.id}` (standard {award.standard_version})",
+        "# " + say("award_md_title", tender=f"`{award.tender.id}`",
+                   standard=award.standard_version),
         "",
-        f"- Method: {rules.method}; weights: social value {rules.weights.social_value}, "
-        f"price {rules.weights.price}, other quality {rules.weights.other_quality}",
-        f"- Qualitative share {rules.qualitative_share}; attainment cap {rules.attainment_cap}",
-        "- Profile defaults applied: "
-        + ("; ".join(f"`{d.field}` = {d.value}" for d in award.defaults_applied) or "none"),
+        "- " + say("award_md_method", method=rules.method,
+                   social=figure(rules.weights.social_value), price=figure(rules.weights.price),
+                   other=figure(rules.weights.other_quality)),
+        "- " + say("award_md_share", share=figure(rules.qualitative_share),
+                   cap=figure(rules.attainment_cap)),
+        "- " + say("award_defaults", defaults=_defaults(award, "`")),
         "",
-        "## Ranking",
+        f"## {say('score_ranking')}",
         "",
-        "| rank | bid | total |",
+        "| " + " | ".join(ranking_header) + " |",
         "|---|---|---|",
-        *(f"| {e.rank} | {_cell(e.bid)} | {e.total} |" for e in award.ranking),
+        *(f"| {e.rank} | {_cell(e.bid)} | {figure(e.total)} |" for e in award.ranking),
     ]
     for bid in award.bids:
-        out += ["", f"## Bid `{bid.bid}`: {bid.status}", ""]
-        out += [f"- excluded: `{r.rule_id}` {_cell(r.message)}" for r in bid.exclusion_reasons]
+        out += ["", "## " + say("award_bid", bid=f"`{bid.bid}`", status=code_text(bid.status)), ""]
+        out += [
+            f"- {say('award_excluded')}: `{r.rule_id}` {_cell(_reduction_message(r))}"
+            for r in bid.exclusion_reasons
+        ]
         if bid.exclusion_reasons:
             continue
         p = bid.points
         out += [
-            f"- points: quantitative {p.quantitative}, qualitative {p.qualitative}, social "
-            f"value {p.social_value}, price {p.price}, total {p.total}",
+            "- " + say(
+                "award_points", quantitative=figure(p.quantitative),
+                qualitative=figure(p.qualitative), social=figure(p.social_value),
+                price=figure(p.price),
+                other=figure(p.other_quality) if p.other_quality is not None else say("n_a"),
+                total=figure(p.total),
+            ),
             "",
-            "| commitment | indicator | claimed | counted | status | reductions |",
+            "| " + " | ".join(line_header) + " |",
             "|---|---|---|---|---|---|",
         ]
         for line in bid.lines:
-            why = "; ".join(f"`{r.rule_id}` {r.before} -> {r.after}" for r in line.reductions)
+            why = "; ".join(
+                f"`{r.rule_id}` {figure(r.before)} -> {figure(r.after)}" for r in line.reductions
+            )
             out.append(
-                f"| {line.commitment} | {line.indicator} | {line.claimed.value} "
-                f"{line.claimed.unit} | {line.counted} {line.unit} | {line.status} | {why} |"
+                f"| {line.commitment} | {line.indicator} | {figure(line.claimed.value)} "
+                f"{line.claimed.unit} | {figure(line.counted)} {line.unit} | "
+                f"{code_text(line.status)} | {why} |"
             )
     return "\n".join(out) + "\n"
 
@@ -140,7 +187,7 @@ def handle_award(
     except EvaluationError as error:
         for finding in error.findings:
             print_finding(finding)
-        print("sroi: the evaluation sheet is wrong; nothing was scored", file=sys.stderr)
+        print(say("score_sheet_wrong"), file=sys.stderr)
         return 2
     award = award_bids(tender, bids, catalogue, evaluation, refused=refused, sources=sources)
     from sroi_core.cli.score_cmd import emit  # noqa: PLC0415 - the command module imports this one

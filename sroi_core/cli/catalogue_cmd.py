@@ -17,7 +17,7 @@ from typing import Any
 from sroi_core.catalogue_diff import diff_catalogues
 from sroi_core.catalogue_store import CatalogueStore, names_a_path
 from sroi_core.cli._common import add_catalogue_option
-from sroi_core.cli._i18n import current_language, number, say
+from sroi_core.cli._i18n import code_text, current_language, figure, number, say
 from sroi_core.codelists import codelist
 from sroi_core.documents import dump_document
 from sroi_core.errors import CatalogueError
@@ -117,7 +117,7 @@ def handle_list(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(catalogue_list_json(origins))
         return EXIT_OK
-    rows = [["ID", "VERSION", "PUBLISHED", "INDICATORS", "SOURCE", "TITLE"]]
+    rows = [_columns("id", "version", "published", "indicators", "source", "title")]
     rows += [
         [
             c.id,
@@ -125,7 +125,7 @@ def handle_list(args: argparse.Namespace) -> int:
             c.published.isoformat(),
             str(len(c.indicators)),
             origin,
-            c.title.text("en"),
+            c.title.text(current_language()),
         ]
         for c, origin in origins
     ]
@@ -133,15 +133,19 @@ def handle_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _columns(*keys: str) -> list[str]:
+    return [say(f"cat_col_{key}") for key in keys]
+
+
 def _values_cell(catalogue: Catalogue, indicator: Indicator) -> str:
     if indicator.monetisation == "not-monetised":
-        return "not monetised"
+        return say("cat_not_monetised")
     parts = []
     for proxy in catalogue.proxies_for(indicator.id):
         year = f", {proxy.price_year}" if proxy.price_year is not None else ""
-        transfer = ", transfer" if proxy.transfer is not None else ""
+        transfer = say("cat_transfer") if proxy.transfer is not None else ""
         parts.append(
-            f"{proxy.currency} {proxy.value.central}/{proxy.per_unit} "
+            f"{proxy.currency} {figure(proxy.value.central)}/{proxy.per_unit} "
             f"({proxy.valuation_basis.value}{year}{transfer})"
         )
     return " + ".join(parts)
@@ -150,35 +154,34 @@ def _values_cell(catalogue: Catalogue, indicator: Indicator) -> str:
 def _show_table(catalogue: Catalogue, language: str) -> str:
     conv = catalogue.conventions
     rate = (
-        f"discount rate {conv.discount_rate}"
+        say("cat_discount_rate", rate=figure(conv.discount_rate))
         if conv.discount_rate is not None
-        else f"discount schedule of {len(conv.discount_schedule or ())} step(s)"
+        else say("cat_discount_schedule", steps=len(conv.discount_schedule or ()))
     )
     outcomes = sum(1 for i in catalogue.indicators if i.kind.value == "outcome")
     lines = [
-        f"Catalogue {catalogue.id} {catalogue.version}: {catalogue.title.text(language)}",
-        f"Publisher: {catalogue.publisher}; published {catalogue.published.isoformat()}",
-        f"Conventions: {rate} ({conv.discount_timing.value}), valuation year "
-        f"{conv.valuation_year or 'not set'}, currency {conv.currency}",
+        say("cat_title", id=catalogue.id, version=catalogue.version,
+            title=catalogue.title.text(language)),
+        say("cat_publisher", publisher=catalogue.publisher,
+            published=catalogue.published.isoformat()),
+        say("cat_conventions", rate=rate, timing=conv.discount_timing.value,
+            year=conv.valuation_year or say("not_set"), currency=conv.currency),
     ]
     if catalogue.fte_norm is not None:
-        lines.append(f"FTE norm: {catalogue.fte_norm.hours_per_fte_year} hours per FTE-year")
+        lines.append(say("cat_fte", hours=figure(catalogue.fte_norm.hours_per_fte_year)))
     series = catalogue.price_index()
     if series is not None:
-        lines.append(
-            f"Default price index: {series.id} ({series.values[0].year}-{series.values[-1].year})"
-        )
-    lines.append(
-        f"Indicators: {len(catalogue.indicators)} ({outcomes} outcome, "
-        f"{len(catalogue.indicators) - outcomes} output); proxy values: "
-        f"{len(catalogue.proxy_values)}"
-    )
-    rows = [["ID", "THEME", "KIND", "UNIT", "LABEL", "VALUE PER UNIT"]]
+        lines.append(say("cat_price_index", id=series.id, first=series.values[0].year,
+                         last=series.values[-1].year))
+    lines.append(say("cat_counts", total=len(catalogue.indicators), outcomes=outcomes,
+                     outputs=len(catalogue.indicators) - outcomes,
+                     proxies=len(catalogue.proxy_values)))
+    rows = [_columns("id", "theme", "kind", "unit", "label", "value")]
     rows += [
         [
             i.id,
             i.theme,
-            i.kind.value,
+            code_text(i.kind.value),
             i.unit,
             i.label.text(language),
             _values_cell(catalogue, i),
@@ -196,10 +199,10 @@ def handle_show(args: argparse.Namespace) -> int:
     if args.indicator:
         indicator = next((i for i in catalogue.indicators if i.id == args.indicator), None)
         if indicator is None:
-            raise CatalogueError(
-                f"catalogue {catalogue.id} {catalogue.version} has no indicator "
-                f"{args.indicator!r}; see sroi catalogue show {args.catalogue_id}"
-            )
+            raise CatalogueError(say(
+                "cat_no_indicator", id=catalogue.id, version=catalogue.version,
+                indicator=args.indicator, name=args.catalogue_id,
+            ))
         if args.format == "json":
             data = indicator.model_dump(mode="json", by_alias=True, exclude_none=True)
             data["proxyValues"] = [

@@ -64,16 +64,17 @@ def _thresholds(pairs: list[str]) -> Thresholds:
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip() or not value.strip():
-            raise SroiError(f"--threshold takes NAME=VALUE, not {pair!r}")
+            raise SroiError(say("check_threshold_form", pair=pair))
         overrides[name] = value
     return Thresholds().with_overrides(overrides)
 
 
 _KIND_NAMES: dict[type[Document], str] = {
-    Tender: "a tender",
-    Bid: "a bid",
-    Catalogue: "a catalogue",
+    Tender: "a_tender",
+    Bid: "a_bid",
+    Catalogue: "a_catalogue",
 }
+"""Message keys of the kinds of document an option expects."""
 
 
 def _kind(document: Document) -> str:
@@ -84,14 +85,13 @@ def _load(path: str, expected: type[Document] | None = None) -> Document:
     try:
         document = load_document(Path(path))
     except DocumentInvalidError as error:
-        raise InputError(
-            f"{error.message}; run 'sroi validate {path}' for every finding", source=path
-        ) from None
+        message = say("run_validate", message=error.message, path=path)
+        raise InputError(message, source=path) from None
     if expected is not None and not isinstance(document, expected):
         raise InputError(
-            f"is a {_kind(document)} document",
+            say("is_a_document", kind=_kind(document)),
             source=path,
-            expected=_KIND_NAMES.get(expected, expected.__name__),
+            expected=say(_KIND_NAMES[expected]) if expected in _KIND_NAMES else expected.__name__,
         )
     return document
 
@@ -145,7 +145,8 @@ def handle(args: argparse.Namespace) -> int:
             context.append((document, option))
         elif not isinstance(known, kind):
             raise InputError(
-                f"is a {_kind(known)} document", source=option, expected=_KIND_NAMES[kind]
+                say("is_a_document", kind=_kind(known)), source=option,
+                expected=say(_KIND_NAMES[kind]),
             )
     report = quality_report(loaded, context, thresholds=thresholds, store=store)
     if args.format == "json":

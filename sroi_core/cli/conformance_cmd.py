@@ -49,9 +49,10 @@ def handle_run(args: argparse.Namespace) -> int:
     for outcome in report.outcomes:
         if outcome.status is VectorStatus.PASSED and not args.verbose:
             continue
-        row = f"{outcome.status.value.upper():7} {outcome.kind:14} {outcome.vector_id}"
+        status = say(f"conformance_status_{outcome.status.value}")
+        row = f"{status:7} {outcome.kind:14} {outcome.vector_id}"
         print(terminal_text(row))
         for message in outcome.messages:
             print(terminal_text(f"        {message}"))
-    print(report.summary_line())
+    print(say("conformance_summary", passed=report.passed, failed=report.failed))
     return 0 if report.ok else 1

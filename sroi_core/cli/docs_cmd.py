@@ -7,9 +7,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from sroi_core.cli._i18n import say
 from sroi_core.reference_docs import write_reference_docs
 from sroi_core.results_json import rules_json
-from sroi_core.rules import all_rules
+from sroi_core.rules import Severity, all_rules
 
 
 def register(subparsers: Any) -> None:
@@ -50,6 +51,8 @@ def handle_rules(args: argparse.Namespace) -> int:
         return 0
     rules = all_rules()
     width = max(len(rule.id) for rule in rules)
+    column = max(len(say(f"severity_{severity.value}")) for severity in Severity)
     for rule in rules:
-        print(f"{rule.id:<{width}}  {rule.severity.value:<7}  {rule.category:<8}  {rule.title}")
+        severity = say(f"severity_{rule.severity.value}")
+        print(f"{rule.id:<{width}}  {severity:<{column}}  {rule.category:<8}  {rule.title}")
     return 0

@@ -17,6 +17,7 @@ from typing import Any
 from sroi_core.award.ledger import ledger_findings
 from sroi_core.catalogue_store import CatalogueStore
 from sroi_core.cli._common import load_checked, print_finding
+from sroi_core.cli._i18n import say
 from sroi_core.model.bid import Bid
 from sroi_core.model.evidence_report import EvidenceReport
 
@@ -51,5 +52,5 @@ def handle(args: argparse.Namespace) -> int:
     else:
         for finding in findings:
             print_finding(finding)
-        print(f"{len(entries)} ledger entries; {len(findings)} found twice")
+        print(say("ledger_summary", entries=len(entries), found=len(findings)))
     return 1 if findings else 0

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from sroi_core._version import STANDARD_VERSION
+from sroi_core.cli import error_text
+from sroi_core.cli._i18n import code_text, current_language, say
 from sroi_core.documents import dump_document, parse_document
 from sroi_core.errors import DocumentInvalidError
 from sroi_core.fileio import write_atomic
@@ -31,18 +33,26 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=handle)
 
 
+def note_message(note: Any) -> str:
+    """A migration note's message in the run's language."""
+    return str(note.message_nl) if current_language() == "nl" and note.message_nl else str(
+        note.message
+    )
+
+
 def handle(args: argparse.Namespace) -> int:
     """Migrate, check the result against its version's schema and rules, write it."""
     source = str(args.file)
     migration = migrate_document(parse_json(read_text(Path(args.file)), source), args.to, source)
     for note in migration.notes:
-        print(f"{note.kind.value}: {source}#{note.pointer} {note.message}", file=sys.stderr)
+        kind = code_text(f"migration-{note.kind.value}")
+        print(f"{kind}: {source}#{note.pointer} {note_message(note)}", file=sys.stderr)
     text = json.dumps(migration.data, indent=2, ensure_ascii=False) + "\n"
     code = 0
     try:
         text = dump_document(parse_document(text, source))
     except DocumentInvalidError as error:
-        print(f"sroi: the migrated document is not yet valid: {error}", file=sys.stderr)
+        print(say("migrate_not_valid", error=error_text(error)), file=sys.stderr)
         code = 1
     if args.output:
         write_atomic(args.output, text)

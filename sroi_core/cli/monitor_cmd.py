@@ -19,10 +19,14 @@ from sroi_core.cli._common import (
     InvalidInputError,
     _write_output,
     add_catalogue_file_option,
+    finding_message,
     iso_date,
     load_contract,
     print_finding,
+    severity_text,
 )
+from sroi_core.cli._i18n import code_text, current_language, say
+from sroi_core.cli._monitoring_nl import dutch_sentence
 from sroi_core.cli.score_cmd import md_table, money, plain, text_table
 from sroi_core.monitoring import (
     Breakdown,
@@ -68,10 +72,7 @@ def handle(args: argparse.Namespace) -> int:
     try:
         tender, bid, pairs = load_contract(args.tender, args.bid, args.reports, store)
     except InvalidInputError as error:
-        print(
-            f"sroi: {error}: invalid; nothing was monitored (see the findings above)",
-            file=sys.stderr,
-        )
+        print(say("monitor_not_monitored_invalid", error=error), file=sys.stderr)
         return 1
     catalogue = store.for_document(tender, args.catalogue)
     try:
@@ -86,10 +87,7 @@ def handle(args: argparse.Namespace) -> int:
     except MonitoringInputError as error:
         for finding in error.findings:
             print_finding(finding)
-        print(
-            "sroi: the documents do not belong to one contract; nothing was monitored",
-            file=sys.stderr,
-        )
+        print(say("monitor_not_one_contract"), file=sys.stderr)
         return 1
     if args.format == "json" and tender.scoring is None:
         from sroi_core.documents import dump_document  # noqa: PLC0415
@@ -112,13 +110,13 @@ def handle(args: argparse.Namespace) -> int:
 FIGURE_HEADER = (
     "committed",
     "verified",
-    "unverified (not counted)",
+    "unverified",
     "rejected",
     "withdrawn",
-    "not counted",
-    "realisation %",
+    "not_counted",
+    "realisation",
     "forecast",
-    "forecast %",
+    "forecast_pct",
 )
 ITEM_HEADER = (
     "item",
@@ -126,12 +124,22 @@ ITEM_HEADER = (
     "commitment",
     "indicator",
     "status",
-    "outcome value",
+    "outcome_value",
     "credits",
-    "counted as",
+    "counted_as",
     "why",
-    "also in",
+    "also_in",
 )
+"""Column keys (``col_*`` messages) of the tables."""
+
+
+def _sentence(text: str) -> str:
+    """A sentence of the monitoring engine in the run's language."""
+    return dutch_sentence(text) if current_language() == "nl" else text
+
+
+def _columns(*keys: str) -> tuple[str, ...]:
+    return tuple(say(f"col_{key}") for key in keys)
 
 
 def _figure_cells(figures: Figures) -> list[str]:
@@ -150,73 +158,82 @@ def _figure_cells(figures: Figures) -> list[str]:
 
 def _rows(rows: Sequence[Breakdown], with_label: bool = False) -> list[list[str]]:
     return [
-        [row.key, *([row.label] if with_label else []), row.family, *_figure_cells(row.figures)]
+        [
+            row.key,
+            *([row.label] if with_label else []),
+            code_text(row.family),
+            *_figure_cells(row.figures),
+        ]
         for row in rows
     ]
 
 
 def _sections(result: MonitoringResult) -> list[tuple[str, Sequence[str], list[list[str]]]]:
-    totals = [["outcome value", *_figure_cells(result.outcome)]]
+    totals = [[say("monitor_outcome_value"), *_figure_cells(result.outcome)]]
     if result.credit.committed or result.credit.verified or result.credit.unverified:
-        totals.append(["obligation credits (never summed)", *_figure_cells(result.credit)])
+        totals.append([say("monitor_credits_row"), *_figure_cells(result.credit)])
     items = [
         [
             i.item,
             i.report,
             i.commitment,
             i.indicator,
-            i.status,
+            code_text(i.status),
             money(i.outcome_value),
             money(i.obligation_credit),
-            i.bucket,
-            i.reason,
+            code_text(i.bucket),
+            _sentence(i.reason),
             ", ".join(i.also_in),
         ]
         for i in result.items
     ]
     return [
-        ("Contract totals", ("family", *FIGURE_HEADER), totals),
-        ("By theme", ("theme", "family", *FIGURE_HEADER), _rows(result.by_theme)),
-        ("By indicator", ("indicator", "family", *FIGURE_HEADER), _rows(result.by_indicator)),
-        ("By commitment", ("commitment", "family", *FIGURE_HEADER), _rows(result.by_commitment)),
+        (say("monitor_totals"), _columns("family", *FIGURE_HEADER), totals),
+        (say("monitor_by_theme"), _columns("theme", "family", *FIGURE_HEADER),
+         _rows(result.by_theme)),
+        (say("monitor_by_indicator"), _columns("indicator", "family", *FIGURE_HEADER),
+         _rows(result.by_indicator)),
+        (say("monitor_by_commitment"), _columns("commitment", "family", *FIGURE_HEADER),
+         _rows(result.by_commitment)),
         (
-            "By reporting period",
-            ("report", "period", "family", *FIGURE_HEADER),
+            say("monitor_by_period"),
+            _columns("report", "period", "family", *FIGURE_HEADER),
             _rows(result.by_period, with_label=True),
         ),
-        ("Evidence items (latest versions)", ITEM_HEADER, items),
+        (say("monitor_items"), _columns(*ITEM_HEADER), items),
     ]
 
 
 def _header(result: MonitoringResult) -> list[str]:
     reports = ", ".join(
-        f"{r.report} ({r.period_start} to {r.period_end}: {r.used} of {r.items} items used)"
+        say("monitor_report", report=r.report, start=r.period_start, end=r.period_end,
+            used=r.used, items=r.items)
         for r in result.reports
     )
     return [
-        f"Contract: tender {result.tender_id}, bid {result.bid_id}",
-        f"Supplier: {result.supplier} ({result.supplier_id})",
-        f"Contract period: {result.contract_start} to {result.contract_end} "
-        f"({result.total_days} days); as of {result.as_of}: {result.elapsed_days} days elapsed",
-        f"Currency: {result.currency}",
-        f"Reports: {reports}",
-        f"Forecast: {result.forecast_method}",
+        say("monitor_contract", tender=result.tender_id, bid=result.bid_id),
+        say("monitor_supplier", supplier=result.supplier, id=result.supplier_id),
+        say("monitor_period", start=result.contract_start, end=result.contract_end,
+            days=result.total_days, as_of=result.as_of, elapsed=result.elapsed_days),
+        say("monitor_currency", currency=result.currency),
+        say("monitor_reports", reports=reports),
+        say("monitor_forecast", method=_sentence(result.forecast_method)),
     ]
 
 
 def render_table(result: MonitoringResult) -> str:
     """The monitoring as plain text for a terminal."""
-    out = ["Realisation monitoring", *_header(result)]
+    out = [say("monitor_title"), *_header(result)]
     for title, header, rows in _sections(result):
         if rows:
             out += ["", title, text_table(header, rows)]
-    out += ["", "Notes", *(f"- {n}" for n in result.notes)]
+    out += ["", say("notes"), *(f"- {_sentence(n)}" for n in result.notes)]
     if result.findings:
         out += [
             "",
-            "Findings",
+            say("findings"),
             *(
-                f"- {f.severity.value} {f.source} [{f.rule_id}] {f.message}"
+                f"- {severity_text(f)} {f.source} [{f.rule_id}] {finding_message(f)}"
                 for f in result.findings
             ),
         ]
@@ -226,22 +243,24 @@ def render_table(result: MonitoringResult) -> str:
 def render_markdown(result: MonitoringResult) -> str:
     """The monitoring as Markdown (for a council paper)."""
     out = [
-        f"# Realisation monitoring: bid {markdown_code(result.bid_id)}",
+        f"# {say('monitor_md_title', bid=markdown_code(result.bid_id))}",
         "",
         *(f"- {markdown_text(line)}" for line in _header(result)),
     ]
     for title, header, rows in _sections(result):
         if rows:
             out += ["", f"## {markdown_text(title)}", "", md_table(header, rows)]
-    out += ["", "## Notes", "", *(f"- {markdown_text(n)}" for n in result.notes)]
+    out += [
+        "", f"## {say('notes')}", "", *(f"- {markdown_text(_sentence(n))}" for n in result.notes)
+    ]
     if result.findings:
         out += [
             "",
-            "## Findings",
+            f"## {say('findings')}",
             "",
             *(
-                f"- {f.severity.value} {markdown_code(f.rule_id)} ({markdown_text(f.source)}): "
-                f"{markdown_text(f.message)}"
+                f"- {severity_text(f)} {markdown_code(f.rule_id)} ({markdown_text(f.source)}): "
+                f"{markdown_text(finding_message(f))}"
                 for f in result.findings
             ),
         ]

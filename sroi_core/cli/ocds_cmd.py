@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from sroi_core.cli._i18n import say
 from sroi_core.documents import load_document
 from sroi_core.errors import InputError
 from sroi_core.fileio import write_atomic
@@ -51,8 +52,7 @@ def _published(text: str | None) -> dt.datetime:
         moment = None
     if moment is None or moment.tzinfo is None:
         raise InputError(
-            f"--published {text!r} is not a date-time with a time zone",
-            expected="e.g. 2026-05-01T12:00:00Z",
+            say("ocds_published_invalid", text=text), expected=say("ocds_example_time")
         )
     return moment
 
@@ -63,7 +63,7 @@ def handle(args: argparse.Namespace) -> int:
 
     tender = load_document(args.tender)
     if not isinstance(tender, Tender):
-        raise InputError("the first file must be a tender", source=str(args.tender))
+        raise InputError(say("ocds_first_tender"), source=str(args.tender))
     bids: list[Bid] = []
     reports: list[EvidenceReport] = []
     valuations: list[Valuation] = []
@@ -77,8 +77,7 @@ def handle(args: argparse.Namespace) -> int:
             valuations.append(document)
         else:
             raise InputError(
-                f"a {document.document_type} has no place in an OCDS release package",
-                source=str(path),
+                say("ocds_no_place", kind=document.document_type), source=str(path)
             )
     package = release_package(tender, bids, reports, valuations, _published(args.published))
     text = json.dumps(package, indent=2, ensure_ascii=False) + "\n"

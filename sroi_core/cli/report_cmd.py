@@ -96,15 +96,12 @@ def handle(args: argparse.Namespace) -> int:
     except MonitoringInputError as error:
         for finding in error.findings:
             print_finding(finding)
-        print(
-            "sroi: the documents do not belong to one contract; no report was written",
-            file=sys.stderr,
-        )
+        print(say("report_not_one_contract"), file=sys.stderr)
         return 1
     except ValuationError as error:
         if error.code != "document-mismatch":
             raise
-        print(f"sroi: {error}; no report was written", file=sys.stderr)
+        print(say("report_not_written", error=error), file=sys.stderr)
         return 1
     text = (
         render_html(data)

@@ -21,13 +21,19 @@ from sroi_core.cli._common import (
     InvalidInputError,
     _write_output,
     add_catalogue_file_option,
+    finding_message,
     load_checked,
     print_finding,
+    severity_text,
 )
+from sroi_core.cli._i18n import code_text, current_language, figure, say, yes_no
+from sroi_core.cli._i18n import money as money_text
+from sroi_core.cli._scoring_nl import dutch_sentence
 from sroi_core.errors import InputError
 from sroi_core.model.bid import Bid
 from sroi_core.model.tender import Tender
 from sroi_core.results_json import award_json
+from sroi_core.rules import Finding
 from sroi_core.scoring import (
     MINIMUM_POLICIES,
     AwardResult,
@@ -98,9 +104,7 @@ def handle(args: argparse.Namespace) -> int:
             return handle_award(args, tender, store, found)
         bids = [load_checked(Path(path), store, Bid) for path in args.bids]
     except InvalidInputError as error:
-        print(
-            f"sroi: {error}: invalid; nothing was scored (see the findings above)", file=sys.stderr
-        )
+        print(say("score_not_scored_invalid", error=error), file=sys.stderr)
         return 1
     if not isinstance(tender, Tender):  # pragma: no cover - load_checked ensures it
         raise InputError("is not a tender", source=args.tender)
@@ -122,12 +126,12 @@ def handle(args: argparse.Namespace) -> int:
     except ScoringInputError as error:
         for finding in error.findings:
             print_finding(finding)
-        print("sroi: the documents cannot be scored together; nothing was scored", file=sys.stderr)
+        print(say("score_not_together"), file=sys.stderr)
         return 1
     except EvaluationError as error:
         for finding in error.findings:
             print_finding(finding)
-        print("sroi: the evaluation sheet is wrong; nothing was scored", file=sys.stderr)
+        print(say("score_sheet_wrong"), file=sys.stderr)
         return 2
     if args.format == "json":
         emit(args, award_json(result))
@@ -142,13 +146,13 @@ def handle(args: argparse.Namespace) -> int:
 
 
 def money(value: Decimal | None) -> str:
-    """Money with thousands separators and cents; empty when absent."""
-    return "" if value is None else f"{value:,.2f}"
+    """Money with thousands separators and cents in the run's language; empty when absent."""
+    return money_text(value)
 
 
 def plain(value: Decimal | None) -> str:
-    """A figure as given; empty when absent."""
-    return "" if value is None else str(value)
+    """A figure as computed, with the language's decimal mark; empty when absent."""
+    return figure(value)
 
 
 def text_table(header: Row, rows: Sequence[Row]) -> str:
@@ -171,7 +175,12 @@ def md_table(header: Row, rows: Sequence[Row]) -> str:
 
 
 def _compliant(score: BidScore) -> str:
-    return {None: "n/a", True: "yes", False: "NO"}[score.compliant]
+    return say("no_caps") if score.compliant is False else yes_no(score.compliant)
+
+
+def _header(keys: Sequence[str]) -> list[str]:
+    """Column headings in the run's language."""
+    return [say(f"col_{key}") for key in keys]
 
 
 RANKING_HEADER = (
@@ -179,11 +188,11 @@ RANKING_HEADER = (
     "bid",
     "supplier",
     "compliant",
-    "eligible value",
-    "scored value",
-    "SV points",
-    "price points",
-    "other points",
+    "eligible_value",
+    "scored_value",
+    "sv_points",
+    "price_points",
+    "other_points",
     "total",
 )
 LINE_HEADER = (
@@ -191,14 +200,14 @@ LINE_HEADER = (
     "indicator",
     "theme",
     "status",
-    "outcome value",
-    "credits (never scored)",
+    "outcome_value",
+    "credits_never_scored",
     "scores",
     "multiplier",
-    "weighted value",
-    "why / notes",
+    "weighted_value",
+    "why_notes",
 )
-THEME_HEADER = ("theme", "priority", "multiplier", "value", "weighted value")
+THEME_HEADER = ("theme", "priority", "multiplier", "value", "weighted_value")
 INDICATOR_HEADER = (
     "indicator",
     "theme",
@@ -208,8 +217,9 @@ INDICATOR_HEADER = (
     "attainment",
     "weight",
     "value",
-    "weighted value",
+    "weighted_value",
 )
+"""Column keys (``col_*`` messages) of the tables."""
 
 
 def _ranking_rows(result: AwardResult) -> list[list[str]]:
@@ -236,13 +246,13 @@ def _line_rows(score: BidScore) -> list[list[str]]:
             line.commitment,
             line.indicator,
             line.theme,
-            line.status,
+            code_text(line.status),
             money(line.outcome_value),
             money(line.obligation_credit),
-            "yes" if line.scored else "no",
+            yes_no(line.scored),
             plain(line.multiplier),
             money(line.weighted_value),
-            "; ".join(r.text for r in (*line.reasons, *line.notes)),
+            "; ".join(_sentence(r.text, score.findings) for r in (*line.reasons, *line.notes)),
         ]
         for line in score.lines
     ]
@@ -273,128 +283,134 @@ def _indicator_rows(score: BidScore) -> list[list[str]]:
 
 
 def _header_lines(result: AwardResult) -> list[str]:
+    amount = f"{result.currency} {money(result.minimum)}"
     minimum = (
-        f"{result.currency} {money(result.minimum)} ({result.minimum_basis}); policy when "
-        f"not met: {result.minimum_policy}"
+        say("score_minimum_policy", amount=amount, basis=result.minimum_basis,
+            policy=result.minimum_policy)
         if result.minimum is not None
         else result.minimum_basis
     )
-    priorities = ", ".join(f"{t} {w} (x{m})" for t, w, m in result.theme_priorities) or "none"
-    share = f", qualitative share {result.qualitative_share}" if result.qualitative_share else ""
+    priorities = ", ".join(
+        f"{t} {figure(w)} (x{figure(m)})" for t, w, m in result.theme_priorities
+    ) or say("none")
+    share = say("score_share", share=figure(result.qualitative_share)) if (
+        result.qualitative_share) else ""
+    lowest = f"{result.currency} {money(result.lowest_price)}" if result.lowest_price else say(
+        "n_a")
     return [
-        f"Tender: {result.tender_id}",
-        f"Method: {result.method} (max {result.max_points} points{share})",
-        f"Weights: social value {result.social_value_weight}, price {result.price_weight}, "
-        f"other quality {result.other_quality_weight}",
-        f"Minimum social value: {minimum}",
-        f"Theme priorities: {priorities}",
-        f"Best scored value: {result.currency} {money(result.best_scored_value)}; lowest price: "
-        + (f"{result.currency} {money(result.lowest_price)}" if result.lowest_price else "n/a"),
+        say("score_tender", tender=result.tender_id),
+        say("score_method", method=result.method, points=result.max_points, share=share),
+        say("score_weights", social=figure(result.social_value_weight),
+            price=figure(result.price_weight), other=figure(result.other_quality_weight)),
+        say("score_minimum", minimum=minimum),
+        say("score_priorities", priorities=priorities),
+        say("score_best", best=f"{result.currency} {money(result.best_scored_value)}",
+            lowest=lowest),
     ]
+
+
+def _finding_line(finding: Any) -> str:
+    return f"{severity_text(finding)} [{finding.rule_id}] {finding_message(finding)}"
+
+
+def _sentence(text: str, findings: Sequence[Finding] = ()) -> str:
+    """A sentence of the scoring engine in the run's language."""
+    return dutch_sentence(text, findings) if current_language() == "nl" else text
 
 
 def _ties(result: AwardResult) -> list[str]:
     return [
-        f"tie at rank {result.bid(group[0]).rank}: {' = '.join(group)}" for group in result.ties
+        say("score_tie", rank=result.bid(group[0]).rank, bids=" = ".join(group))
+        for group in result.ties
     ]
+
+
+def _rank(score: BidScore) -> str:
+    return say("score_not_ranked") if score.rank is None else say("score_rank", rank=score.rank)
 
 
 def render_table(result: AwardResult) -> str:
     """The award as plain text for a terminal."""
     out = [
-        "Award scoring (beste prijs-kwaliteitverhouding)",
+        say("score_title"),
         *_header_lines(result),
         "",
-        "Ranking",
-        text_table(RANKING_HEADER, _ranking_rows(result)),
+        say("score_ranking"),
+        text_table(_header(RANKING_HEADER), _ranking_rows(result)),
     ]
     ties = _ties(result)
     if ties:
-        out += ["", "Ties (no tie-break applied)", *(f"- {t}" for t in ties)]
-    out += ["", "Formulas", *(f"- {f}" for f in result.formulas)]
+        out += ["", say("score_ties"), *(f"- {t}" for t in ties)]
+    out += ["", say("score_formulas"), *(f"- {_sentence(f)}" for f in result.formulas)]
     for score in result.bids:
-        rank = "not ranked" if score.rank is None else f"rank {score.rank}"
         out += [
             "",
-            f"Bid {score.bid_id} ({score.supplier}): {rank}",
-            *(f"  {e}" for e in score.explanation),
+            say("score_bid", bid=score.bid_id, supplier=score.supplier, rank=_rank(score)),
+            *(f"  {_sentence(e)}" for e in score.explanation),
             "",
-            text_table(LINE_HEADER, _line_rows(score)),
+            text_table(_header(LINE_HEADER), _line_rows(score)),
             "",
-            text_table(THEME_HEADER, _theme_rows(score)),
+            text_table(_header(THEME_HEADER), _theme_rows(score)),
             "",
-            text_table(INDICATOR_HEADER, _indicator_rows(score)),
+            text_table(_header(INDICATOR_HEADER), _indicator_rows(score)),
         ]
         if score.findings:
-            out += [
-                "",
-                "Findings",
-                *(f"- {f.severity.value} [{f.rule_id}] {f.message}" for f in score.findings),
-            ]
-    out += ["", "Notes", *(f"- {n}" for n in result.notes)]
+            out += ["", say("findings"), *(f"- {_finding_line(f)}" for f in score.findings)]
+    out += ["", say("notes"), *(f"- {n}" for n in result.notes)]
     if result.findings:
-        out += [
-            "",
-            "Tender findings",
-            *(f"- {f.severity.value} [{f.rule_id}] {f.message}" for f in result.findings),
-        ]
+        out += ["", say("tender_findings"), *(f"- {_finding_line(f)}" for f in result.findings)]
     return "\n".join(out) + "\n"
 
 
 def render_markdown(result: AwardResult) -> str:
     """The award as Markdown (for a council paper or an award report)."""
     out = [
-        f"# Award scoring: tender {markdown_code(result.tender_id)}",
+        f"# {say('score_md_title', tender=markdown_code(result.tender_id))}",
         "",
         *(f"- {markdown_text(line)}" for line in _header_lines(result)),
         "",
-        "## Ranking",
+        f"## {say('score_ranking')}",
         "",
-        md_table(RANKING_HEADER, _ranking_rows(result)),
+        md_table(_header(RANKING_HEADER), _ranking_rows(result)),
     ]
     ties = _ties(result)
     if ties:
-        out += ["", "Ties (no tie-break applied):", "", *(f"- {markdown_text(t)}" for t in ties)]
-    out += ["", "## Formulas", "", *(f"- {markdown_code(f)}" for f in result.formulas)]
+        out += ["", f"{say('score_ties')}:", "", *(f"- {markdown_text(t)}" for t in ties)]
+    out += ["", f"## {say('score_formulas')}", "",
+            *(f"- {markdown_code(_sentence(f))}" for f in result.formulas)]
     for score in result.bids:
-        rank = "not ranked" if score.rank is None else f"rank {score.rank}"
+        bid = say("score_bid", bid=markdown_code(score.bid_id),
+                  supplier=markdown_text(score.supplier), rank=_rank(score))
         out += [
             "",
-            f"## Bid {markdown_code(score.bid_id)} ({markdown_text(score.supplier)}): {rank}",
+            f"## {bid}",
             "",
-            *(f"- {markdown_text(e)}" for e in score.explanation),
+            *(f"- {markdown_text(_sentence(e))}" for e in score.explanation),
             "",
-            "### Lines",
+            f"### {say('score_lines')}",
             "",
-            md_table(LINE_HEADER, _line_rows(score)),
+            md_table(_header(LINE_HEADER), _line_rows(score)),
             "",
-            "### Themes",
+            f"### {say('score_themes')}",
             "",
-            md_table(THEME_HEADER, _theme_rows(score)),
+            md_table(_header(THEME_HEADER), _theme_rows(score)),
             "",
-            "### Indicators",
+            f"### {say('score_indicators')}",
             "",
-            md_table(INDICATOR_HEADER, _indicator_rows(score)),
+            md_table(_header(INDICATOR_HEADER), _indicator_rows(score)),
         ]
         if score.findings:
-            out += [
-                "",
-                "### Findings",
-                "",
-                *(
-                    f"- {f.severity.value} {markdown_code(f.rule_id)}: {markdown_text(f.message)}"
-                    for f in score.findings
-                ),
-            ]
-    out += ["", "## Notes", "", *(f"- {markdown_text(n)}" for n in result.notes)]
+            out += ["", f"### {say('findings')}", "",
+                    *(_md_finding(f) for f in score.findings)]
+    out += ["", f"## {say('notes')}", "", *(f"- {markdown_text(n)}" for n in result.notes)]
     if result.findings:
-        out += [
-            "",
-            "## Tender findings",
-            "",
-            *(
-                f"- {f.severity.value} {markdown_code(f.rule_id)}: {markdown_text(f.message)}"
-                for f in result.findings
-            ),
-        ]
+        out += ["", f"## {say('tender_findings')}", "",
+                *(_md_finding(f) for f in result.findings)]
     return "\n".join(out) + "\n"
+
+
+def _md_finding(finding: Any) -> str:
+    return (
+        f"- {severity_text(finding)} {markdown_code(finding.rule_id)}: "
+        f"{markdown_text(finding_message(finding))}"
+    )

@@ -14,6 +14,7 @@ import socket
 import sys
 from typing import Any
 
+from sroi_core.cli._i18n import os_error_text, say
 from sroi_core.errors import SroiError
 from sroi_core.serve.limits import (
     DEFAULT_HOST,
@@ -68,7 +69,9 @@ def _bind(host: str, port: int) -> socket.socket:
     try:
         family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
     except OSError as error:
-        raise SroiError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+        raise SroiError(
+            say("serve_cannot_listen", host=host, port=port, error=os_error_text(error))
+        ) from None
     sock = socket.socket(family, kind, proto)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -76,7 +79,9 @@ def _bind(host: str, port: int) -> socket.socket:
         sock.listen(BACKLOG)  # connections queue from now on, before the loop runs
     except OSError as error:
         sock.close()
-        raise SroiError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+        raise SroiError(
+            say("serve_cannot_listen", host=host, port=port, error=os_error_text(error))
+        ) from None
     return sock
 
 
@@ -87,29 +92,18 @@ def handle(args: argparse.Namespace) -> int:
 
         from sroi_core.serve.app import create_app  # noqa: PLC0415 - needs the extra
     except ImportError as error:
-        raise SroiError(
-            f"sroi serve needs the optional extra ({error.name} is missing): "
-            "pip install 'sroi-core[serve]'"
-        ) from None
+        raise SroiError(say("serve_needs_extra", name=error.name)) from None
     max_body = parse_size(args.max_body)
     if not 0 <= args.port <= 65535:
-        raise SroiError(f"--port {args.port} is not a port (0 to 65535)")
+        raise SroiError(say("serve_bad_port", port=args.port))
     host = args.host if args.host is not None else DEFAULT_HOST
     if not is_loopback(host):
-        print(
-            f"sroi: warning: listening on {host}, not only on this machine: anyone who can "
-            "reach it can use this service, which has no authentication",
-            file=sys.stderr,
-        )
+        print(say("serve_open_warning", host=host), file=sys.stderr)
     app = create_app(max_body)
     sock = _bind(host, args.port)
     bound_host, bound_port = sock.getsockname()[:2]
     shown = f"[{bound_host}]" if ":" in bound_host else bound_host
-    print(
-        f"sroi: serving the HTTP API on http://{shown}:{bound_port} (max body {max_body} "
-        "bytes); Ctrl-C stops",
-        flush=True,
-    )
+    print(say("serve_serving", host=shown, port=bound_port, max_body=max_body), flush=True)
     config = uvicorn.Config(
         app,
         log_level="warning",

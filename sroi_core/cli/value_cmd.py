@@ -9,7 +9,7 @@ from typing import Any
 
 from sroi_core.catalogue_store import CatalogueStore
 from sroi_core.cli._common import InvalidInputError, load_checked
-from sroi_core.cli._i18n import current_language, say
+from sroi_core.cli._i18n import current_language, money, say
 from sroi_core.documents import dump_document
 from sroi_core.errors import InputError
 from sroi_core.fileio import write_atomic
@@ -47,15 +47,24 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=handle)
 
 
+def _reason(text: str) -> str:
+    """Why a line does not count, in the run's language."""
+    from sroi_core.cli._scoring_nl import dutch_sentence  # noqa: PLC0415
+
+    return dutch_sentence(text) if current_language() == "nl" else text
+
+
 def _countable_headline(valuation: Any, bid: Bid, tender: Tender, catalogue: Any) -> str:
     """2.0: what the tender can count first; lines it cannot count are listed, not summed."""
     from sroi_core.award.countable import countable_split  # noqa: PLC0415
 
     split = countable_split(valuation, bid, tender, catalogue)
     lines = [
-        f"Counted for tender {tender.id}: {valuation.currency} {split.countable:,.2f} "
-        f"(claimed in the bid: {valuation.currency} {split.claimed:,.2f})",
-        *(f"  not counted: {line_id}: {reason}" for line_id, reason in split.not_countable),
+        say("value_counted", tender=tender.id,
+            countable=f"{valuation.currency} {money(split.countable)}",
+            claimed=f"{valuation.currency} {money(split.claimed)}"),
+        *(say("value_not_counted", line=line_id, reason=_reason(reason))
+          for line_id, reason in split.not_countable),
         "",
     ]
     return "\n".join(lines) + "\n"
@@ -74,7 +83,7 @@ def handle(args: argparse.Namespace) -> int:
         print(say("not_valued", error=error), file=sys.stderr)
         return 1
     if not isinstance(subject, Bid | EvidenceReport):  # pragma: no cover - _checked ensures it
-        raise InputError("is not a bid or evidence report", source=args.file)
+        raise InputError(say("not_bid_or_report"), source=args.file)
     catalogue = store.for_document(subject, args.catalogue)
     try:
         valuation = value_document(

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from sroi_core.cli._common import finding_row
+from sroi_core.cli._i18n import code_text, say
 from sroi_core.documents import dump_document, load_document
 from sroi_core.errors import DocumentInvalidError, InputError, SroiError
 from sroi_core.fileio import InPlaceUpdate, same_file, write_atomic
@@ -113,11 +114,9 @@ def parse_time(text: str) -> dt.datetime:
     try:
         value = dt.datetime.fromisoformat(text.strip())
     except ValueError:
-        raise SroiError(
-            f"--at {text!r} is not an ISO 8601 date-time (e.g. 2026-03-01T10:00:00+01:00)"
-        ) from None
+        raise SroiError(say("verify_at_invalid", text=text)) from None
     if value.tzinfo is None or value.utcoffset() is None:
-        raise SroiError(f"--at {text!r} has no time zone; add one, e.g. +01:00 or Z")
+        raise SroiError(say("verify_at_no_zone", text=text))
     return value
 
 
@@ -127,13 +126,9 @@ def _default_time() -> dt.datetime:
         try:
             return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
         except (ValueError, OverflowError, OSError):
-            raise SroiError(f"SOURCE_DATE_EPOCH {epoch!r} is not a Unix time in seconds") from None
+            raise SroiError(say("verify_epoch_invalid", epoch=epoch)) from None
     now = dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
-    print(
-        f"sroi: note: decision recorded at {now.isoformat()} (the current time); pass --at "
-        "for a reproducible record",
-        file=sys.stderr,
-    )
+    print(say("verify_now", at=now.isoformat()), file=sys.stderr)
     return now
 
 
@@ -141,12 +136,13 @@ def _load_report(path: str) -> EvidenceReport:
     try:
         document = load_document(Path(path))
     except DocumentInvalidError as error:
-        raise InputError(
-            f"{error.message}; run 'sroi validate {path}' for every finding", source=path
-        ) from None
+        message = say("run_validate", message=error.message, path=path)
+        raise InputError(message, source=path) from None
     if not isinstance(document, EvidenceReport):
         kind = getattr(document, "document_type", "unknown")
-        raise InputError(f"is a {kind} document", source=path, expected="an evidence report")
+        raise InputError(
+            say("is_a_document", kind=kind), source=path, expected=say("an_evidence_report")
+        )
     return document
 
 
@@ -166,14 +162,16 @@ def _emit(findings: list[Finding], report: EvidenceReport, source: str, fmt: str
             print(finding_row(finding))
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
         print(
-            terminal_text(f"{source}: {errors} error(s), {len(findings) - errors} other finding(s)")
+            terminal_text(
+                say("verify_summary", source=source, errors=errors, others=len(findings) - errors)
+            )
         )
     return 0 if result.valid else 1
 
 
 def _compare(args: argparse.Namespace) -> int:
     if args.report is not None or args.action is not None or args.item is not None:
-        raise SroiError("--compare OLD NEW takes no REPORT, --item or decision")
+        raise SroiError(say("verify_compare_alone"))
     old_path, new_path = args.compare
     old, new = _load_report(old_path), _load_report(new_path)
     findings = check_transition(old, new, old_source=old_path, source=new_path)
@@ -182,23 +180,24 @@ def _compare(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     if args.item is not None or args.reason is not None or args.at is not None or args.out:
-        raise SroiError("give a decision (--accept, --reject or --withdraw) with --item")
+        raise SroiError(say("verify_give_decision"))
     report = _load_report(args.report)
     findings = check_history(report, args.report)
     if args.format == "text":
         for item in report.items:
             last = item.history[-1] if item.history else None
-            when = f"  {last.at.isoformat()} by {last.by}" if last else ""
-            print(terminal_text(f"{item.id:<24} {item.status.value:<10}{when}"))
+            by = code_text(f"actor-{last.by}") if last else ""
+            when = say("verify_by", at=last.at.isoformat(), by=by) if last else ""
+            print(terminal_text(f"{item.id:<24} {code_text(item.status.value):<10}{when}"))
     return _emit(findings, report, args.report, args.format)
 
 
 def _decide(args: argparse.Namespace) -> int:
     if args.item is None:
-        raise SroiError(f"--{args.action} needs --item ID")
+        raise SroiError(say("verify_needs_item", action=args.action))
     status, actor = _ACTIONS[args.action]
     if status is VerificationStatus.REJECTED and not (args.reason or "").strip():
-        raise SroiError("--reject needs --reason TEXT saying why the item is rejected")
+        raise SroiError(say("verify_needs_reason"))
     at = parse_time(args.at) if args.at is not None else _default_time()
     if args.out is not None and same_file(args.report, args.out):
         with InPlaceUpdate(args.out) as update:  # locked; refuses a concurrent change
@@ -214,8 +213,8 @@ def _decide(args: argparse.Namespace) -> int:
             return 0
         write_atomic(args.out, text)
     print(
-        f"item {args.item}: {status.value} by the {actor} at {at.isoformat()}; written to "
-        f"{args.out}",
+        say("verify_decided", item=args.item, status=code_text(status.value),
+            actor=code_text(f"actor-{actor}"), at=at.isoformat(), out=args.out),
         file=sys.stderr,
     )
     return 0
@@ -226,7 +225,7 @@ def handle(args: argparse.Namespace) -> int:
     if args.compare is not None:
         return _compare(args)
     if args.report is None:
-        raise SroiError("give an evidence REPORT (or --compare OLD NEW); see sroi verify --help")
+        raise SroiError(say("verify_give_report"))
     if args.action is None:
         return _list(args)
     return _decide(args)

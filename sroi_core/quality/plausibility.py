@@ -19,7 +19,7 @@ from sroi_core.model.indicator import Indicator
 from sroi_core.model.tender import Tender
 from sroi_core.quality.commitments import is_payment_in_lieu
 from sroi_core.quality.context import HEADCOUNT_UNITS, LABOUR_UNITS, CheckContext
-from sroi_core.rules import Finding, Severity, define_rule
+from sroi_core.rules import Bilingual, Finding, Severity, define_rule
 
 MILLION = Decimal(1_000_000)
 
@@ -224,7 +224,10 @@ def _values(ctx: CheckContext, tender: Tender) -> Iterator[Finding]:
                 VALUE_EXCEEDS_CONTRACT,
                 bid,
                 "commitments",
-                what=f"the estimated outcome value of bid {bid.id} (upper bound)",
+                what=Bilingual(
+                    f"the estimated outcome value of bid {bid.id} (upper bound)",
+                    f"de geschatte uitkomstwaarde van inschrijving {bid.id} (bovengrens)",
+                ),
                 value=_tidy(total),
                 currency=contract.currency,
                 ratio=_ratio(total, contract.amount),
@@ -243,9 +246,15 @@ def _values(ctx: CheckContext, tender: Tender) -> Iterator[Finding]:
                 valuation,
                 "totals",
                 pointer,
-                what=f"the outcome value ({name}) of valuation {valuation.id}"
+                what=Bilingual(
+                    f"the outcome value ({name}) of valuation {valuation.id}",
+                    f"de uitkomstwaarde ({name}) van waardering {valuation.id}",
+                )
                 if pointer != "outcomeValue"
-                else f"the outcome value of valuation {valuation.id}",
+                else Bilingual(
+                    f"the outcome value of valuation {valuation.id}",
+                    f"de uitkomstwaarde van waardering {valuation.id}",
+                ),
                 value=value,
                 currency=contract.currency,
                 ratio=_ratio(value, contract.amount),

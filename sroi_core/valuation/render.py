@@ -104,6 +104,20 @@ LABELS_NL: dict[str, str] = {
     "figure": "kerncijfer",
     "value": "waarde",
     "Valuation of": "Waardering van",
+    "Base date": "Peildatum",
+    "Incremental cost": "Meerkosten",
+    "not given or not usable": "niet opgegeven of niet bruikbaar",
+    "Outcome value, public-purse perspective": "Uitkomstwaarde, perspectief overheidsfinanciën",
+    "Outcome value, society perspective": "Uitkomstwaarde, perspectief samenleving",
+    "SROI ratio {ratio} : 1": "SROI-ratio {ratio} : 1",
+    "value per contract euro {value} (not a ratio)":
+        "waarde per contracteuro {value} (geen ratio)",
+    "no ratio": "geen ratio",
+    "present value {value}": "contante waarde {value}",
+    "Sensitivity ({perspective})": "Gevoeligheid ({perspective})",
+    "break-even 1 : 1": "omslagpunt 1 : 1",
+    "switching values, tender minimum": "omslagwaarden, minimum van de aanbesteding",
+    "note": "toelichting",
 }
 """The Dutch of every fixed text of the valuation views (CSV keeps its English header)."""
 
@@ -155,16 +169,115 @@ NOTES_NL: tuple[tuple[str, str], ...] = (
         "tellen in de totalen; afkoop is nooit maatschappelijke waarde.",
     ),
 )
+_NOTES_NL_2_0: tuple[tuple[str, str], ...] = (
+    (
+        r"^Base date (\S+) \(the conventions' baseDate\): (.*)$",
+        "Peildatum \\1 (de baseDate van de conventies): \\2",
+    ),
+    (
+        r"^Base date (\S+) \(the tender's period start\): (.*)$",
+        "Peildatum \\1 (het begin van de periode van de aanbesteding): \\2",
+    ),
+    (
+        r"^Base date (\S+) \(the earliest period start of the document valued \(no tender "
+        r"given\)\): (.*)$",
+        "Peildatum \\1 (het vroegste periodebegin van het gewaardeerde document; geen "
+        "aanbesteding gegeven): \\2",
+    ),
+    (
+        r"each line is discounted from the start of its period, offset by whole years from "
+        r"the base date\.$",
+        "elke regel wordt verdisconteerd vanaf het begin van zijn periode, verschoven met hele "
+        "jaren vanaf de peildatum.",
+    ),
+    (
+        r"^Outcome values are totalled per perspective \(public purse; society\) and never "
+        r"summed across perspectives\.$",
+        "Uitkomstwaarden worden per perspectief (overheidsfinanciën; samenleving) "
+        "getotaliseerd en nooit over perspectieven heen opgeteld.",
+    ),
+    (
+        r"^SROI ratios are present value over the present value of the declared incremental "
+        r"cost \(spread evenly over the contract years, discounted to the base date\)\.$",
+        "SROI-ratio's zijn contante waarde gedeeld door de contante waarde van de opgegeven "
+        "meerkosten (gelijk verdeeld over de contractjaren, verdisconteerd naar de peildatum).",
+    ),
+    (
+        r"^No SROI ratio: (.*)\. Value per contract euro \(present value / tender contract "
+        r"value\) is reported instead; it is not an SROI ratio\.$",
+        "Geen SROI-ratio: \\1. In plaats daarvan staat de waarde per contracteuro (contante "
+        "waarde / opdrachtwaarde van de aanbesteding); dat is geen SROI-ratio.",
+    ),
+    (
+        r"^No SROI ratio: (.*), and no contract value to compare with\.$",
+        "Geen SROI-ratio: \\1, en geen opdrachtwaarde om mee te vergelijken.",
+    ),
+    (
+        r"^Never compare an SROI ratio of one bid with value per contract euro of another: "
+        r"the denominators differ\.$",
+        "Vergelijk nooit de SROI-ratio van de ene inschrijving met de waarde per contracteuro "
+        "van een andere: de noemers verschillen.",
+    ),
+    (
+        r"^A proxy value whose source states no price year takes the source's publication "
+        r"year \(flagged price-year-assumed\) and is rebased like every other value\.$",
+        "Een kengetal waarvan de bron geen prijsjaar noemt krijgt het publicatiejaar van de "
+        "bron (gemarkeerd price-year-assumed) en wordt net als elk ander kengetal omgerekend.",
+    ),
+)
+NOTES_NL = NOTES_NL + _NOTES_NL_2_0
 """The valuation document's notes in Dutch (the document itself keeps its English notes)."""
+
+
+_BREAK_EVEN_NL: tuple[tuple[str, str], ...] = (
+    (r"^closed form 1 - investment / value at 0$", "gesloten vorm 1 - investering / waarde bij 0"),
+    (r"^bisection to (.+)$", r"bisectie tot \1"),
+    (r"^exact at drop-off 0$", "exact bij afname 0"),
+    (r"^not reachable in \[0, 1\]: there are no lines$",
+     "niet bereikbaar in [0, 1]: er zijn geen regels"),
+    (r"^not reachable in \[0, 1\]: even with drop-off 0 the present value is below the "
+     r"investment$",
+     "niet bereikbaar in [0, 1]: zelfs met afname 0 is de contante waarde lager dan de "
+     "investering"),
+    (r"^not reachable in \[0, 1\]: even with drop-off 1 the present value exceeds the "
+     r"investment$",
+     "niet bereikbaar in [0, 1]: zelfs met afname 1 is de contante waarde hoger dan de "
+     "investering"),
+    (r"^not reachable in \[0, 1\]: even with (\S+) 0 the present value \((\S+)\) is below "
+     r"the investment$",
+     r"niet bereikbaar in [0, 1]: zelfs met \1 0 is de contante waarde (\2) lager dan de "
+     r"investering"),
+)
+"""The notes of the break-even table (how each value was found), in Dutch."""
+
+
+def _break_even_note(note: str, language: str) -> str:
+    if language != "nl":
+        return note
+    for pattern, dutch in _BREAK_EVEN_NL:
+        translated, count = re.subn(pattern, dutch, note)
+        if count:
+            return translated
+    return note
+
+
+def _dutch_reasons(text: str) -> str:
+    """The denominator's reasons (why there is no SROI ratio) in Dutch."""
+    from sroi_core.valuation.denominator import EXPLANATIONS  # noqa: PLC0415
+
+    for english, dutch in EXPLANATIONS.values():
+        text = text.replace(english, dutch)
+    return text
 
 
 def _note(note: str, language: str) -> str:
     if language != "nl":
         return note
+    translated = note
     for pattern, dutch in NOTES_NL:
-        translated, count = re.subn(pattern, dutch, note)
-        if count:
-            return translated.replace(" from period ", " vanaf periode ")
+        translated = re.sub(pattern, dutch, translated)
+    if translated != note:
+        return _dutch_reasons(translated).replace(" from period ", " vanaf periode ")
     return note
 
 
@@ -309,11 +422,15 @@ def _summary_rows_2_0(valuation: Valuation, language: str) -> list[tuple[str, st
     ]
     for total in totals.by_perspective or ():
         if total.sroi_ratio is not None:
-            measure = f"SROI ratio {total.sroi_ratio} : 1"
+            measure = _t("SROI ratio {ratio} : 1", language).format(
+                ratio=_ratio(total.sroi_ratio, language)
+            )
         elif total.value_per_contract_euro is not None:
-            measure = f"value per contract euro {total.value_per_contract_euro} (not a ratio)"
+            measure = _t("value per contract euro {value} (not a ratio)", language).format(
+                value=_ratio(total.value_per_contract_euro, language)
+            )
         else:
-            measure = "no ratio"
+            measure = _t("no ratio", language)
         rows.append(
             (
                 f"Outcome value, {total.perspective.value} perspective",
@@ -331,10 +448,13 @@ def _summary_rows_2_0(valuation: Valuation, language: str) -> list[tuple[str, st
         ),
         (
             "Incremental cost",
-            f"{cost.currency} {_money(cost.amount, language)} (present value "
-            f"{_money(valuation.incremental_cost_present_value, language)})"
+            f"{cost.currency} {_money(cost.amount, language)} ("
+            + _t("present value {value}", language).format(
+                value=_money(valuation.incremental_cost_present_value, language)
+            )
+            + ")"
             if cost is not None and valuation.incremental_cost_present_value is not None
-            else "not given or not usable",
+            else _t("not given or not usable", language),
         ),
         ("Input SHA-256", valuation.input_sha256),
     ]
@@ -376,13 +496,15 @@ def _sections(valuation: Valuation, language: str) -> list[tuple[str, Row, list[
     for entry in sensitivity.by_perspective or ():
         sections.append(
             (
-                f"Sensitivity ({entry.perspective.value})",
+                _t("Sensitivity ({perspective})", language).format(
+                    perspective=entry.perspective.value
+                ),
                 _header(("scenario", "present value", "SROI ratio"), language),
                 [
                     [
                         s.name,
                         _money(s.present_value, language),
-                        "" if s.sroi_ratio is None else str(s.sroi_ratio),
+                        "" if s.sroi_ratio is None else _ratio(s.sroi_ratio, language),
                     ]
                     for s in entry.scenarios
                 ],
@@ -395,10 +517,18 @@ def _sections(valuation: Valuation, language: str) -> list[tuple[str, Row, list[
             if values:
                 sections.append(
                     (
-                        f"Sensitivity ({entry.perspective.value}): {title}",
+                        _t("Sensitivity ({perspective})", language).format(
+                            perspective=entry.perspective.value
+                        )
+                        + f": {_t(title, language)}",
                         _header(("adjustment", "value", "note"), language),
                         [
-                            [b.adjustment, "" if b.value is None else f"{b.value:.4f}", b.note]
+                            [
+                                b.adjustment,
+                                "" if b.value is None else _ratio(b.value.quantize(
+                                    Decimal("0.0001")), language),
+                                _break_even_note(b.note, language),
+                            ]
                             for b in values
                         ],
                     )
@@ -424,7 +554,11 @@ def _sections(valuation: Valuation, language: str) -> list[tuple[str, Row, list[
                 "Sensitivity: value of each adjustment (applied to all lines) giving 1 : 1",
                 _header(("adjustment", "break-even value", "how"), language),
                 [
-                    [b.adjustment, "" if b.value is None else str(b.value), b.note]
+                    [
+                        b.adjustment,
+                        "" if b.value is None else str(b.value),
+                        _break_even_note(b.note, language),
+                    ]
                     for b in sensitivity.break_even
                 ],
             )
