@@ -10,6 +10,7 @@ from typing import Any
 from sroi_core.catalogue_store import CatalogueStore
 from sroi_core.cli._common import InvalidInputError, load_checked
 from sroi_core.cli._i18n import current_language, say
+from sroi_core.cli._progress import Progress, add_quiet_option
 from sroi_core.documents import dump_document
 from sroi_core.errors import InputError
 from sroi_core.fileio import write_atomic
@@ -44,6 +45,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--format", choices=("table", "json", "csv", "markdown"), default="table")
     parser.add_argument("--output", "-o", metavar="PATH", help="write to a file instead of stdout")
+    add_quiet_option(parser)
     parser.set_defaults(handler=handle)
 
 
@@ -63,6 +65,11 @@ def _countable_headline(valuation: Any, bid: Bid, tender: Tender, catalogue: Any
 
 def handle(args: argparse.Namespace) -> int:
     """Validate the inputs, value the document and print it in the chosen format."""
+    with Progress(3, "sroi value: reading", quiet=args.quiet) as progress:
+        return _value(args, progress)
+
+
+def _value(args: argparse.Namespace, progress: Progress) -> int:
     store = CatalogueStore()
     try:
         if args.catalogue:
@@ -73,6 +80,8 @@ def handle(args: argparse.Namespace) -> int:
     except InvalidInputError as error:
         print(say("not_valued", error=error), file=sys.stderr)
         return 1
+    progress.describe("sroi value: valuing")
+    progress.advance()
     if not isinstance(subject, Bid | EvidenceReport):  # pragma: no cover - _checked ensures it
         raise InputError("is not a bid or evidence report", source=args.file)
     catalogue = store.resolve(args.catalogue) if args.catalogue else store.get(subject.catalogue)
@@ -85,6 +94,8 @@ def handle(args: argparse.Namespace) -> int:
         )
     except LineTooLargeError as error:
         raise InputError(str(error), source=args.file, pointer=error.pointer) from None
+    progress.describe("sroi value: writing")
+    progress.advance()
     if args.format == "json":
         text = dump_document(valuation)
     elif args.format == "csv":
@@ -105,4 +116,5 @@ def handle(args: argparse.Namespace) -> int:
         write_atomic(args.output, text)
     else:
         sys.stdout.write(text)
+    progress.advance()
     return 0

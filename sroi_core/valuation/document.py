@@ -29,12 +29,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_EVEN, Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
 
 from sroi_core import canonical
 from sroi_core._decimal import exact_context, from_cents, round_cent, to_cents
+from sroi_core._gc import gc_paused
 from sroi_core._version import FROZEN_STANDARD_VERSIONS, __version__
 from sroi_core.codelists import codelist
 from sroi_core.errors import CatalogueError, ValuationError, expect_type
@@ -88,7 +89,7 @@ from sroi_core.valuation.anchoring import (
     cost_present_value,
     whole_years,
 )
-from sroi_core.valuation.batch import LineArrays, value_lines, year_value_cents
+from sroi_core.valuation.batch import LineArrays, net_figure_cents, value_lines, year_value_cents
 from sroi_core.valuation.denominator import EXPLANATIONS, cost_problem
 from sroi_core.valuation.discounting import (
     DiscountSchedule,
@@ -97,7 +98,6 @@ from sroi_core.valuation.discounting import (
     discount_factors,
 )
 from sroi_core.valuation.line import InvalidLineError, discount_periods
-from sroi_core.valuation.reference import net_figures
 from sroi_core.valuation.sensitivity import (
     Adjustment,
     solve_drop_off,
@@ -454,6 +454,8 @@ class _Kernel:
     years: Any
     low: Any
     high: Any
+    figures: Any
+    """Gross, after deadweight, after attribution and net annual of each row, in cents."""
 
 
 def _arrays(rows: Sequence[_Row], lines: Sequence[_Line]) -> LineArrays:
@@ -483,29 +485,20 @@ def _run_kernel(
 ) -> _Kernel:
     if not rows:
         empty = np.zeros(0, dtype=np.int64)
-        return _Kernel(empty, np.zeros((0, 1), dtype=np.int64), empty, empty)
+        return _Kernel(
+            empty, np.zeros((0, 1), dtype=np.int64), empty, empty, np.zeros((0, 4), np.int64)
+        )
     central = _arrays(rows, lines)
     pv = value_lines(central, schedule, timing).present_value_cents
     years = year_value_cents(central)
+    figures = net_figure_cents(central)
     if all(r.priced.low == r.central and r.priced.high == r.central for r in rows):
-        return _Kernel(pv, years, pv, pv)
+        return _Kernel(pv, years, pv, pv, figures)
     low = value_lines(central.with_proxy_value([row.priced.low for row in rows]), schedule, timing)
     high = value_lines(
         central.with_proxy_value([row.priced.high for row in rows]), schedule, timing
     )
-    return _Kernel(pv, years, low.present_value_cents, high.present_value_cents)
-
-
-class _NetRow(NamedTuple):
-    """The inputs of a row's net figures (already validated by the model)."""
-
-    quantity: Decimal
-    proxy_value: Decimal
-    deadweight: Decimal
-    attribution: Decimal
-    displacement: Decimal
-    price_index_from: Decimal | None
-    price_index_to: Decimal | None
+    return _Kernel(pv, years, low.present_value_cents, high.present_value_cents, figures)
 
 
 @dataclass(frozen=True)
@@ -588,30 +581,23 @@ def _row_results(
             raise
         raise LineTooLargeError(lines[rows[outcome_positions[error.index]].line].line_id) from None
     results: list[_RowResult | None] = [None] * len(rows)
-    # Lines often repeat (one participant per evidence item, the same quantity per
-    # neighbourhood): the net figures of identical inputs are computed once.
-    figures_of: dict[tuple[Any, ...], tuple[Decimal, ...]] = {}
+    # The reported gross, after-deadweight, after-attribution and net figures of every
+    # row at once, to the cent of the reference path (net_figure_cents proves or
+    # recomputes each one).
+    figure_cents = kernel.figures.tolist()
+    year_cents = kernel.years.tolist()
     for k, position in enumerate(outcome_positions):
         row = rows[position]
         line = lines[row.line]
-        key = (line.quantity, id(row.priced), line.adjustments[:3])
-        figures = figures_of.get(key)
-        if figures is None:
-            _, figures = net_figures(
-                _NetRow(
-                    quantity=line.quantity,
-                    proxy_value=row.central,
-                    deadweight=line.adjustments[0],
-                    attribution=line.adjustments[1],
-                    displacement=line.adjustments[2],
-                    price_index_from=row.index[0] if row.index else None,
-                    price_index_to=row.index[1] if row.index else None,
-                )
-            )
-            figures_of[key] = figures
+        gross, after_deadweight, after_attribution, net = figure_cents[k]
         results[position] = _RowResult(
-            (figures[0], figures[1], figures[2], figures[3]),
-            tuple(from_cents(int(c)) for c in kernel.years[k, : line.duration]),
+            (
+                from_cents(gross),
+                from_cents(after_deadweight),
+                from_cents(after_attribution),
+                from_cents(net),
+            ),
+            tuple(from_cents(c) for c in year_cents[k][: line.duration]),
             int(kernel.pv[k]),
             int(kernel.low[k]),
             int(kernel.high[k]),
@@ -878,6 +864,16 @@ def value_document(
     """
     expect_type(subject, (Bid, EvidenceReport), "the document to value")
     expect_type(catalogue, Catalogue, "the catalogue")
+    with gc_paused():  # hundreds of thousands of acyclic objects: no collector walks
+        return _value_document(subject, catalogue, tender, bid)
+
+
+def _value_document(
+    subject: Bid | EvidenceReport,
+    catalogue: Catalogue,
+    tender: Tender | None,
+    bid: Bid | None,
+) -> Valuation:
     _check_references(subject, catalogue, tender, bid)
     conventions = conventions_for(catalogue, tender)
     schedule = schedule_for(conventions)
