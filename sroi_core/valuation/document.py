@@ -586,6 +586,7 @@ def _row_results(
     # recomputes each one).
     figure_cents = kernel.figures.tolist()
     year_cents = kernel.years.tolist()
+    pv, low, high = kernel.pv.tolist(), kernel.low.tolist(), kernel.high.tolist()
     for k, position in enumerate(outcome_positions):
         row = rows[position]
         line = lines[row.line]
@@ -598,9 +599,9 @@ def _row_results(
                 from_cents(net),
             ),
             tuple(from_cents(c) for c in year_cents[k][: line.duration]),
-            int(kernel.pv[k]),
-            int(kernel.low[k]),
-            int(kernel.high[k]),
+            pv[k],
+            low[k],
+            high[k],
             row.priced.flags,
         )
     for position, row in enumerate(rows):
