@@ -622,16 +622,11 @@ class _Accumulator:
         self.sums: dict[tuple[str, ValuationFamily], int] = defaultdict(int)
         self.lines: dict[tuple[str, ValuationFamily], set[str]] = defaultdict(set)
 
-    @classmethod
-    def of(cls, entries: Iterable[tuple[str, int, ValuationFamily, str]]) -> _Accumulator:
-        """Totals of (key, cents, family, line id) entries."""
-        accumulator = cls()
-        sums, lines = accumulator.sums, accumulator.lines
-        for key, cents, family, line_id in entries:
-            slot = (key, family)
-            sums[slot] += cents
-            lines[slot].add(line_id)
-        return accumulator
+    def add(self, key: str, cents: int, family: ValuationFamily, line_id: str) -> None:
+        """Add one row's cents to the total of ``key`` within its family."""
+        slot = (key, family)
+        self.sums[slot] += cents
+        self.lines[slot].add(line_id)
 
     def total(self, key: str, family: ValuationFamily) -> Decimal:
         return from_cents(self.sums.get((key, family), 0))
@@ -900,7 +895,10 @@ def _value_document(
 
     values: dict[int, list[LineValue]] = defaultdict(list)
     counted_outcome_rows = []
-    all_entries: list[tuple[int, ValuationFamily, str]] = []
+    # every total in the same single pass over the rows (the line ids count lines once)
+    by_status, family_totals = _Accumulator(), _Accumulator()
+    by_basis, by_theme, by_outcome, by_indicator = (_Accumulator() for _ in range(4))
+    scenario_totals = {name: _Accumulator() for name in ("low", "central", "high")}
     counted: list[tuple[_Row, _RowResult, _Line, ValuationFamily, str]] = []
     for row, result in zip(rows, results, strict=True):
         line = lines[row.line]
@@ -923,35 +921,23 @@ def _value_document(
                 flags=result.flags,
             )
         )
-        all_entries.append((result.pv, family, line.line_id))
+        line_id = line.line_id
+        by_status.add(line.status, result.pv, family, line_id)
+        family_totals.add(
+            "counted" if line.counted else "not-counted", result.pv, family, line_id
+        )
         if line.counted:
             counted.append((row, result, line, family, basis.value))
             if family is ValuationFamily.OUTCOME_VALUE:
                 counted_outcome_rows.append(row)
-
-    by_status = _Accumulator.of(
-        (lines[row.line].status, *entry) for row, entry in zip(rows, all_entries, strict=True)
-    )
-    family_totals = _Accumulator.of(
-        ("counted" if lines[row.line].counted else "not-counted", *entry)
-        for row, entry in zip(rows, all_entries, strict=True)
-    )
-    by_basis = _Accumulator.of((b, r.pv, f, ln.line_id) for _, r, ln, f, b in counted)
-    by_theme = _Accumulator.of(
-        (ln.indicator.theme, r.pv, f, ln.line_id) for _, r, ln, f, _ in counted
-    )
-    by_outcome = _Accumulator.of(
-        (ln.indicator.outcome, r.pv, f, ln.line_id) for _, r, ln, f, _ in counted
-    )
-    by_indicator = _Accumulator.of(
-        (ln.indicator.id, r.pv, f, ln.line_id) for _, r, ln, f, _ in counted
-    )
-    scenario_totals = {
-        name: _Accumulator.of(
-            ("total", getattr(r, field), f, ln.line_id) for _, r, ln, f, _ in counted
-        )
-        for name, field in (("low", "low"), ("central", "pv"), ("high", "high"))
-    }
+            indicator = line.indicator
+            by_basis.add(basis.value, result.pv, family, line_id)
+            by_theme.add(indicator.theme, result.pv, family, line_id)
+            by_outcome.add(indicator.outcome, result.pv, family, line_id)
+            by_indicator.add(indicator.id, result.pv, family, line_id)
+            scenario_totals["low"].add("total", result.low, family, line_id)
+            scenario_totals["central"].add("total", result.pv, family, line_id)
+            scenario_totals["high"].add("total", result.high, family, line_id)
 
     valuation_lines = tuple(
         ValuationLine.trusted(
