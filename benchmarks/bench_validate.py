@@ -5,26 +5,35 @@ catalogue in memory, then times: JSON parsing, the schema layer, building the mo
 semantic layer, and the whole ``validate_text``; and reports the peak RSS of the process.
 The last line printed is a JSON object with every figure, for scripts to read.
 
-    python benchmarks/bench_validate.py [--commitments N] [--profile]
+    python benchmarks/bench_validate.py [--commitments N] [--profile] [--explain]
 
-``--profile`` adds a cProfile summary of the schema layer (on a tenth of the bid, at
-least 1,000 commitments) to show where its time goes.
+Beside each figure it prints the floor measured in the same run (``_floor.py``):
+``json.loads`` plus jsonschema-rs ``is_valid`` on the same text, and, in fresh child
+processes, the peak memory of that floor and of ``validate_file`` next to the file size.
+
+``--explain`` also times the explaining validator (python-jsonschema) on the whole bid;
+``--profile`` adds a cProfile summary of it (on a tenth of the bid, at least 1,000
+commitments) to show where its time goes.
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import io
 import json
 import platform
 import pstats
 import resource
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
+
+from _floor import child_peak, floor_seconds, version_of
 
 from sroi_core._version import __version__
 from sroi_core.catalogue_store import CatalogueStore
@@ -32,7 +41,7 @@ from sroi_core.documents import build_model, load_document, validate_text
 from sroi_core.io import identify, parse_json
 from sroi_core.model.catalogue import Catalogue
 from sroi_core.model.codes import DocumentType
-from sroi_core.validation.schema_layer import schema_findings, validator_for
+from sroi_core.validation.schema_layer import explain, fast_validator_for, schema_findings
 from sroi_core.validation.semantic import semantic_findings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -71,26 +80,33 @@ def profile_schema_layer(text: str, commitments: int) -> str:
     raw = identify(parse_json(json.dumps(data)))
     profiler = cProfile.Profile()
     profiler.enable()
-    schema_findings(raw.data, raw.document_type)
+    explain(raw.data, raw.document_type)
     profiler.disable()
     out = io.StringIO()
     pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(12)
     return f"schema layer on {len(data['commitments'])} commitments:\n{out.getvalue()}"
 
 
-def time_layers(text: str, store: CatalogueStore) -> dict[str, float]:
+def time_layers(text: str, store: CatalogueStore, *, explaining: bool) -> dict[str, float]:
     """Time each layer of ``validate_text`` separately, printing as it goes."""
     raw, parse_s = timed(lambda: identify(parse_json(text, "bench.json"), "bench.json"))
     print(f"parse JSON        {parse_s:8.2f} s")
     findings, schema_s = timed(lambda: schema_findings(raw.data, raw.document_type, "bench.json"))
-    print(f"schema layer      {schema_s:8.2f} s  ({len(findings)} findings)")
-    model, model_s = timed(lambda: build_model(raw))
+    print(f"schema layer      {schema_s:8.2f} s  ({len(findings)} findings; jsonschema-rs decides)")
+    explain_s = 0.0
+    if explaining:
+        found, explain_s = timed(lambda: explain(raw.data, raw.document_type, "bench.json"))
+        print(f"explaining layer  {explain_s:8.2f} s  ({len(found)} findings; python-jsonschema)")
+    gc.disable()  # as validate_text does while it builds the model
+    model, model_s = timed(lambda: build_model(raw, null_free="null" not in text))
+    gc.enable()
     print(f"model build       {model_s:8.2f} s")
     semantic, semantic_s = timed(lambda: semantic_findings(model, "bench.json", store.find))
     print(f"semantic layer    {semantic_s:8.2f} s  ({len(semantic)} findings)")
     return {
         "parseSeconds": round(parse_s, 2),
         "schemaSeconds": round(schema_s, 2),
+        "explainSeconds": round(explain_s, 2),
         "modelSeconds": round(model_s, 2),
         "semanticSeconds": round(semantic_s, 2),
     }
@@ -100,21 +116,40 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--commitments", type=int, default=100_000)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--explain", action="store_true")
     args = parser.parse_args()
 
     catalogue = load_document(EXAMPLES / "catalogue.illustrative.json")
     assert isinstance(catalogue, Catalogue)
     store = CatalogueStore([catalogue], builtin=False)
-    validator_for(DocumentType.BID)  # build the validator outside the timings
-
     text, build_s = timed(lambda: build_bid_text(args.commitments))
+    # build the validators of the document's own version outside the timings
+    fast_validator_for(DocumentType.BID, version_of(text))
     megabytes = len(text) / 1e6
     print(f"bid with {args.commitments} commitments: {megabytes:.1f} MB (built in {build_s:.1f} s)")
-    layers = time_layers(text, store)
+    layers = time_layers(text, store, explaining=args.explain)
+    floor_s = floor_seconds(text)
     report, total_s = timed(lambda: validate_text(text, "bench.json", store))
     print(f"validate_text     {total_s:8.2f} s  (valid: {report.valid})")
+    print(
+        f"floor             {floor_s:8.2f} s  (json.loads + jsonschema-rs is_valid, same text)"
+        f"  -> validate_text is {total_s / floor_s:.1f}x the floor (target 4x)"
+    )
     rss = peak_rss_mib()
-    print(f"peak RSS          {rss:8.1f} MiB")
+    print(f"peak RSS          {rss:8.1f} MiB  (this process, everything above)")
+    with tempfile.TemporaryDirectory(prefix="bench-validate-") as work:
+        path = Path(work) / "bid.json"
+        path.write_text(text, encoding="utf-8")
+        file_mib = path.stat().st_size / 2**20
+        floor_child = child_peak("floor", path)
+        validate_child = child_peak("validate", path)
+    print(
+        f"fresh process     validate_file {validate_child['seconds']:.2f} s, "
+        f"+{validate_child['netMiB']:.0f} MiB above imports; floor {floor_child['seconds']:.2f} s, "
+        f"+{floor_child['netMiB']:.0f} MiB; file {file_mib:.0f} MiB -> memory "
+        f"{validate_child['netMiB'] / file_mib:.1f}x the file (target 4x), "
+        f"{validate_child['netMiB'] / max(floor_child['netMiB'], 0.1):.1f}x the floor's"
+    )
 
     if args.profile:
         print(profile_schema_layer(text, args.commitments))
@@ -127,6 +162,14 @@ def main() -> None:
         "megabytes": round(len(text) / 1e6, 1),
         **layers,
         "validateTextSeconds": round(total_s, 2),
+        "floorSeconds": round(floor_s, 3),
+        "validateOverFloor": round(total_s / floor_s, 2),
+        "fileMiB": round(file_mib, 1),
+        "childValidateSeconds": round(validate_child["seconds"], 2),
+        "childValidateNetMiB": validate_child["netMiB"],
+        "childFloorSeconds": round(floor_child["seconds"], 2),
+        "childFloorNetMiB": floor_child["netMiB"],
+        "memoryOverFile": round(validate_child["netMiB"] / file_mib, 2),
         "valid": report.valid,
         "findings": len(report.findings),
         "peakRssMiB": rss,

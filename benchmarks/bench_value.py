@@ -11,6 +11,11 @@ indicator, and writes it to a temporary directory. Then it times:
 - in process, best of R: loading (what the command does: both validation layers, the
   schema layer only to explain a refusal), ``value_document`` and ``dump_document``.
 
+Beside them, measured in the same run: the floor of reading the same bid (``json.loads``
+plus jsonschema-rs ``is_valid``, see ``_floor.py``) against the end-to-end wall time, and
+the batch kernel's time per line (``value_lines`` on as many lines as the valuation has
+line values) against ``value_document``'s.
+
 The last line printed is a JSON object with every figure, for scripts to read.
 
     python benchmarks/bench_value.py [--commitments N] [--repeat R] [--format F] [--profile]
@@ -36,6 +41,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
+
+from _floor import floor_seconds
+from bench_valuation import make_inputs, run_batch
 
 from sroi_core._version import __version__
 from sroi_core.catalogue_store import CatalogueStore
@@ -197,6 +205,19 @@ def main(argv: list[str] | None = None) -> int:
             f"value_document {value_s:.3f} s, dump_document {dump_s:.3f} s"
         )
         print(f"outcome value {valuation.totals.outcome_value}, ratio {valuation.sroi_ratio}")
+        floor_s = floor_seconds(bid_path.read_text(encoding="utf-8"))
+        inputs = make_inputs(rows, 1)
+        _, kernel_s = best(lambda: run_batch(inputs), args.repeat)
+        per_line_us = value_s / rows * 1e6
+        kernel_us = kernel_s / rows * 1e6
+        print(
+            f"floor: json.loads + jsonschema-rs is_valid {floor_s:.3f} s -> sroi value is "
+            f"{e2e['wall_s'] / floor_s:.1f}x the floor (target 8x)"
+        )
+        print(
+            f"per line value: value_document {per_line_us:.2f} us, batch kernel "
+            f"{kernel_us:.3f} us -> {per_line_us / kernel_us:.0f}x the kernel (target 100x)"
+        )
         if args.profile:
             print(profile(bid, catalogue, tender))
         result = {
@@ -214,6 +235,11 @@ def main(argv: list[str] | None = None) -> int:
             "value_document_s": round(value_s, 3),
             "dump_s": round(dump_s, 3),
             "output_mib": round(len(text.encode()) / 2**20, 2),
+            "floor_s": round(floor_s, 3),
+            "end_to_end_over_floor": round(e2e["wall_s"] / floor_s, 2),
+            "value_document_us_per_line": round(per_line_us, 3),
+            "kernel_us_per_line": round(kernel_us, 4),
+            "value_document_over_kernel": round(per_line_us / kernel_us, 1),
             "target_s": TARGET_SECONDS,
             "within_target": e2e["wall_s"] < TARGET_SECONDS,
             "cpus": os.cpu_count(),

@@ -111,6 +111,7 @@ if TYPE_CHECKING:
         ValuationLine,
         VerificationStatus,
     )
+    from sroi_core.portfolio import PortfolioRow, validate_portfolio, value_portfolio
     from sroi_core.quality import run_checks
     from sroi_core.rules import Finding, Rule, Severity, all_rules, get_rule
     from sroi_core.schema_export import export_schemas, generate_schemas
@@ -231,6 +232,9 @@ _EXPORTS: dict[str, str] = {
     "value_lines": "sroi_core.valuation",
     "value_lines_cents": "sroi_core.valuation",
     "value_document": "sroi_core.valuation.document",
+    "PortfolioRow": "sroi_core.portfolio",
+    "validate_portfolio": "sroi_core.portfolio",
+    "value_portfolio": "sroi_core.portfolio",
     "check_history": "sroi_core.verification",
     "check_transition": "sroi_core.verification",
     "decide": "sroi_core.verification",
@@ -310,6 +314,7 @@ __all__ = [
     "Outcome",
     "OutcomeValue",
     "Period",
+    "PortfolioRow",
     "PriceIndexSeries",
     "ProxyValue",
     "Quantity",
@@ -359,9 +364,11 @@ __all__ = [
     "unit_registry",
     "validate_file",
     "validate_files",
+    "validate_portfolio",
     "validate_text",
     "value_document",
     "value_line",
     "value_lines",
     "value_lines_cents",
+    "value_portfolio",
 ]

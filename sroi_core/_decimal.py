@@ -43,7 +43,13 @@ def to_cents(value: Decimal) -> int:
 
 def from_cents(cents: int) -> Decimal:
     """The money figure of an integer number of cents, with exactly two decimals."""
+    if -_SCALEB_EXACT < cents < _SCALEB_EXACT:  # the hot path of large valuations
+        return Decimal(cents).scaleb(-2)  # exact below the context's 28 digits: "n.nn"
     return Decimal(cents).scaleb(-2).quantize(CENT)
+
+
+_SCALEB_EXACT = 10**27
+"""Below this many cents, ``scaleb(-2)`` alone gives the two-decimal figure exactly."""
 
 
 def decimal_text(value: Decimal) -> str:

@@ -6,6 +6,7 @@ rules — and collects every finding instead of stopping at the first.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -15,6 +16,7 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError as PydanticValidationError
 
+from sroi_core._gc import gc_paused
 from sroi_core.catalogue_store import CatalogueStore
 from sroi_core.errors import (
     DocumentInvalidError,
@@ -37,9 +39,11 @@ from sroi_core.io import (
     read_text,
 )
 from sroi_core.model import DOCUMENT_MODELS
+from sroi_core.model._base import null_free_validator
 from sroi_core.model.catalogue import Catalogue
 from sroi_core.model.codes import DocumentType
 from sroi_core.model.document import Document
+from sroi_core.model.types import error_location
 from sroi_core.rules import Finding, Severity, define_rule, json_pointer, make_finding
 from sroi_core.validation.report import FileReport, ValidationReport
 from sroi_core.validation.semantic import PERIOD_ORDER, semantic_findings
@@ -63,7 +67,10 @@ MODEL_DISAGREES = define_rule(
 def _model_findings(error: PydanticValidationError, source: str) -> list[Finding]:
     findings = []
     for item in error.errors():
-        pointer = json_pointer(*(str(part) for part in item["loc"]))
+        loc = error_location(item["loc"])
+        if loc is None:  # an error of a compiled fast branch: the checked branch words it
+            continue
+        pointer = json_pointer(*(str(part) for part in loc))
         context = item.get("ctx") or {}
         if item["type"] == "period_order":  # the model's own check of a semantic rule
             findings.append(
@@ -78,24 +85,65 @@ def _model_findings(error: PydanticValidationError, source: str) -> list[Finding
     return findings
 
 
-def build_model(raw: RawDocument) -> Document:
-    """The model of an identified document; raises DocumentInvalidError with findings."""
+def build_model(raw: RawDocument, *, null_free: bool = False) -> Document:
+    """The model of an identified document; raises DocumentInvalidError with findings.
+
+    ``null_free`` says the data holds no ``null`` (its text has no ``null`` token): the
+    model is then built without the per-object null check, several times faster.
+    """
     model = DOCUMENT_MODELS[raw.document_type]
     try:
+        if null_free:
+            document: Document = null_free_validator(model).validate_python(
+                raw.data, context=DOCUMENT_CONTEXT
+            )
+            return document
         return model.model_validate(raw.data, context=DOCUMENT_CONTEXT)
     except PydanticValidationError as error:
-        findings = _model_findings(error, raw.source)
-        raise DocumentInvalidError(
-            f"the {raw.document_type.value} document is invalid: {findings[0].message}",
-            source=raw.source,
-            findings=list(findings),
-        ) from None
+        raise _refused(error, raw) from None
+
+
+def _refused(error: PydanticValidationError, raw: RawDocument) -> DocumentInvalidError:
+    findings = _model_findings(error, raw.source)
+    return DocumentInvalidError(
+        f"the {raw.document_type.value} document is invalid: {findings[0].message}",
+        source=raw.source,
+        findings=list(findings),
+    )
+
+
+def _model_of_checked_text(text: str, raw: RawDocument) -> Document | None:
+    """The model of a schema-valid text holding no ``null``, built by pydantic from the text.
+
+    The caller drops the parsed data first, so the data and the model of a large file never
+    fill memory together; pydantic's JSON mode builds the same objects (a test compares
+    them on every example). None when JSON mode refuses the text: the caller then builds the
+    model from the parsed data, the reference path (which, for instance, reads a 2.0
+    integer written ``2.0`` as the integer it is).
+    """
+    model = DOCUMENT_MODELS[raw.document_type]
+    try:
+        document: Document = null_free_validator(model).validate_json(
+            text, context=DOCUMENT_CONTEXT
+        )
+    except PydanticValidationError:
+        return None
+    return document
+
+
+def _without_data(raw: RawDocument) -> RawDocument:
+    """The envelope of ``raw`` without its parsed data (read again if it is needed)."""
+    return dataclasses.replace(raw, data={})
 
 
 def schema_findings(
     data: Any, doc_type: DocumentType, source: str, version: str | None = None
 ) -> list[Finding]:
-    """The findings of the schema layer of ``version``, imported on first use."""
+    """The schema layer's findings (the fast validator decides), imported on first use.
+
+    The schema layer is needed only when a document is validated in full or the model
+    refused it.
+    """
     from sroi_core.validation import schema_layer  # noqa: PLC0415 - deferred heavy import
 
     return schema_layer.schema_findings(data, doc_type, source, version=version)
@@ -110,6 +158,18 @@ def _extension_findings(data: Any, source: str) -> list[Finding]:
     return extension_findings(data, source)
 
 
+def _explain(raw: RawDocument) -> list[Finding]:
+    """Why the model refused ``raw``, in the explaining schema validator's findings.
+
+    Run on refused documents only, so it is always the reference validator that words them.
+    """
+    from sroi_core.validation import schema_layer  # noqa: PLC0415 - deferred heavy import
+
+    return schema_layer.explain(
+        raw.data, raw.document_type, raw.source, version=raw.standard_version
+    )
+
+
 def _schema_error(raw: RawDocument, findings: list[Finding]) -> DocumentInvalidError:
     first = findings[0]
     return DocumentInvalidError(
@@ -119,16 +179,52 @@ def _schema_error(raw: RawDocument, findings: list[Finding]) -> DocumentInvalidE
     )
 
 
+def _null_free(text: str) -> bool:
+    """Whether JSON text certainly holds no ``null`` value (one scan of the text in C)."""
+    return "null" not in text
+
+
 def parse_document(text: str, source: str = "<memory>") -> Document:
     """Parse JSON text into its document model; raise DocumentInvalidError with findings.
 
     The schema of the document's own ``standardVersion`` decides validity: one set of
     model classes reads every supported version, so only the version's schema knows that
     a 1.0 file must not carry a 2.0 field, or that a 2.0 file must give one. The model is
-    built after it.
+    built after it; from the text itself when it holds no ``null`` (the parsed data is
+    dropped first, so data and model never fill memory together). Should the model refuse
+    what the schema passed, the explaining validator words the findings.
     """
     expect_type(text, str, "the document text")
-    return document_from_data(parse_json(text, source), source)
+    with gc_paused():
+        raw = identify(parse_json(text, source), source)
+        _refuse_schema_invalid(raw)
+        try:
+            if _null_free(text):
+                raw = _without_data(raw)
+                document = _model_of_checked_text(text, raw)
+                if document is not None:
+                    return document
+                raw = identify(parse_json(text, source), source)
+            return build_model(raw)
+        except DocumentInvalidError as error:
+            failure = error
+    if not raw.data:
+        raw = identify(parse_json(text, source), source)
+    findings = _explain(raw)
+    if findings:
+        raise _schema_error(raw, findings) from None
+    raise failure from None
+
+
+def _refuse_schema_invalid(raw: RawDocument) -> None:
+    """Raise DocumentInvalidError when the version's schema (or an extension) refuses it."""
+    findings = schema_findings(raw.data, raw.document_type, raw.source, raw.standard_version)
+    if not findings:
+        findings = [
+            f for f in _extension_findings(raw.data, raw.source) if f.severity is Severity.ERROR
+        ]
+    if findings:
+        raise _schema_error(raw, findings)
 
 
 def document_from_data(data: Any, source: str = "<memory>") -> Document:
@@ -139,13 +235,7 @@ def document_from_data(data: Any, source: str = "<memory>") -> Document:
     so decimals stay exact.
     """
     raw = identify(data, source)
-    findings = schema_findings(raw.data, raw.document_type, source, raw.standard_version)
-    if not findings:
-        findings = [
-            f for f in _extension_findings(raw.data, source) if f.severity is Severity.ERROR
-        ]
-    if findings:
-        raise _schema_error(raw, findings)
+    _refuse_schema_invalid(raw)
     return build_model(raw)
 
 
@@ -189,7 +279,7 @@ def validate_text(
     source: str = "<memory>",
     store: CatalogueStore | None = None,
     *,
-    full_schema: bool = True,
+    full_schema: bool = True,  # noqa: ARG001 - kept for compatibility
 ) -> FileReport:
     """Validate JSON text in both layers and report every finding.
 
@@ -197,13 +287,14 @@ def validate_text(
     rules. ``full_schema`` is kept for callers of earlier releases and has no effect: the
     schema always decides (see :func:`parse_document`).
     """
+    report = FileReport(file=source)
     try:
-        data = parse_json(text, source)
-    except JSONSyntaxError as error:
-        report = FileReport(file=source)
+        with gc_paused():
+            raw = identify(parse_json(text, source), source)
+    except (JSONSyntaxError, DocumentTypeError, UnsupportedVersionError) as error:
         report.findings.append(_error_finding(error))
         return report
-    return validate_data(data, source, store, full_schema=full_schema)
+    return _validate_identified(raw, report, store, text)
 
 
 def validate_data(
@@ -220,6 +311,18 @@ def validate_data(
     except (DocumentTypeError, UnsupportedVersionError) as error:
         report.findings.append(_error_finding(error))
         return report
+    return _validate_identified(raw, report, store, None)
+
+
+def _validate_identified(
+    raw: RawDocument, report: FileReport, store: CatalogueStore | None, text: str | None
+) -> FileReport:
+    """Schema, extensions, model and semantic rules of an identified document.
+
+    With its ``text`` at hand and no ``null`` in it, the model is built from the text once
+    the schema has accepted it, and the parsed data is let go first.
+    """
+    source = raw.source
     report.document_type = raw.document_type.value
     report.standard_version = raw.standard_version
     report.findings.extend(
@@ -231,9 +334,19 @@ def validate_data(
     if any(f.severity is Severity.ERROR for f in report.findings):
         return report
     try:
-        document = build_model(raw)
+        with gc_paused():
+            checked = None
+            if text is not None and _null_free(text):  # the schema has accepted it
+                raw = _without_data(raw)
+                checked = _model_of_checked_text(text, raw)
+                if checked is None:
+                    raw = identify(parse_json(text, source), source)
+            document = checked if checked is not None else build_model(raw)
     except DocumentInvalidError as error:
-        report.findings.extend(f for f in error.findings if isinstance(f, Finding))
+        if not raw.data and text is not None:
+            raw = identify(parse_json(text, source), source)
+        schema = _explain(raw)
+        report.findings.extend(schema or [f for f in error.findings if isinstance(f, Finding)])
         return report
     report.document = document
     catalogues = store if store is not None else CatalogueStore()
@@ -259,12 +372,26 @@ def validate_file(
     return validate_text(text, str(path), store, full_schema=full_schema)
 
 
-def validate_files(paths: list[Path], store: CatalogueStore | None = None) -> ValidationReport:
-    """Validate several files with one catalogue store (catalogue files first)."""
+def validate_files(
+    paths: list[Path],
+    store: CatalogueStore | None = None,
+    *,
+    on_file: Callable[[Path], None] | None = None,
+) -> ValidationReport:
+    """Validate several files with one catalogue store (catalogue files first).
+
+    ``on_file`` is called with each path before it is read (the CLI's progress bar).
+    """
+
+    def validate(path: Path, catalogues: CatalogueStore) -> FileReport:
+        if on_file is not None:
+            on_file(path)
+        return validate_file(path, catalogues)
+
     return validate_many(
         paths,
         store if store is not None else CatalogueStore(),
-        validate=validate_file,
+        validate=validate,
         is_catalogue=_file_is_catalogue,
     )
 

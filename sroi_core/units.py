@@ -13,7 +13,7 @@ loaded at all, which keeps the command line quick to start.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -65,6 +65,7 @@ def compatible(from_code: str, to_code: str) -> bool:
     return bool(pint_unit(from_code).dimensionality == pint_unit(to_code).dimensionality)
 
 
+@lru_cache(maxsize=1 << 14)
 def convert(
     value: Decimal, from_code: str, to_code: str, *, fte_norm_hours: Decimal | None = None
 ) -> Decimal:
@@ -75,6 +76,7 @@ def convert(
     is computed to 50 significant digits and rounded half to even to 20 decimal places,
     the precision of the wire format (docs/valuation-method.md §12.3): the number a
     valuation shows is the number it used, and every implementation gets the same one.
+    Results are cached: a large document converts the same few quantities many times.
     """
     with localcontext(exact_context()):
         result = _convert(value, from_code, to_code, fte_norm_hours)

@@ -40,6 +40,7 @@ COMMAND_MODULES = (
     "sroi_core.cli.authoring_cmd",
     "sroi_core.cli.ocds_cmd",
     "sroi_core.cli.ledger_cmd",
+    "sroi_core.cli.portfolio_cmd",
 )
 """Modules that each add one command (or group) through ``register(subparsers)``."""
 
@@ -64,6 +65,7 @@ COMMAND_NAMES: dict[str, str] = {
     "new": "sroi_core.cli.authoring_cmd",
     "ocds": "sroi_core.cli.ocds_cmd",
     "ledger": "sroi_core.cli.ledger_cmd",
+    "portfolio": "sroi_core.cli.portfolio_cmd",
 }
 """Which module registers each command, so a run imports only the command it needs."""
 

@@ -9,6 +9,17 @@ from __future__ import annotations
 COMMAND_TEXTS: dict[str, tuple[str, str]] = {
     # key: (Dutch, English)
     # shared
+    "progress_reading": ("sroi value: lezen", "sroi value: reading"),
+    "progress_valuing": ("sroi value: waarderen", "sroi value: valuing"),
+    "progress_writing": ("sroi value: schrijven", "sroi value: writing"),
+    "progress_validate": ("sroi validate", "sroi validate"),
+    "portfolio_written": (
+        "{rows} document(en), {invalid} ongeldig: tabel geschreven naar {out}",
+        "{rows} document(s), {invalid} invalid: table written to {out}",
+    ),
+    "jobs_at_least_one": ("--jobs moet minstens 1 zijn", "--jobs must be at least 1"),
+    "no_such_path": ("bestand of map bestaat niet", "no such file or folder"),
+    "progress_portfolio": ("sroi portfolio {action}", "sroi portfolio {action}"),
     "n_a": ("n.v.t.", "n/a"),
     "none": ("geen", "none"),
     "no_caps": ("NEE", "NO"),

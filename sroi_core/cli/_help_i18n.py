@@ -50,6 +50,34 @@ HELP_NL: dict[str, str] = {
     # argparse's own help texts (``--version`` does not pass its text through gettext)
     "show this help message and exit": "toon deze hulptekst en stop",
     "show program's version number and exit": "toon het versienummer en stop",
+    # sroi portfolio and the progress option
+    "validate or value many documents (files or folders) across processes":
+        "controleer of waardeer veel documenten (bestanden of mappen) in parallelle processen",
+    "Validate or value every document in the files and folders given (a folder stands for "
+    "every *.json below it), in parallel worker processes, and write one row per document: "
+    "verdict, first error and, when valued, the totals. Exit 0 when every document is valid, "
+    "1 when any is invalid, 2 for usage or file errors.":
+        "Controleer of waardeer elk document in de gegeven bestanden en mappen (een map staat "
+        "voor elk *.json-bestand eronder), in parallelle werkprocessen, en schrijf één rij per "
+        "document: oordeel, eerste fout en, na waardering, de totalen. Afsluitcode 0 als elk "
+        "document geldig is, 1 als er een ongeldig is, 2 bij gebruiks- of bestandsfouten.",
+    "both validation layers in full, as sroi validate does":
+        "beide controlelagen volledig, zoals sroi validate",
+    "value every bid and evidence report (other documents are validated)":
+        "waardeer elke inschrijving en bewijsrapportage (andere documenten worden gecontroleerd)",
+    "a document or a folder": "een document of een map",
+    "a catalogue file to resolve references (repeatable); the built-in catalogues are always "
+    "available":
+        "een catalogusbestand om verwijzingen op te lossen (herhaalbaar); de ingebouwde "
+        "catalogi zijn altijd beschikbaar",
+    "the tender whose conventions apply to bids":
+        "de aanbesteding waarvan de conventies voor inschrijvingen gelden",
+    "worker processes (default: one per CPU)": "werkprocessen (standaard: één per processor)",
+    "write the table to FILE: .parquet (needs the parquet extra), .csv or .json":
+        "schrijf de tabel naar FILE: .parquet (vraagt de extra parquet), .csv of .json",
+    "table format on standard output when --out is not given":
+        "tabelformaat op standaarduitvoer als --out ontbreekt",
+    "show no progress bar on long runs": "toon geen voortgangsbalk bij lange runs",
     # the program and its commands
     "SROI Outcome Standard {standard} tools (sroi_core {version}).":
         "Hulpmiddelen voor de SROI Outcome Standard {standard} (sroi_core {version}).",

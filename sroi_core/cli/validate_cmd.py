@@ -9,6 +9,7 @@ from typing import Any
 
 from sroi_core.cli._common import add_catalogue_option, finding_row, store_from
 from sroi_core.cli._i18n import current_language, say
+from sroi_core.cli._progress import Progress, add_quiet_option
 from sroi_core.documents import validate_files
 from sroi_core.results_json import report_json
 from sroi_core.textsafe import terminal_text
@@ -35,6 +36,7 @@ def register(subparsers: Any) -> None:
         "repeatable",
     )
     add_catalogue_option(parser)
+    add_quiet_option(parser)
     parser.set_defaults(handler=handle)
 
 
@@ -68,7 +70,17 @@ def handle(args: argparse.Namespace) -> int:
 
     for extension in args.extension:
         register_extension(extension)
-    report = validate_files([Path(p) for p in args.files], store_from(args.catalogue))
+    paths = [Path(p) for p in args.files]
+    with Progress(len(paths), "sroi validate", quiet=args.quiet) as progress:
+
+        seen: list[Path] = []
+
+        def on_file(path: Path) -> None:  # called before each file: the ones before are done
+            progress.set(len(seen), len(paths))
+            progress.describe(f"sroi validate {path.name}")
+            seen.append(path)
+
+        report = validate_files(paths, store_from(args.catalogue), on_file=on_file)
     if args.format == "json":
         sys.stdout.write(report_json(report, "nl" if current_language() == "nl" else "en"))
     else:

@@ -10,6 +10,7 @@ from typing import Any
 from sroi_core.catalogue_store import CatalogueStore
 from sroi_core.cli._common import InvalidInputError, load_checked
 from sroi_core.cli._i18n import current_language, money, say
+from sroi_core.cli._progress import Progress, add_quiet_option
 from sroi_core.documents import dump_document
 from sroi_core.errors import InputError
 from sroi_core.fileio import write_atomic
@@ -44,6 +45,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--format", choices=("table", "json", "csv", "markdown"), default="table")
     parser.add_argument("--output", "-o", metavar="PATH", help="write to a file instead of stdout")
+    add_quiet_option(parser)
     parser.set_defaults(handler=handle)
 
 
@@ -72,6 +74,11 @@ def _countable_headline(valuation: Any, bid: Bid, tender: Tender, catalogue: Any
 
 def handle(args: argparse.Namespace) -> int:
     """Validate the inputs, value the document and print it in the chosen format."""
+    with Progress(3, say("progress_reading"), quiet=args.quiet) as progress:
+        return _value(args, progress)
+
+
+def _value(args: argparse.Namespace, progress: Progress) -> int:
     store = CatalogueStore()
     try:
         if args.catalogue:
@@ -82,6 +89,8 @@ def handle(args: argparse.Namespace) -> int:
     except InvalidInputError as error:
         print(say("not_valued", error=error), file=sys.stderr)
         return 1
+    progress.describe(say("progress_valuing"))
+    progress.advance()
     if not isinstance(subject, Bid | EvidenceReport):  # pragma: no cover - _checked ensures it
         raise InputError(say("not_bid_or_report"), source=args.file)
     catalogue = store.for_document(subject, args.catalogue)
@@ -94,6 +103,8 @@ def handle(args: argparse.Namespace) -> int:
         )
     except LineTooLargeError as error:
         raise InputError(str(error), source=args.file, pointer=error.pointer) from None
+    progress.describe(say("progress_writing"))
+    progress.advance()
     if args.format == "json":
         text = dump_document(valuation)
     elif args.format == "csv":
@@ -114,4 +125,5 @@ def handle(args: argparse.Namespace) -> int:
         write_atomic(args.output, text)
     else:
         sys.stdout.write(text)
+    progress.advance()
     return 0

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from sroi_core.errors import SroiError
@@ -51,8 +51,12 @@ class Codelist:
         """The codes in file order."""
         return tuple(code.code for code in self.codes)
 
+    @cached_property
+    def _code_set(self) -> frozenset[str]:
+        return frozenset(row.code for row in self.codes)
+
     def __contains__(self, code: object) -> bool:
-        return any(row.code == code for row in self.codes)
+        return isinstance(code, str) and code in self._code_set
 
     def get(self, code: str) -> Code:
         """The row of ``code``; raises KeyError when the code is not in the list."""

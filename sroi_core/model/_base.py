@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from decimal import Decimal
+from functools import cache
 from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
 from pydantic.alias_generators import to_camel
+from pydantic_core import SchemaValidator
 
 
 def _has_decimal(value: Any) -> bool:
@@ -88,3 +91,60 @@ class SroiModel(BaseModel):
         """The model as the JSON object the standard defines (absent values left out)."""
         data: dict[str, Any] = self.model_dump(mode="json", by_alias=True, exclude_none=True)
         return data
+
+
+def _without_null_check(node: Any) -> Any:
+    """A copy of a core schema with every ``SroiModel._refuse_null`` step taken out."""
+    if isinstance(node, list):
+        return [_without_null_check(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if node.get("type") == "function-before":
+        function = getattr(node["function"]["function"], "__func__", None)
+        if function is _REFUSE_NULL:
+            return _without_null_check(node["schema"])
+    return {key: _without_null_check(value) for key, value in node.items()}
+
+
+_REFUSE_NULL = SroiModel._refuse_null.__func__
+
+
+@cache
+def null_free_validator(model: type[SroiModel]) -> SchemaValidator:
+    """A validator of ``model`` that skips the per-object ``null`` check.
+
+    For data already known to hold no ``null`` (its JSON text has no ``null`` token): it
+    builds the same objects without a Python call per object, which is most of the cost
+    of reading a large document once values are checked by compiled validators.
+    """
+    schema = _without_null_check(model.__pydantic_core_schema__)
+    classes = _model_classes(schema)
+    # pydantic-core reuses a complete class's own validator for a nested ``model`` schema
+    # (null check included); marking the classes incomplete while building makes it
+    # compile the schema given here instead.
+    with _BUILDING:
+        try:
+            for cls in classes:
+                type.__setattr__(cls, "__pydantic_complete__", False)
+            return SchemaValidator(schema)
+        finally:
+            for cls in classes:
+                type.__setattr__(cls, "__pydantic_complete__", True)
+
+
+_BUILDING = threading.Lock()
+
+
+def _model_classes(node: Any) -> set[type]:
+    """Every model class a core schema builds."""
+    found: set[type] = set()
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            if item.get("type") == "model" and isinstance(item.get("cls"), type):
+                found.add(item["cls"])
+            stack.extend(item.values())
+    return found

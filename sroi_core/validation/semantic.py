@@ -12,11 +12,13 @@ from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
 from sroi_core.codelists import codelist
+from sroi_core.errors import CatalogueError
 from sroi_core.model.bid import Bid
 from sroi_core.model.catalogue import Catalogue
 from sroi_core.model.conventions import ValuationConventions
 from sroi_core.model.document import Document
 from sroi_core.model.evidence_report import EvidenceReport
+from sroi_core.model.indicator import Indicator
 from sroi_core.model.tender import Tender
 from sroi_core.model.types import DocumentRef, Period, Quantity
 from sroi_core.model.valuation import Valuation
@@ -268,10 +270,18 @@ def _looks_like_bsn(value: str) -> bool:
     return total % 11 == 0 and total != 0
 
 
+def _find_indicator(catalogue: Catalogue, indicator_id: str) -> Indicator | None:
+    """The catalogue's indicator by id through its index (one lookup, not a scan)."""
+    try:
+        return catalogue.indicator(indicator_id)
+    except CatalogueError:
+        return None
+
+
 def _unit(
     quantity: Quantity, catalogue: Catalogue, indicator_id: str, source: str, *path: str | int
 ) -> Iterator[Finding]:
-    indicator = next((i for i in catalogue.indicators if i.id == indicator_id), None)
+    indicator = _find_indicator(catalogue, indicator_id)
     if indicator is None:
         return
     if not compatible(quantity.unit, indicator.unit):
@@ -517,7 +527,7 @@ def _catalogue_for(
 def _indicator_ref(
     indicator_id: str, catalogue: Catalogue, source: str, *path: str | int
 ) -> Iterator[Finding]:
-    if indicator_id not in {i.id for i in catalogue.indicators}:
+    if _find_indicator(catalogue, indicator_id) is None:
         yield _f(
             UNKNOWN_REFERENCE,
             source,

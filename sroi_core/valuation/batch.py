@@ -430,6 +430,30 @@ class LineArrays:
         object.__setattr__(other, "columns", {**self.columns, "proxy_value": column})
         return other
 
+    def first_stages(self, applied: int) -> LineArrays:
+        """The same lines over one year with only the first ``applied`` adjustments.
+
+        Deadweight, attribution and displacement are applied in that order; the rest and
+        drop-off are 0. Year one of these lines is then a figure ``value_line`` reports:
+        gross (0 applied), after deadweight (1), after attribution (2), net annual (3).
+        The exact inputs are shared, so the cents stay those of the reference path.
+        """
+        length = len(self)
+        columns = dict(self.columns)
+        other = copy.copy(self)
+        for name in _FRACTIONS[applied:]:
+            columns[name] = _column(columns[name].wire_name, np.asarray(Decimal(0)), length)
+            object.__setattr__(other, name, Decimal(0))
+        object.__setattr__(other, "duration_years", 1)
+        object.__setattr__(other, "columns", columns)
+        object.__setattr__(other, "durations", np.ones(length, dtype=np.int64))
+        object.__setattr__(
+            other,
+            "zero_complement_is_exact",
+            all(columns[name].one_is_exact for name in _FRACTIONS[:3]),
+        )
+        return other
+
     def line_spec(self, index: int, schedule: DiscountSchedule, timing: DiscountTiming) -> LineSpec:
         """Build the exact LineSpec of line ``index``, for the reference path."""
         columns = self.columns
@@ -691,6 +715,22 @@ def value_lines_cents(
 ) -> NDArray[np.int64]:
     """Present value of each line in integer cents; see :func:`value_lines`."""
     return value_lines(lines, schedule, timing).present_value_cents
+
+
+def net_figure_cents(lines: LineArrays, *, chunk_size: int = 1 << 15) -> NDArray[np.int64]:
+    """Gross, after deadweight, after attribution and net annual in cents, shape (lines, 4).
+
+    Equals the reported figures of ``value_line`` (and ``reference.net_figures``) for
+    every line: each column is year one of :meth:`LineArrays.first_stages`, valued by
+    :func:`year_value_cents` with its proof and exact fallback.
+    """
+    return np.stack(
+        [
+            year_value_cents(lines.first_stages(applied), chunk_size=chunk_size)[:, 0]
+            for applied in range(4)
+        ],
+        axis=1,
+    )
 
 
 def year_value_cents(lines: LineArrays, *, chunk_size: int = 1 << 15) -> NDArray[np.int64]:

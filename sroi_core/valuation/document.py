@@ -29,12 +29,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_EVEN, Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
 
 from sroi_core import canonical
 from sroi_core._decimal import exact_context, from_cents, round_cent, to_cents
+from sroi_core._gc import gc_paused
 from sroi_core._version import FROZEN_STANDARD_VERSIONS, __version__
 from sroi_core.catalogue_store import edition_standing
 from sroi_core.codelists import codelist
@@ -89,7 +90,7 @@ from sroi_core.valuation.anchoring import (
     cost_present_value,
     whole_years,
 )
-from sroi_core.valuation.batch import LineArrays, value_lines, year_value_cents
+from sroi_core.valuation.batch import LineArrays, net_figure_cents, value_lines, year_value_cents
 from sroi_core.valuation.denominator import EXPLANATIONS, cost_problem
 from sroi_core.valuation.discounting import (
     DiscountSchedule,
@@ -98,7 +99,6 @@ from sroi_core.valuation.discounting import (
     discount_factors,
 )
 from sroi_core.valuation.line import InvalidLineError, discount_periods
-from sroi_core.valuation.reference import net_figures
 from sroi_core.valuation.sensitivity import (
     Adjustment,
     solve_drop_off,
@@ -455,6 +455,8 @@ class _Kernel:
     years: Any
     low: Any
     high: Any
+    figures: Any
+    """Gross, after deadweight, after attribution and net annual of each row, in cents."""
 
 
 def _arrays(rows: Sequence[_Row], lines: Sequence[_Line]) -> LineArrays:
@@ -484,29 +486,20 @@ def _run_kernel(
 ) -> _Kernel:
     if not rows:
         empty = np.zeros(0, dtype=np.int64)
-        return _Kernel(empty, np.zeros((0, 1), dtype=np.int64), empty, empty)
+        return _Kernel(
+            empty, np.zeros((0, 1), dtype=np.int64), empty, empty, np.zeros((0, 4), np.int64)
+        )
     central = _arrays(rows, lines)
     pv = value_lines(central, schedule, timing).present_value_cents
     years = year_value_cents(central)
+    figures = net_figure_cents(central)
     if all(r.priced.low == r.central and r.priced.high == r.central for r in rows):
-        return _Kernel(pv, years, pv, pv)
+        return _Kernel(pv, years, pv, pv, figures)
     low = value_lines(central.with_proxy_value([row.priced.low for row in rows]), schedule, timing)
     high = value_lines(
         central.with_proxy_value([row.priced.high for row in rows]), schedule, timing
     )
-    return _Kernel(pv, years, low.present_value_cents, high.present_value_cents)
-
-
-class _NetRow(NamedTuple):
-    """The inputs of a row's net figures (already validated by the model)."""
-
-    quantity: Decimal
-    proxy_value: Decimal
-    deadweight: Decimal
-    attribution: Decimal
-    displacement: Decimal
-    price_index_from: Decimal | None
-    price_index_to: Decimal | None
+    return _Kernel(pv, years, low.present_value_cents, high.present_value_cents, figures)
 
 
 @dataclass(frozen=True)
@@ -589,33 +582,27 @@ def _row_results(
             raise
         raise LineTooLargeError(lines[rows[outcome_positions[error.index]].line].line_id) from None
     results: list[_RowResult | None] = [None] * len(rows)
-    # Lines often repeat (one participant per evidence item, the same quantity per
-    # neighbourhood): the net figures of identical inputs are computed once.
-    figures_of: dict[tuple[Any, ...], tuple[Decimal, ...]] = {}
+    # The reported gross, after-deadweight, after-attribution and net figures of every
+    # row at once, to the cent of the reference path (net_figure_cents proves or
+    # recomputes each one).
+    figure_cents = kernel.figures.tolist()
+    year_cents = kernel.years.tolist()
+    pv, low, high = kernel.pv.tolist(), kernel.low.tolist(), kernel.high.tolist()
     for k, position in enumerate(outcome_positions):
         row = rows[position]
         line = lines[row.line]
-        key = (line.quantity, id(row.priced), line.adjustments[:3])
-        figures = figures_of.get(key)
-        if figures is None:
-            _, figures = net_figures(
-                _NetRow(
-                    quantity=line.quantity,
-                    proxy_value=row.central,
-                    deadweight=line.adjustments[0],
-                    attribution=line.adjustments[1],
-                    displacement=line.adjustments[2],
-                    price_index_from=row.index[0] if row.index else None,
-                    price_index_to=row.index[1] if row.index else None,
-                )
-            )
-            figures_of[key] = figures
+        gross, after_deadweight, after_attribution, net = figure_cents[k]
         results[position] = _RowResult(
-            (figures[0], figures[1], figures[2], figures[3]),
-            tuple(from_cents(int(c)) for c in kernel.years[k, : line.duration]),
-            int(kernel.pv[k]),
-            int(kernel.low[k]),
-            int(kernel.high[k]),
+            (
+                from_cents(gross),
+                from_cents(after_deadweight),
+                from_cents(after_attribution),
+                from_cents(net),
+            ),
+            tuple(from_cents(c) for c in year_cents[k][: line.duration]),
+            pv[k],
+            low[k],
+            high[k],
             row.priced.flags,
         )
     for position, row in enumerate(rows):
@@ -636,16 +623,11 @@ class _Accumulator:
         self.sums: dict[tuple[str, ValuationFamily], int] = defaultdict(int)
         self.lines: dict[tuple[str, ValuationFamily], set[str]] = defaultdict(set)
 
-    @classmethod
-    def of(cls, entries: Iterable[tuple[str, int, ValuationFamily, str]]) -> _Accumulator:
-        """Totals of (key, cents, family, line id) entries."""
-        accumulator = cls()
-        sums, lines = accumulator.sums, accumulator.lines
-        for key, cents, family, line_id in entries:
-            slot = (key, family)
-            sums[slot] += cents
-            lines[slot].add(line_id)
-        return accumulator
+    def add(self, key: str, cents: int, family: ValuationFamily, line_id: str) -> None:
+        """Add one row's cents to the total of ``key`` within its family."""
+        slot = (key, family)
+        self.sums[slot] += cents
+        self.lines[slot].add(line_id)
 
     def total(self, key: str, family: ValuationFamily) -> Decimal:
         return from_cents(self.sums.get((key, family), 0))
@@ -884,6 +866,16 @@ def value_document(
     """
     expect_type(subject, (Bid, EvidenceReport), "the document to value")
     expect_type(catalogue, Catalogue, "the catalogue")
+    with gc_paused():  # hundreds of thousands of acyclic objects: no collector walks
+        return _value_document(subject, catalogue, tender, bid)
+
+
+def _value_document(
+    subject: Bid | EvidenceReport,
+    catalogue: Catalogue,
+    tender: Tender | None,
+    bid: Bid | None,
+) -> Valuation:
     _check_references(subject, catalogue, tender, bid)
     conventions = conventions_for(catalogue, tender)
     schedule = schedule_for(conventions)
@@ -909,7 +901,10 @@ def value_document(
 
     values: dict[int, list[LineValue]] = defaultdict(list)
     counted_outcome_rows = []
-    all_entries: list[tuple[int, ValuationFamily, str]] = []
+    # every total in the same single pass over the rows (the line ids count lines once)
+    by_status, family_totals = _Accumulator(), _Accumulator()
+    by_basis, by_theme, by_outcome, by_indicator = (_Accumulator() for _ in range(4))
+    scenario_totals = {name: _Accumulator() for name in ("low", "central", "high")}
     counted: list[tuple[_Row, _RowResult, _Line, ValuationFamily, str]] = []
     for row, result in zip(rows, results, strict=True):
         line = lines[row.line]
@@ -932,35 +927,23 @@ def value_document(
                 flags=result.flags,
             )
         )
-        all_entries.append((result.pv, family, line.line_id))
+        line_id = line.line_id
+        by_status.add(line.status, result.pv, family, line_id)
+        family_totals.add(
+            "counted" if line.counted else "not-counted", result.pv, family, line_id
+        )
         if line.counted:
             counted.append((row, result, line, family, basis.value))
             if family is ValuationFamily.OUTCOME_VALUE:
                 counted_outcome_rows.append(row)
-
-    by_status = _Accumulator.of(
-        (lines[row.line].status, *entry) for row, entry in zip(rows, all_entries, strict=True)
-    )
-    family_totals = _Accumulator.of(
-        ("counted" if lines[row.line].counted else "not-counted", *entry)
-        for row, entry in zip(rows, all_entries, strict=True)
-    )
-    by_basis = _Accumulator.of((b, r.pv, f, ln.line_id) for _, r, ln, f, b in counted)
-    by_theme = _Accumulator.of(
-        (ln.indicator.theme, r.pv, f, ln.line_id) for _, r, ln, f, _ in counted
-    )
-    by_outcome = _Accumulator.of(
-        (ln.indicator.outcome, r.pv, f, ln.line_id) for _, r, ln, f, _ in counted
-    )
-    by_indicator = _Accumulator.of(
-        (ln.indicator.id, r.pv, f, ln.line_id) for _, r, ln, f, _ in counted
-    )
-    scenario_totals = {
-        name: _Accumulator.of(
-            ("total", getattr(r, field), f, ln.line_id) for _, r, ln, f, _ in counted
-        )
-        for name, field in (("low", "low"), ("central", "pv"), ("high", "high"))
-    }
+            indicator = line.indicator
+            by_basis.add(basis.value, result.pv, family, line_id)
+            by_theme.add(indicator.theme, result.pv, family, line_id)
+            by_outcome.add(indicator.outcome, result.pv, family, line_id)
+            by_indicator.add(indicator.id, result.pv, family, line_id)
+            scenario_totals["low"].add("total", result.low, family, line_id)
+            scenario_totals["central"].add("total", result.pv, family, line_id)
+            scenario_totals["high"].add("total", result.high, family, line_id)
 
     valuation_lines = tuple(
         ValuationLine.trusted(
