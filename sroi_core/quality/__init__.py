@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 
 from sroi_core.catalogue_store import CatalogueStore
+from sroi_core.contract import reference_mismatches
 from sroi_core.errors import SroiError
 from sroi_core.model.bid import Bid
 from sroi_core.model.catalogue import Catalogue
@@ -63,37 +64,24 @@ _NEEDS_CATALOGUE = (
 )
 
 
-def _ref_text(ref: DocumentRef) -> str:
-    return ref.id + (f" {ref.version}" if ref.version else "")
-
-
 def _mismatches(ctx: CheckContext) -> Iterator[Finding]:
-    tender, bid, catalogue = ctx.tender, ctx.bid, ctx.catalogue
-    referrers: list[Document] = [d for d in (tender, bid) if d is not None]
+    referrers: list[Tender | Bid | EvidenceReport] = [
+        d for d in (ctx.tender, ctx.bid) if d is not None
+    ]
     referrers.extend(ctx.evidence_reports)
     for document in referrers:
-        refs: list[tuple[str, str, DocumentRef, str]] = []
-        if catalogue is not None and isinstance(document, Tender | Bid | EvidenceReport):
-            refs.append(("catalogue", "catalogue", document.catalogue, catalogue.id))
-        if tender is not None and isinstance(document, Bid | EvidenceReport):
-            refs.append(("tender", "tender", document.tender, tender.id))
-        if bid is not None and isinstance(document, EvidenceReport):
-            refs.append(("bid", "bid", document.bid, bid.id))
-        for field, kind, ref, actual_id in refs:
-            actual = actual_id
-            wrong = ref.id != actual_id
-            if kind == "catalogue" and catalogue is not None:
-                actual = f"{catalogue.id} {catalogue.version}"
-                wrong = wrong or (ref.version is not None and ref.version != catalogue.version)
-            if wrong:
-                yield ctx.finding(
-                    DOCUMENT_MISMATCH,
-                    document,
-                    field,
-                    kind=kind,
-                    expected=_ref_text(ref),
-                    actual=actual,
-                )
+        for wrong in reference_mismatches(
+            document, catalogue=ctx.catalogue, tender=ctx.tender, bid=ctx.bid
+        ):
+            yield ctx.finding(
+                DOCUMENT_MISMATCH,
+                document,
+                wrong.field,
+                kind=wrong.kind,
+                expected=wrong.expected,
+                actual=wrong.actual,
+            )
+    bid = ctx.bid
     for valuation in ctx.valuations:
         subject = bid if valuation.subject_type == "bid" else None
         if subject is not None and valuation.subject.id != subject.id:
@@ -102,7 +90,7 @@ def _mismatches(ctx: CheckContext) -> Iterator[Finding]:
                 valuation,
                 "subject",
                 kind="bid",
-                expected=_ref_text(valuation.subject),
+                expected=valuation.subject.text,
                 actual=subject.id,
             )
 
@@ -169,7 +157,7 @@ def _resolve_catalogue(
     wanted = list(refs)
     for ref in wanted:
         for catalogue in given:
-            if catalogue.id == ref.id and (ref.version is None or catalogue.version == ref.version):
+            if ref.matches(catalogue.id, catalogue.version):
                 return catalogue
     if given:
         return given[0]
