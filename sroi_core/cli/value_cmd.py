@@ -53,7 +53,8 @@ def _countable_headline(valuation: Any, bid: Bid, tender: Tender, catalogue: Any
 
     split = countable_split(valuation, bid, tender, catalogue)
     lines = [
-        f"Counted for tender {tender.id}: {valuation.currency} {split.countable:,.2f} "
+        f"Counted for tender {tender.id} ({split.perspective}): "
+        f"{valuation.currency} {split.countable:,.2f} "
         f"(claimed in the bid: {valuation.currency} {split.claimed:,.2f})",
         *(f"  not counted: {line_id}: {reason}" for line_id, reason in split.not_countable),
         "",

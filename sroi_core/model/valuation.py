@@ -88,6 +88,12 @@ class ValuationLine(SroiModel):
             if v.valuation_basis.family is ValuationFamily.OUTCOME_VALUE
         )
 
+    def perspective_value(self, perspective: Perspective | str) -> Decimal:
+        """Present value of the line's values in one ``perspective`` (never added to another)."""
+        return exact_sum(
+            v.present_value for v in self.values if v.valuation_basis.perspective == perspective
+        )
+
     @property
     def obligation_credit(self) -> Decimal:
         """Present value of the line's obligation credits (never summed with outcomes)."""

@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache, cached_property
 
 from sroi_core.codelists import codelist
+from sroi_core.contract import commitment_index
 from sroi_core.errors import SroiError, UnitError
 from sroi_core.model.bid import Bid
 from sroi_core.model.catalogue import Catalogue
@@ -32,7 +33,7 @@ from sroi_core.model.tender import Tender
 from sroi_core.model.types import Quantity
 from sroi_core.model.valuation import Valuation
 from sroi_core.rules import Finding, Rule, Severity, define_rule, json_pointer, make_finding
-from sroi_core.units import compatible, convert
+from sroi_core.units import convert
 from sroi_core.verification import effective_status
 
 CONTEXT_MISSING = define_rule(
@@ -196,11 +197,8 @@ class CheckContext:
         return {key: frozenset(value) for key, value in found.items()}
 
     @cached_property
-    def _commitments(self) -> dict[str, Commitment]:
-        found: dict[str, Commitment] = {}
-        for commitment in self.bid.commitments if self.bid is not None else ():
-            found.setdefault(commitment.id, commitment)
-        return found
+    def _commitments(self) -> Mapping[str, Commitment]:
+        return commitment_index(self.bid) if self.bid is not None else {}
 
     def source(self, document: Document) -> str:
         """Return the file name of ``document``."""
@@ -246,14 +244,16 @@ class CheckContext:
         return self._commitments.get(commitment_id)
 
     def in_unit(self, quantity: Quantity, unit: str) -> Decimal | None:
-        """``quantity`` expressed in ``unit``, or None when it cannot be converted."""
+        """``quantity`` expressed in ``unit``, or None when it cannot be converted.
+
+        Without a catalogue, hours and FTE-years do not convert (no FTE norm).
+        """
+        if self.catalogue is not None:
+            return self.catalogue.in_unit_or_none(quantity, unit)
         if quantity.unit == unit:
             return quantity.value
-        if not compatible(quantity.unit, unit):
-            return None
-        hours = self.catalogue.fte_hours() if self.catalogue is not None else None
         try:
-            return convert(quantity.value, quantity.unit, unit, fte_norm_hours=hours)
+            return convert(quantity.value, quantity.unit, unit)
         except UnitError:
             return None
 

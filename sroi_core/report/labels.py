@@ -96,7 +96,18 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "p_public-purse": ("overheidsfinanciën", "public purse"),
     "p_society": ("maatschappij", "society"),
-    "k_eligible": ("Telt mee voor de gunning", "Counts for the award"),
+    "k_eligible": (
+        "Telt mee voor de gunning ({perspective})",
+        "Counts for the award ({perspective})",
+    ),
+    "k_not_for_award": (
+        "Telt niet mee voor de gunning ({perspective})",
+        "Does not count for the award ({perspective})",
+    ),
+    "k_not_for_award_note": (
+        "ander perspectief dan dat van de gunning; nooit opgeteld",
+        "another perspective than the award's; never added",
+    ),
     "k_eligible_note_ok": (
         "voldoet aan het minimum van {amount}",
         "meets the minimum of {amount}",
@@ -112,10 +123,17 @@ TEXT: dict[str, tuple[str, str]] = {
         "{supplier} committed social value with a present value of {committed}.",
     ),
     "summary_eligible_differs": (
-        "Daarvan telt {eligible} mee voor de gunning: de rest is afkoop, inspanning (output), "
-        "niet gevraagd of heeft een kwaliteitsfout.",
-        "Of this, {eligible} counts for the award: the rest is buy-off, effort (output), not "
-        "asked for or has a quality error.",
+        "Van de waarde voor de {perspective} ({committed}) telt {eligible} mee voor de "
+        "gunning: de rest is afkoop, inspanning (output), niet gevraagd of heeft een "
+        "kwaliteitsfout.",
+        "Of the value in the {perspective} perspective ({committed}), {eligible} counts for "
+        "the award: the rest is buy-off, effort (output), not asked for or has a quality error.",
+    ),
+    "summary_award_perspective": (
+        "De gunning telt alleen waarde voor de {perspective}. Waarde vanuit een ander "
+        "perspectief staat ernaast en wordt er nooit bij opgeteld.",
+        "The award counts value in the {perspective} perspective only. Value from another "
+        "perspective is shown beside it and never added to it.",
     ),
     "summary_delivered": (
         "Tot en met {date} is {verified} geverifieerd ({percent} van de toezegging). Bij het "
@@ -201,9 +219,9 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "minimum_line": (
         "Minimum maatschappelijke waarde volgens de aanbesteding: {amount}. Waarde die meetelt "
-        "voor de gunning: {eligible} — {verdict}.",
-        "Minimum social value set by the tender: {amount}. Value that counts for the award: "
-        "{eligible} — {verdict}.",
+        "voor de gunning (perspectief {perspective}): {eligible} — {verdict}.",
+        "Minimum social value set by the tender: {amount}. Value that counts for the award "
+        "(perspective {perspective}): {eligible} — {verdict}.",
     ),
     "minimum_met": ("voldoet", "meets it"),
     "minimum_not_met": ("voldoet niet", "does not meet it"),

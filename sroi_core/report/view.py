@@ -314,29 +314,53 @@ class _Builder:
             if totals.by_perspective is None  # 2.0: one figure per perspective, below
             else []
         )
-        award = data.award
-        if award is not None:
-            if data.minimum is None:
-                note, tone = self.t("k_eligible_note_none"), ""
-            elif award.eligible_value >= data.minimum:
-                note, tone = self.t("k_eligible_note_ok", amount=self.money(data.minimum)), "good"
-            else:
-                note, tone = self.t("k_eligible_note_low", amount=self.money(data.minimum)), "bad"
-            figures.append(
-                KeyFigure(self.t("k_eligible"), self.money(award.eligible_value), note, tone)
-            )
         paragraphs = [
             Paragraph(
                 self.t("summary_promised", supplier=data.bid.supplier.name,
                        committed=self.money(committed))
             )
         ]
-        if award is not None and award.eligible_value != committed:
-            paragraphs.append(
-                Paragraph(
-                    self.t("summary_eligible_differs", eligible=self.money(award.eligible_value))
+        counted = data.award_value
+        if counted is not None:
+            perspective = self.t(f"p_{counted.perspective.value}")
+            if data.minimum is None:
+                note, tone = self.t("k_eligible_note_none"), ""
+            elif counted.counted >= data.minimum:
+                note, tone = self.t("k_eligible_note_ok", amount=self.money(data.minimum)), "good"
+            else:
+                note, tone = self.t("k_eligible_note_low", amount=self.money(data.minimum)), "bad"
+            figures.append(
+                KeyFigure(
+                    self.t("k_eligible", perspective=perspective),
+                    self.money(counted.counted),
+                    note,
+                    tone,
                 )
             )
+            for other, value in counted.others:
+                figures.append(
+                    KeyFigure(
+                        self.t("k_not_for_award", perspective=self.t(f"p_{other.value}")),
+                        self.money(value),
+                        self.t("k_not_for_award_note"),
+                        "muted",
+                    )
+                )
+            if counted.counted != counted.committed:
+                paragraphs.append(
+                    Paragraph(
+                        self.t(
+                            "summary_eligible_differs",
+                            perspective=perspective,
+                            committed=self.money(counted.committed),
+                            eligible=self.money(counted.counted),
+                        )
+                    )
+                )
+            if counted.others:
+                paragraphs.append(
+                    Paragraph(self.t("summary_award_perspective", perspective=perspective))
+                )
         monitoring = data.monitoring
         if monitoring is not None:
             outcome = monitoring.outcome
@@ -429,19 +453,6 @@ class _Builder:
             for e in entries
         )
 
-    def line_values(self, line: ValuationLine) -> tuple[Decimal, Decimal]:
-        outcome = sum(
-            (v.present_value for v in line.values
-             if v.valuation_basis.family is ValuationFamily.OUTCOME_VALUE),
-            ZERO,
-        )
-        credit = sum(
-            (v.present_value for v in line.values
-             if v.valuation_basis.family is ValuationFamily.OBLIGATION_CREDIT),
-            ZERO,
-        )
-        return outcome, credit
-
     def award_cell(self, scored: ScoredLine | None) -> str:
         if scored is None:
             return EN_DASH
@@ -498,20 +509,22 @@ class _Builder:
         valuation = data.valuation
         scored = {line.commitment: line for line in data.award.lines} if data.award else {}
         blocks: list[Block] = [Paragraph(self.t("promised_intro", rate=self.rate_text()))]
-        if data.minimum is not None and data.award is not None:
+        counted = data.award_value
+        if data.minimum is not None and counted is not None:
             verdict = self.t(
-                "minimum_met" if data.award.eligible_value >= data.minimum else "minimum_not_met"
+                "minimum_met" if counted.counted >= data.minimum else "minimum_not_met"
             )
             blocks.append(
                 Paragraph(
                     self.t("minimum_line", amount=self.money(data.minimum),
-                           eligible=self.money(data.award.eligible_value), verdict=verdict)
+                           perspective=self.t(f"p_{counted.perspective.value}"),
+                           eligible=self.money(counted.counted), verdict=verdict)
                 )
             )
         rows: list[tuple[Cell, ...]] = []
         credit_rows: list[tuple[Cell, ...]] = []
         for line in valuation.lines:
-            outcome, credit = self.line_values(line)
+            outcome, credit = line.outcome_value, line.obligation_credit
             monetised = any(
                 v.valuation_basis.family is ValuationFamily.OUTCOME_VALUE for v in line.values
             )
@@ -542,7 +555,7 @@ class _Builder:
                 )
         footer: tuple[Cell, ...] = (
             self.t("total"), "", "", "", "", self.money(valuation.totals.outcome_value),
-            (self.money(data.award.eligible_value) if data.award else ""), "",
+            (self.money(counted.counted) if counted is not None else ""), "",
         )
         blocks.append(
             Table(
@@ -580,8 +593,14 @@ class _Builder:
     def promised_by_theme(self) -> list[Block]:
         valuation = self.data.valuation
         values: dict[str, Decimal] = {}
+        chosen = self.data.award_value
         for line in valuation.lines:
-            outcome, _ = self.line_values(line)
+            # 2.0: one perspective per chart (the award's); 1.0 valued them as one figure
+            outcome = (
+                line.perspective_value(chosen.perspective)
+                if chosen is not None and valuation.totals.by_perspective is not None
+                else line.outcome_value
+            )
             counted = outcome if line.counted else ZERO
             values[line.theme] = values.get(line.theme, ZERO) + counted
         order = self.theme_order(list(values))

@@ -1,0 +1,122 @@
+"""The council report's "value that counts for the award" is one perspective, never a sum.
+
+Issue 10: no total, ratio or score adds values of different perspectives. The report shows
+the award's perspective as what counts and every other perspective beside it, for a 1.0
+tender (read as its migration would: perspective society) and for a 2.0 tender alike.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from sroi_core._decimal import exact_sum
+from sroi_core.catalogue_store import CatalogueStore
+from sroi_core.contract import award_perspective
+from sroi_core.documents import load_document
+from sroi_core.model import Bid, Tender
+from sroi_core.model.codes import Perspective
+from sroi_core.report import build_report, render_markdown
+from sroi_core.report.data import ReportData
+
+ROOT = Path(__file__).resolve().parents[1]
+PILOT_1 = ROOT / "examples" / "pilot"
+PILOT_2 = ROOT / "examples" / "2.0" / "pilot"
+
+
+def _report(tender_path: Path, bid_path: Path, language: str = "nl") -> ReportData:
+    tender = load_document(tender_path)
+    bid = load_document(bid_path)
+    assert isinstance(tender, Tender)
+    assert isinstance(bid, Bid)
+    catalogue = CatalogueStore().get(tender.catalogue)
+    return build_report(tender, bid, catalogue, language=language)
+
+
+def _counted_lines_in(data: ReportData, perspective: Perspective) -> Decimal:
+    assert data.award is not None
+    scored = {line.commitment for line in data.award.lines if line.scored}
+    return exact_sum(
+        line.perspective_value(perspective)
+        for line in data.valuation.lines
+        if line.line_id in scored
+    )
+
+
+def test_1_0_award_figure_is_the_society_perspective_not_the_sum() -> None:
+    data = _report(PILOT_1 / "tender.json", PILOT_1 / "bid-a.json")
+    counted = data.award_value
+    assert counted is not None
+    assert data.award is not None
+    assert counted.perspective is Perspective.SOCIETY
+    society = _counted_lines_in(data, Perspective.SOCIETY)
+    public = _counted_lines_in(data, Perspective.PUBLIC_PURSE)
+    assert public > 0, "the pilot bid has a fiscal line: the test must see two perspectives"
+    assert counted.counted == society
+    assert counted.others == ((Perspective.PUBLIC_PURSE, public),)
+    # the 1.0 score itself added the two: the report no longer shows that sum
+    assert data.award.eligible_value == society + public
+    text = render_markdown(data)
+    figure = f"| Telt mee voor de gunning (maatschappij) | €\xa0{_nl(society)} |"
+    assert figure in text
+    assert f"€\xa0{_nl(society + public)} |" not in text.split("Telt mee voor de gunning")[1][:80]
+    assert f"| Telt niet mee voor de gunning (overheidsfinanciën) | €\xa0{_nl(public)} |" in text
+    assert "Waarde die meetelt voor de gunning (perspectief maatschappij)" in text
+
+
+def test_1_0_minimum_verdict_uses_the_award_perspective() -> None:
+    data = _report(PILOT_1 / "tender.json", PILOT_1 / "bid-a.json", language="en")
+    assert data.award_value is not None
+    assert data.minimum is not None
+    text = render_markdown(data)
+    met = data.award_value.counted >= data.minimum
+    expected = "meets the minimum" if met else "below the minimum"
+    assert expected in text.split("Counts for the award (society)")[1].split("\n")[0]
+
+
+@pytest.mark.parametrize("bid", ["bid-honest.json", "bid-inflated.json"])
+def test_2_0_award_figure_is_one_perspective(bid: str) -> None:
+    data = _report(PILOT_2 / "tender.json", PILOT_2 / bid)
+    counted = data.award_value
+    assert counted is not None
+    assert data.award is None  # a 2.0 tender is not scored by the 1.0 method
+    assert counted.perspective is award_perspective(data.tender)
+    assert all(other is not counted.perspective for other, _ in counted.others)
+    totals = data.valuation.totals.by_perspective or ()
+    by_perspective = {t.perspective: t.present_value for t in totals}
+    # what counts never exceeds the bid's own value in that perspective
+    assert counted.counted <= by_perspective.get(counted.perspective, Decimal(0))
+    assert counted.committed == by_perspective.get(counted.perspective, Decimal("0.00"))
+    for other, value in counted.others:
+        assert value <= by_perspective[other]
+
+
+def test_2_0_excluded_lines_count_nothing_and_shares_reduce_value() -> None:
+    inflated = _report(PILOT_2 / "tender.json", PILOT_2 / "bid-inflated.json").award_value
+    assert inflated is not None
+    assert inflated.counted == 0
+    assert inflated.committed > 0
+    assert inflated.others == ()
+    honest = _report(PILOT_2 / "tender.json", PILOT_2 / "bid-honest.json").award_value
+    assert honest is not None
+    assert dict(honest.others).get(Perspective.PUBLIC_PURSE, Decimal(0)) > 0
+
+
+def test_award_perspective_follows_the_tender() -> None:
+    tender = load_document(PILOT_2 / "tender.json")
+    assert isinstance(tender, Tender)
+    assert tender.award is not None
+    public = tender.model_copy(
+        update={"award": tender.award.model_copy(update={"perspective": "public-purse"})}
+    )
+    assert award_perspective(public) is Perspective.PUBLIC_PURSE
+    old = load_document(PILOT_1 / "tender.json")
+    assert isinstance(old, Tender)
+    assert award_perspective(old) is Perspective.SOCIETY
+
+
+def _nl(value: Decimal) -> str:
+    whole, cents = f"{value:.2f}".split(".")
+    return f"{int(whole):,}".replace(",", ".") + "," + cents
