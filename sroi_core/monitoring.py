@@ -42,6 +42,7 @@ from sroi_core.model.types import Period
 from sroi_core.model.valuation import ValuationLine
 from sroi_core.quality import run_checks
 from sroi_core.quality.context import DOCUMENT_MISMATCH
+from sroi_core.quality.privacy import per_person_records
 from sroi_core.rules import Finding, Severity, define_rule, json_pointer, make_finding
 from sroi_core.valuation.document import value_document
 from sroi_core.verification import changed_fields, effective_status
@@ -386,7 +387,9 @@ def _values(line: ValuationLine) -> dict[str, Decimal]:
     return {OUTCOME: line.outcome_value, CREDIT: line.obligation_credit}
 
 
-def _bucket(item: Evidence, line: ValuationLine, bid: Bid) -> tuple[str, str]:
+def _bucket(
+    item: Evidence, line: ValuationLine, bid: Bid, catalogue: Catalogue
+) -> tuple[str, str]:
     known = {c.id for c in bid.commitments}
     if item.commitment not in known:
         return "not-counted", (
@@ -399,6 +402,13 @@ def _bucket(item: Evidence, line: ValuationLine, bid: Bid) -> tuple[str, str]:
             "lieu): evidence for it is never counted"
         )
     bucket = _STATUS_BUCKET[effective_status(item)]
+    if bucket in ("verified", "unverified") and per_person_records(
+        item, catalogue.find_indicator(item.indicator)
+    ):
+        return "not-counted", (
+            f"special-category data of indicator {item.indicator} sent per person "
+            "(subjects): never counted until resubmitted as an aggregate"
+        )
     reasons = {
         "verified": "verified by the buyer: counted",
         "unverified": "submitted, not yet verified: shown, not counted",
@@ -497,7 +507,7 @@ def monitor(context: ContractContext, bid: Bid, as_of: dt.date | None = None) ->
         ).report
         line = lines[item_id]
         themes_of.setdefault(line.indicator, line.theme)
-        bucket, reason = _bucket(item, line, bid)
+        bucket, reason = _bucket(item, line, bid, catalogue)
         values = _values(line)
         period_labels[report.id] = (report.period.start, report.period.end)
         for family, value in values.items():

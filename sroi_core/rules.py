@@ -93,6 +93,7 @@ _RULE_MODULES: tuple[str, ...] = (
     "sroi_core.quality.credibility",
     "sroi_core.quality.cost",
     "sroi_core.quality.scale",
+    "sroi_core.quality.privacy",
     "sroi_core.verification",
     "sroi_core.scoring",
     "sroi_core.monitoring",

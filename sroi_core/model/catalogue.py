@@ -76,6 +76,10 @@ class Catalogue(Document):
             )
         return found
 
+    def find_indicator(self, indicator_id: str) -> Indicator | None:
+        """The indicator with this id, or None when the catalogue has none."""
+        return self._indicator_index.get(indicator_id)
+
     def proxies_for(self, indicator_id: str) -> tuple[ProxyValue, ...]:
         """Every proxy value of one indicator (several bases may apply), in file order."""
         return self._proxy_index.get(indicator_id, ())

@@ -34,6 +34,7 @@ from sroi_core.quality import (
     double_counting,
     evidence,
     plausibility,
+    privacy,
     scale,
     scope,
 )
@@ -53,7 +54,16 @@ __all__ = [
 ]
 
 _FAMILIES = (
-    commitments, scope, evidence, double_counting, plausibility, credits, credibility, cost, scale
+    commitments,
+    scope,
+    evidence,
+    double_counting,
+    plausibility,
+    credits,
+    credibility,
+    cost,
+    scale,
+    privacy,
 )
 
 _NEEDS_TENDER = "outcomes-only, area, period, evidence minimum of the tender, size and targets"

@@ -106,6 +106,9 @@ class Thresholds:
       the tender's target for the indicator.
     * ``max_value_multiple`` (default 10): committed outcome value more than this many
       times the contract value.
+    * ``min_cell_size`` (default 10): the fewest people an aggregate of a special-category
+      indicator (health, criminal records) should count, so that it cannot single a person
+      out (quality.special-category-small-cell).
 
     Amounts are in the contract's currency (EUR for Dutch tenders). The quantities are
     totals over the contract, compared with the total contract value; this equals the
@@ -116,6 +119,7 @@ class Thresholds:
     max_persons_per_million: Decimal = Decimal(200)
     max_target_multiple: Decimal = Decimal(3)
     max_value_multiple: Decimal = Decimal(10)
+    min_cell_size: Decimal = Decimal(10)
 
     @classmethod
     def option_names(cls) -> dict[str, str]:
