@@ -8,7 +8,8 @@ lookups, and the bid's valuation computed at most once however many parts ask fo
 
 The module also holds the primitives of a contract that are not a single model's: whether
 documents refer to each other (:func:`reference_mismatches`), the bid's commitments by id
-(:func:`commitment_index`) and the perspective the award counts (:func:`award_perspective`).
+(:func:`commitment_index`), the commitment a finding points into (:func:`commitment_at`)
+and the perspective the award counts (:func:`award_perspective`).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ __all__ = [
     "ContractContext",
     "ReferenceMismatch",
     "award_perspective",
+    "commitment_at",
     "commitment_index",
     "reference_mismatches",
 ]
@@ -100,6 +102,19 @@ def commitment_index(bid: Bid) -> Mapping[str, Commitment]:
     for commitment in bid.commitments:
         found.setdefault(commitment.id, commitment)
     return MappingProxyType(found)
+
+
+def commitment_at(pointer: str, bid: Bid) -> int | None:
+    """The index of the bid's commitment a JSON pointer points into (``/commitments/N/...``).
+
+    None for a pointer elsewhere in the bid, or past its last commitment.
+    """
+    parts = pointer.split("/")
+    if len(parts) > 2 and parts[1] == "commitments" and parts[2].isdigit():
+        index = int(parts[2])
+        if index < len(bid.commitments):
+            return index
+    return None
 
 
 def award_perspective(tender: Tender) -> Perspective:

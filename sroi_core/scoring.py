@@ -33,7 +33,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from sroi_core._decimal import decimal_text, exact_context, exact_sum, round_cent
-from sroi_core.contract import ContractContext, ReferenceMismatch, reference_mismatches
+from sroi_core.contract import (
+    ContractContext,
+    ReferenceMismatch,
+    commitment_at,
+    reference_mismatches,
+)
 from sroi_core.errors import FindingsError, SroiError
 from sroi_core.io import read_text
 from sroi_core.model.bid import Bid
@@ -798,13 +803,11 @@ def _line_findings(
     per_line: dict[str, list[Finding]] = defaultdict(list)
     rest = []
     for finding in findings:
-        parts = finding.pointer.split("/")
-        if len(parts) > 2 and parts[1] == "commitments" and parts[2].isdigit():
-            index = int(parts[2])
-            if index < len(bid.commitments):
-                per_line[bid.commitments[index].id].append(finding)
-                continue
-        rest.append(finding)
+        index = commitment_at(finding.pointer, bid)
+        if index is not None:
+            per_line[bid.commitments[index].id].append(finding)
+        else:
+            rest.append(finding)
     return per_line, rest
 
 

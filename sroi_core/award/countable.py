@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sroi_core.award.points import total
-from sroi_core.contract import ContractContext
+from sroi_core.contract import ContractContext, commitment_at
 from sroi_core.model.bid import Bid
 from sroi_core.model.catalogue import Catalogue
 from sroi_core.model.codes import IndicatorKind, Perspective
@@ -44,11 +44,9 @@ def countable_split(
     asked = context.asked
     scope: dict[str, str] = {}
     for finding in context.bid_checks(bid):
-        parts = finding.pointer.split("/")
-        if finding.rule_id in OUT_OF_SCOPE and len(parts) > 2 and parts[2].isdigit():
-            index = int(parts[2])
-            if index < len(bid.commitments):
-                scope.setdefault(bid.commitments[index].id, finding.message)
+        index = commitment_at(finding.pointer, bid)
+        if finding.rule_id in OUT_OF_SCOPE and index is not None:
+            scope.setdefault(bid.commitments[index].id, finding.message)
     commitments = context.commitments(bid)
     reasons: list[tuple[str, str]] = []
     for line in valuation.lines:
