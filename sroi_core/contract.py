@@ -31,6 +31,7 @@ from sroi_core.model.types import Quantity
 
 if TYPE_CHECKING:
     from sroi_core.model.valuation import Valuation
+    from sroi_core.quality.context import CheckContext
     from sroi_core.rules import Finding
 
 __all__ = [
@@ -151,7 +152,9 @@ class ContractContext:
     reports: tuple[tuple[EvidenceReport, str], ...] = ()
     sources: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     _valuations: dict[int, tuple[Bid, Valuation]] = field(default_factory=dict, repr=False)
-    _checks: dict[int, tuple[Bid, tuple[Finding, ...]]] = field(default_factory=dict, repr=False)
+    _checks: dict[tuple[int, bool], tuple[Bid, tuple[Finding, ...]]] = field(
+        default_factory=dict, repr=False
+    )
     """Caches by the bid's identity; the bid is kept beside its result so the id stays its."""
 
     @classmethod
@@ -223,20 +226,32 @@ class ContractContext:
         self._valuations[id(bid)] = (bid, found)
         return found
 
-    def bid_checks(self, bid: Bid) -> tuple[Finding, ...]:
-        """Quality findings of the tender and ``bid`` read together, computed once per bid."""
-        cached = self._checks.get(id(bid))
+    def check_context(self, bid: Bid, *, with_reports: bool = False) -> CheckContext:
+        """What the quality checks compare for ``bid``: this contract's documents.
+
+        With ``with_reports`` the evidence reports are compared too (monitoring, report).
+        """
+        from sroi_core.quality.context import CheckContext  # noqa: PLC0415 - quality imports this
+
+        reports = self.reports if with_reports else ()
+        return CheckContext(
+            catalogue=self.catalogue,
+            tender=self.tender,
+            bid=bid,
+            evidence_reports=tuple(report for report, _ in reports),
+            sources=((self.tender, self.tender_source), (bid, self.bid_source(bid)), *reports),
+        )
+
+    def checks(self, bid: Bid, *, with_reports: bool = False) -> tuple[Finding, ...]:
+        """Quality findings of the tender and ``bid`` (and the reports), computed once."""
+        key = (id(bid), with_reports)
+        cached = self._checks.get(key)
         if cached is not None:
             return cached[1]
-        from sroi_core.quality import run_checks  # noqa: PLC0415 - quality imports this
+        from sroi_core.quality import check_context  # noqa: PLC0415 - quality imports this
 
-        found = tuple(
-            run_checks(
-                [(self.tender, self.tender_source), (bid, self.bid_source(bid))],
-                catalogue=self.catalogue,
-            )
-        )
-        self._checks[id(bid)] = (bid, found)
+        found = tuple(check_context(self.check_context(bid, with_reports=with_reports)))
+        self._checks[key] = (bid, found)
         return found
 
     def mismatches(

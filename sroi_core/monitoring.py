@@ -40,7 +40,6 @@ from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.model.tender import Tender
 from sroi_core.model.types import Period
 from sroi_core.model.valuation import ValuationLine
-from sroi_core.quality import run_checks
 from sroi_core.quality.context import DOCUMENT_MISMATCH
 from sroi_core.quality.privacy import per_person_records
 from sroi_core.rules import Finding, Severity, define_rule, json_pointer, make_finding
@@ -607,10 +606,7 @@ def monitor(context: ContractContext, bid: Bid, as_of: dt.date | None = None) ->
             key=lambda u: (u.period_start, u.period_end, u.report, u.items, u.used),
         )
     )
-    checks = run_checks(
-        [(tender, context.tender_source), (bid, context.bid_source(bid)), *pairs],
-        catalogue=catalogue,
-    )
+    checks = context.checks(bid, with_reports=True)
     report_sources = {source for _, source in pairs}
     findings = [
         *version_findings,

@@ -882,7 +882,7 @@ def _work(bid: Bid, context: ContractContext) -> tuple[_Work, list[Finding]]:
     tender, catalogue = context.tender, context.catalogue
     source = context.bid_source(bid)
     valuation = context.valuation(bid)
-    checks = context.bid_checks(bid)
+    checks = context.checks(bid)
     bid_findings = [f for f in checks if f.source == source]
     tender_findings = [f for f in checks if f.source == context.tender_source]
     per_line, _ = _line_findings(bid_findings, bid)

@@ -43,7 +43,7 @@ def countable_split(
     context = ContractContext.build(tender, catalogue, (bid,))
     asked = context.asked
     scope: dict[str, str] = {}
-    for finding in context.bid_checks(bid):
+    for finding in context.checks(bid):
         index = commitment_at(finding.pointer, bid)
         if finding.rule_id in OUT_OF_SCOPE and index is not None:
             scope.setdefault(bid.commitments[index].id, finding.message)

@@ -379,7 +379,7 @@ def award_bids(
         if problems:
             scored.append(_Scored(bid, source, [], [], refused=problems))
             continue
-        checks = context.bid_checks(bid)
+        checks = context.checks(bid)
         if not checked_tender:
             tender_findings += [f for f in checks if f.source == tender_source]
             checked_tender = True

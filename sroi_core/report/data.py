@@ -38,7 +38,6 @@ from sroi_core.model.proxy_value import ProxyValue
 from sroi_core.model.tender import Tender
 from sroi_core.model.valuation import Valuation
 from sroi_core.monitoring import MonitoringResult, monitor
-from sroi_core.quality import run_checks
 from sroi_core.report.formatting import check_language
 from sroi_core.rules import Finding
 from sroi_core.scoring import (
@@ -360,12 +359,7 @@ def build_report(
         found = versions.get((entry.version_from, entry.item))
         if found is not None:
             items[entry.item] = found
-    findings = list(
-        run_checks(
-            [(tender, context.tender_source), (bid, context.bid_source(bid)), *pairs],
-            catalogue=catalogue,
-        )
-    )
+    findings = list(context.checks(bid, with_reports=bool(pairs)))
     if monitoring is not None:
         findings.extend(f for f in monitoring.findings if f.rule_id.startswith("monitoring."))
     award = _award(context, bid)
