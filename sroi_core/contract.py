@@ -60,6 +60,20 @@ class ReferenceMismatch:
     actual: str
     """The document given instead (``id version`` for a catalogue)."""
 
+    def finding(self, source: str) -> Finding:
+        """The mismatch as a ``quality.document-mismatch`` finding at the referring field."""
+        from sroi_core.quality.context import DOCUMENT_MISMATCH  # noqa: PLC0415 - imports this
+        from sroi_core.rules import make_finding  # noqa: PLC0415
+
+        return make_finding(
+            DOCUMENT_MISMATCH,
+            f"/{self.field}",
+            source=source,
+            kind=self.kind,
+            expected=self.expected,
+            actual=self.actual,
+        )
+
 
 def _catalogue_text(catalogue: Catalogue) -> str:
     return f"{catalogue.id} {catalogue.version}"

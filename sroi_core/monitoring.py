@@ -40,7 +40,6 @@ from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.model.tender import Tender
 from sroi_core.model.types import Period
 from sroi_core.model.valuation import ValuationLine
-from sroi_core.quality.context import DOCUMENT_MISMATCH
 from sroi_core.quality.privacy import per_person_records
 from sroi_core.rules import Finding, Severity, define_rule, json_pointer, make_finding
 from sroi_core.valuation.document import value_document
@@ -265,14 +264,7 @@ def _mismatches(context: ContractContext, bid: Bid) -> list[Finding]:
         *context.reports,
     ]
     return [
-        make_finding(
-            DOCUMENT_MISMATCH,
-            f"/{wrong.field}",
-            source=source,
-            kind=wrong.kind,
-            expected=wrong.expected,
-            actual=wrong.actual,
-        )
+        wrong.finding(source)
         for document, source in documents
         for wrong in context.mismatches(document, bid)
     ]

@@ -35,7 +35,6 @@ from typing import Any, Literal
 from sroi_core._decimal import decimal_text, exact_context, exact_sum, round_cent
 from sroi_core.contract import (
     ContractContext,
-    ReferenceMismatch,
     commitment_at,
     reference_mismatches,
 )
@@ -48,7 +47,6 @@ from sroi_core.model.commitment import Commitment
 from sroi_core.model.tender import ScoringRules, Tender
 from sroi_core.model.valuation import Valuation, ValuationLine
 from sroi_core.quality.commitments import is_payment_in_lieu
-from sroi_core.quality.context import DOCUMENT_MISMATCH
 from sroi_core.rules import Finding, Severity, define_rule, json_pointer, make_finding
 from sroi_core.valuation.document import conventions_for
 
@@ -663,17 +661,6 @@ def _scoring(tender: Tender) -> ScoringRules:
     return tender.scoring
 
 
-def _mismatch_finding(wrong: ReferenceMismatch, source: str) -> Finding:
-    return make_finding(
-        DOCUMENT_MISMATCH,
-        f"/{wrong.field}",
-        source=source,
-        kind=wrong.kind,
-        expected=wrong.expected,
-        actual=wrong.actual,
-    )
-
-
 def document_findings(
     tender: Tender, bids: Sequence[Bid], catalogue: Catalogue, sources: Mapping[str, str]
 ) -> list[Finding]:
@@ -685,7 +672,7 @@ def document_findings(
     findings: list[Finding] = []
     tender_source = sources.get(tender.id, f"<tender {tender.id}>")
     for wrong in reference_mismatches(tender, catalogue=catalogue):
-        findings.append(_mismatch_finding(wrong, tender_source))
+        findings.append(wrong.finding(tender_source))
     counts: dict[str, int] = defaultdict(int)
     for bid in bids:
         counts[bid.id] += 1
@@ -718,7 +705,7 @@ def document_findings(
         source = sources.get(bid.id, f"<bid {bid.id}>")
         wrongs = reference_mismatches(bid, catalogue=catalogue, tender=tender)
         for wrong in sorted(wrongs, key=lambda w: w.field != "tender"):
-            findings.append(_mismatch_finding(wrong, source))
+            findings.append(wrong.finding(source))
         if bid.bid_price is not None:
             money.append(
                 (f"the price of bid {bid.id}", source, "/bidPrice", bid.bid_price.currency)

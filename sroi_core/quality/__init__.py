@@ -83,14 +83,7 @@ def _mismatches(ctx: CheckContext) -> Iterator[Finding]:
         for wrong in reference_mismatches(
             document, catalogue=ctx.catalogue, tender=ctx.tender, bid=ctx.bid
         ):
-            yield ctx.finding(
-                DOCUMENT_MISMATCH,
-                document,
-                wrong.field,
-                kind=wrong.kind,
-                expected=wrong.expected,
-                actual=wrong.actual,
-            )
+            yield wrong.finding(ctx.source(document))
     bid = ctx.bid
     for valuation in ctx.valuations:
         subject = bid if valuation.subject_type == "bid" else None
