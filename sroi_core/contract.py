@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
 from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -27,7 +26,6 @@ from sroi_core.model.codes import Perspective
 from sroi_core.model.commitment import Commitment
 from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.model.tender import Tender
-from sroi_core.model.types import Quantity
 
 if TYPE_CHECKING:
     from sroi_core.model.valuation import Valuation
@@ -218,10 +216,6 @@ class ContractContext:
     def perspective(self) -> Perspective:
         """The perspective whose value counts for the award (:func:`award_perspective`)."""
         return award_perspective(self.tender)
-
-    def in_indicator_unit(self, quantity: Quantity, indicator_id: str) -> Decimal:
-        """``quantity`` in the unit of the catalogue's indicator ``indicator_id``."""
-        return self.catalogue.in_indicator_unit(quantity, indicator_id)
 
     # ------------------------------------------------------------------------ a bid
 

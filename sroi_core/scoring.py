@@ -798,9 +798,10 @@ def _line_findings(
     return per_line, rest
 
 
-def _classify(
+def _classify(  # noqa: PLR0917 - one call site, each input named
     line: ValuationLine,
     commitment: Commitment | None,
+    asked: frozenset[str],
     tender: Tender,
     catalogue: Catalogue,
     findings: Sequence[Finding],
@@ -825,8 +826,7 @@ def _classify(
                 "bought-off part: it does not score",
             )
         )
-    chosen = {item.indicator for item in tender.indicators}
-    if line.indicator not in chosen:
+    if line.indicator not in asked:
         reasons.append(
             Reason(
                 "not-a-tender-indicator",
@@ -882,7 +882,7 @@ def _work(bid: Bid, context: ContractContext) -> tuple[_Work, list[Finding]]:
     for line in valuation.lines:
         commitment: Commitment | None = commitments.get(line.line_id)
         reasons, notes = _classify(
-            line, commitment, tender, catalogue, per_line.get(line.line_id, [])
+            line, commitment, context.asked, tender, catalogue, per_line.get(line.line_id, [])
         )
         outcome, credit = line.outcome_value, line.obligation_credit
         if credit > 0:

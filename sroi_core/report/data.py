@@ -156,11 +156,12 @@ def _split(
     counted: Mapping[str, Decimal], valuation: Valuation, perspective: Perspective
 ) -> AwardValue:
     """Per perspective, the value of each line times the share of it that counts."""
+    context = exact_context()
     by_perspective: dict[Perspective, Decimal] = {}
     for each in Perspective:
         by_perspective[each] = round_cent(
             exact_sum(
-                line.perspective_value(each) * counted[line.line_id]
+                context.multiply(line.perspective_value(each), counted[line.line_id])
                 for line in valuation.lines
                 if line.line_id in counted
             )
