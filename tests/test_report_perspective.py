@@ -104,6 +104,17 @@ def test_2_0_excluded_lines_count_nothing_and_shares_reduce_value() -> None:
     assert dict(honest.others).get(Perspective.PUBLIC_PURSE, Decimal(0)) > 0
 
 
+def test_2_0_attainment_minimum_is_not_called_no_minimum() -> None:
+    data = _report(PILOT_2 / "tender.json", PILOT_2 / "bid-honest.json")
+    assert data.minimum is None
+    assert data.tender.award is not None
+    assert data.tender.award.minimum is not None
+    assert data.tender.award.minimum.attainment is not None
+    text = render_markdown(data)
+    assert "het minimum van de aanbesteding is een doelbereik, geen bedrag" in text
+    assert "de aanbesteding stelt geen minimum" not in text
+
+
 def test_award_perspective_follows_the_tender() -> None:
     tender = load_document(PILOT_2 / "tender.json")
     assert isinstance(tender, Tender)

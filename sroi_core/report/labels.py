@@ -117,6 +117,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "below the minimum of {amount}",
     ),
     "k_eligible_note_none": ("de aanbesteding stelt geen minimum", "the tender sets no minimum"),
+    "k_eligible_note_attainment": (
+        "het minimum van de aanbesteding is een doelbereik, geen bedrag",
+        "the tender's minimum is a target attainment, not an amount",
+    ),
     "summary_promised": (
         "{supplier} heeft maatschappelijke waarde toegezegd met een contante waarde van "
         "{committed}.",

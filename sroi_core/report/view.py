@@ -323,7 +323,10 @@ class _Builder:
         counted = data.award_value
         if counted is not None:
             perspective = self.t(f"p_{counted.perspective.value}")
-            if data.minimum is None:
+            rule = data.tender.award.minimum if data.tender.award is not None else None
+            if data.minimum is None and rule is not None and rule.attainment is not None:
+                note, tone = self.t("k_eligible_note_attainment"), ""
+            elif data.minimum is None:
                 note, tone = self.t("k_eligible_note_none"), ""
             elif counted.counted >= data.minimum:
                 note, tone = self.t("k_eligible_note_ok", amount=self.money(data.minimum)), "good"
