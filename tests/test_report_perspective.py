@@ -7,6 +7,7 @@ tender (read as its migration would: perspective society) and for a 2.0 tender a
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from sroi_core.catalogue_store import CatalogueStore
 from sroi_core.contract import award_perspective
 from sroi_core.documents import load_document
 from sroi_core.model import Bid, Tender
-from sroi_core.model.codes import Perspective
+from sroi_core.model.codes import Perspective, ValuationBasis
 from sroi_core.report import build_report, render_markdown
 from sroi_core.report.data import ReportData
 
@@ -113,6 +114,28 @@ def test_2_0_attainment_minimum_is_not_called_no_minimum() -> None:
     text = render_markdown(data)
     assert "het minimum van de aanbesteding is een doelbereik, geen bedrag" in text
     assert "de aanbesteding stelt geen minimum" not in text
+
+
+def test_2_0_line_in_two_perspectives_shows_each_apart() -> None:
+    data = _report(PILOT_2 / "tender.json", PILOT_2 / "bid-honest.json")
+    line = next(line for line in data.valuation.lines if line.perspective_value("public-purse"))
+    public = line.perspective_value("public-purse")
+    society = line.values[0].model_copy(
+        update={"valuation_basis": ValuationBasis.WELLBEING, "present_value": Decimal("100.00")}
+    )
+    both = line.model_copy(update={"values": (*line.values, society)})
+    lines = tuple(both if other is line else other for other in data.valuation.lines)
+    changed = dataclasses.replace(
+        data, valuation=data.valuation.model_copy(update={"lines": lines})
+    )
+    text = render_markdown(changed)
+    row = next(r for r in text.splitlines() if r.startswith(f"| {line.line_id} |"))
+    assert f"€\xa0{_nl(public)} (overheidsfinanciën); €\xa0100,00 (maatschappij)" in row
+    assert _nl(public + Decimal("100.00")) not in row
+    plain = next(
+        r for r in render_markdown(data).splitlines() if r.startswith(f"| {line.line_id} |")
+    )
+    assert f"| €\xa0{_nl(public)} |" in plain  # one perspective: the plain amount
 
 
 def test_award_perspective_follows_the_tender() -> None:

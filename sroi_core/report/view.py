@@ -15,7 +15,7 @@ from pathlib import PurePath
 from sroi_core._decimal import quantize_display
 from sroi_core._version import __version__
 from sroi_core.errors import SroiError
-from sroi_core.model.codes import ValuationFamily
+from sroi_core.model.codes import Perspective, ValuationFamily
 from sroi_core.model.proxy_value import ProxyValue
 from sroi_core.model.types import Area
 from sroi_core.model.valuation import ValuationLine
@@ -456,6 +456,16 @@ class _Builder:
             for e in entries
         )
 
+    def per_perspective(self, line: ValuationLine) -> str | None:
+        """2.0: a line valued in two perspectives shows each apart (never their sum)."""
+        parts = [
+            (perspective, line.perspective_value(perspective)) for perspective in Perspective
+        ]
+        shown = [(p, v) for p, v in parts if v > 0]
+        if len(shown) < 2:
+            return None
+        return "; ".join(f"{self.money(v)} ({self.t(f'p_{p.value}')})" for p, v in shown)
+
     def award_cell(self, scored: ScoredLine | None) -> str:
         if scored is None:
             return EN_DASH
@@ -535,6 +545,8 @@ class _Builder:
             value = self.t("not_monetised") if not_monetised and not monetised else self.money(
                 outcome
             )
+            if valuation.totals.by_perspective is not None:
+                value = self.per_perspective(line) or value
             rows.append(
                 (
                     line.line_id,
