@@ -9,6 +9,7 @@ Totals are sums of rounded line figures, so they do not depend on record order.
 from __future__ import annotations
 
 import decimal
+from collections.abc import Iterable
 from decimal import ROUND_HALF_EVEN, Decimal
 
 CENT = Decimal("0.01")
@@ -29,6 +30,15 @@ def exact_context() -> decimal.Context:
     A copy each time, so that the flags one computation reads (e.g. ``Inexact``) are its own.
     """
     return _EXACT.copy()
+
+
+def exact_sum(values: Iterable[Decimal], start: Decimal = Decimal("0.00")) -> Decimal:
+    """The exact sum of ``values`` (from ``start``: money sums keep at least two decimals)."""
+    context = exact_context()
+    total = start
+    for value in values:
+        total = context.add(total, value)
+    return total
 
 
 def round_cent(value: Decimal) -> Decimal:

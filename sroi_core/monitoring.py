@@ -24,12 +24,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
-from sroi_core._decimal import decimal_text, exact_context
+from sroi_core._decimal import decimal_text, exact_context, round_cent
+from sroi_core.contract import ContractContext
 from sroi_core.errors import FindingsError, SroiError
 from sroi_core.model.bid import Bid
 from sroi_core.model.catalogue import Catalogue
@@ -37,12 +38,11 @@ from sroi_core.model.codes import ValuationFamily, VerificationStatus
 from sroi_core.model.evidence import Evidence
 from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.model.tender import Tender
-from sroi_core.model.types import DocumentRef, Period
+from sroi_core.model.types import Period
 from sroi_core.model.valuation import ValuationLine
-from sroi_core.quality import run_checks
-from sroi_core.quality.context import DOCUMENT_MISMATCH
+from sroi_core.quality.privacy import per_person_records
 from sroi_core.rules import Finding, Severity, define_rule, json_pointer, make_finding
-from sroi_core.valuation.document import conventions_for, value_document
+from sroi_core.valuation.document import value_document
 from sroi_core.verification import changed_fields, effective_status
 
 __all__ = [
@@ -53,6 +53,7 @@ __all__ = [
     "MonitoringInputError",
     "MonitoringResult",
     "ReportUse",
+    "monitor",
     "monitor_contract",
 ]
 
@@ -228,16 +229,6 @@ class MonitoringResult:
 # --------------------------------------------------------------------------- arithmetic
 
 
-def _sum(values: Iterable[Decimal]) -> Decimal:
-    context = exact_context()
-    total = ZERO
-    for value in values:
-        total = context.add(total, value)
-    return total
-
-
-def _cents(value: Decimal) -> Decimal:
-    return value.quantize(CENT, rounding=ROUND_HALF_EVEN, context=exact_context())
 
 
 def _percent(part: Decimal, whole: Decimal | None) -> Decimal | None:
@@ -257,72 +248,26 @@ def forecast_value(
     to even to the cent; ``verified`` itself when no contract day has elapsed.
     """
     if elapsed_days <= 0 or verified <= 0:
-        return _cents(verified)
+        return round_cent(verified)
     context = exact_context()
     linear = context.divide(context.multiply(verified, Decimal(total_days)), Decimal(elapsed_days))
-    return _cents(max(verified, min(committed, linear)))
+    return round_cent(max(verified, min(committed, linear)))
 
 
 # ------------------------------------------------------------------------------- inputs
 
 
-def _ref_text(ref: DocumentRef) -> str:
-    return ref.id + (f" {ref.version}" if ref.version else "")
-
-
-def _mismatches(
-    tender: Tender,
-    bid: Bid,
-    reports: Sequence[tuple[EvidenceReport, str]],
-    catalogue: Catalogue,
-    names: Mapping[str, str],
-) -> list[Finding]:
-    findings = []
-    actual = f"{catalogue.id} {catalogue.version}"
-
-    def catalogue_ok(ref: DocumentRef) -> bool:
-        return ref.id == catalogue.id and (ref.version is None or ref.version == catalogue.version)
-
+def _mismatches(context: ContractContext, bid: Bid) -> list[Finding]:
     documents: list[tuple[Tender | Bid | EvidenceReport, str]] = [
-        (tender, names.get(tender.id, f"<tender {tender.id}>")),
-        (bid, names.get(bid.id, f"<bid {bid.id}>")),
-        *reports,
+        (context.tender, context.tender_source),
+        (bid, context.bid_source(bid)),
+        *context.reports,
     ]
-    for document, source in documents:
-        if not catalogue_ok(document.catalogue):
-            findings.append(
-                make_finding(
-                    DOCUMENT_MISMATCH,
-                    "/catalogue",
-                    source=source,
-                    kind="catalogue",
-                    expected=_ref_text(document.catalogue),
-                    actual=actual,
-                )
-            )
-        if isinstance(document, Bid | EvidenceReport) and document.tender.id != tender.id:
-            findings.append(
-                make_finding(
-                    DOCUMENT_MISMATCH,
-                    "/tender",
-                    source=source,
-                    kind="tender",
-                    expected=document.tender.id,
-                    actual=tender.id,
-                )
-            )
-        if isinstance(document, EvidenceReport) and document.bid.id != bid.id:
-            findings.append(
-                make_finding(
-                    DOCUMENT_MISMATCH,
-                    "/bid",
-                    source=source,
-                    kind="bid",
-                    expected=document.bid.id,
-                    actual=bid.id,
-                )
-            )
-    return findings
+    return [
+        wrong.finding(source)
+        for document, source in documents
+        for wrong in context.mismatches(document, bid)
+    ]
 
 
 @dataclass(frozen=True)
@@ -430,14 +375,12 @@ class _Sums:
 
 
 def _values(line: ValuationLine) -> dict[str, Decimal]:
-    out = {OUTCOME: ZERO, CREDIT: ZERO}
-    for value in line.values:
-        family = value.valuation_basis.family.value
-        out[family] = exact_context().add(out[family], value.present_value)
-    return out
+    return {OUTCOME: line.outcome_value, CREDIT: line.obligation_credit}
 
 
-def _bucket(item: Evidence, line: ValuationLine, bid: Bid) -> tuple[str, str]:
+def _bucket(
+    item: Evidence, line: ValuationLine, bid: Bid, catalogue: Catalogue
+) -> tuple[str, str]:
     known = {c.id for c in bid.commitments}
     if item.commitment not in known:
         return "not-counted", (
@@ -450,6 +393,13 @@ def _bucket(item: Evidence, line: ValuationLine, bid: Bid) -> tuple[str, str]:
             "lieu): evidence for it is never counted"
         )
     bucket = _STATUS_BUCKET[effective_status(item)]
+    if bucket in ("verified", "unverified") and per_person_records(
+        item, catalogue.find_indicator(item.indicator)
+    ):
+        return "not-counted", (
+            f"special-category data of indicator {item.indicator} sent per person "
+            "(subjects): never counted until resubmitted as an aggregate"
+        )
     reasons = {
         "verified": "verified by the buyer: counted",
         "unverified": "submitted, not yet verified: shown, not counted",
@@ -485,9 +435,18 @@ def monitor_contract(
         MonitoringError: no as-of date can be set, or a report starts after it.
 
     """
-    names = dict(sources or {})
-    pairs = [r if isinstance(r, tuple) else (r, f"<report {r.id}>") for r in reports]
-    problems = _duplicate_reports(pairs) + _mismatches(tender, bid, pairs, catalogue, names)
+    context = ContractContext.build(tender, catalogue, (bid,), reports, sources)
+    return monitor(context, bid, as_of)
+
+
+def monitor(context: ContractContext, bid: Bid, as_of: dt.date | None = None) -> MonitoringResult:
+    """:func:`monitor_contract` on a contract already read (its evidence reports in it).
+
+    The report uses this with the context it shares with the award, so the bid is valued
+    once.
+    """
+    tender, catalogue, pairs = context.tender, context.catalogue, list(context.reports)
+    problems = _duplicate_reports(pairs) + _mismatches(context, bid)
     if problems:
         raise MonitoringInputError(problems)
     moment = _as_of(pairs, as_of)
@@ -496,7 +455,7 @@ def monitor_contract(
     total_days = (contract.end - contract.start).days + 1
     elapsed = min(max((moment - contract.start).days + 1, 0), total_days)
 
-    committed_valuation = value_document(bid, catalogue, tender=tender)
+    committed_valuation = context.valuation(bid)
     lines: dict[str, ValuationLine] = {}
     if chosen:
         base = pairs[0][0]
@@ -539,7 +498,7 @@ def monitor_contract(
         ).report
         line = lines[item_id]
         themes_of.setdefault(line.indicator, line.theme)
-        bucket, reason = _bucket(item, line, bid)
+        bucket, reason = _bucket(item, line, bid, catalogue)
         values = _values(line)
         period_labels[report.id] = (report.period.start, report.period.end)
         for family, value in values.items():
@@ -639,9 +598,7 @@ def monitor_contract(
             key=lambda u: (u.period_start, u.period_end, u.report, u.items, u.used),
         )
     )
-    tender_source = names.get(tender.id, f"<tender {tender.id}>")
-    bid_source = names.get(bid.id, f"<bid {bid.id}>")
-    checks = run_checks([(tender, tender_source), (bid, bid_source), *pairs], catalogue=catalogue)
+    checks = context.checks(bid, with_reports=True)
     report_sources = {source for _, source in pairs}
     findings = [
         *version_findings,
@@ -658,7 +615,7 @@ def monitor_contract(
         bid_id=bid.id,
         supplier=bid.supplier.name,
         supplier_id=f"{bid.supplier.identifier.scheme}-{bid.supplier.identifier.id}",
-        currency=conventions_for(catalogue, tender).currency,
+        currency=context.currency,
         contract_start=contract.start,
         contract_end=contract.end,
         as_of=moment,

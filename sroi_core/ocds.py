@@ -28,6 +28,7 @@ from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.model.tender import Tender
 from sroi_core.model.types import Money, Organisation
 from sroi_core.model.valuation import Valuation
+from sroi_core.verification import effective_status
 
 OCDS_VERSION = "1.1"
 EXTENSION_URL = "https://sroi-os.org/ocds/extension/v1/extension.json"
@@ -133,7 +134,7 @@ def _realised(item: Evidence) -> dict[str, Any]:
         "indicator": item.indicator,
         "quantity": data["quantity"],
         "period": data["period"],
-        "verificationStatus": str(item.status),
+        "verificationStatus": str(effective_status(item)),  # the history decides
     }
 
 

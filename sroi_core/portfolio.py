@@ -160,7 +160,7 @@ def _one(
         contract = _tender(tender) if tender else None
         valuation = value_document(
             document,
-            store.get(document.catalogue),
+            store.for_document(document),
             tender=contract if isinstance(contract, Tender) else None,
         )
     except SroiError as error:

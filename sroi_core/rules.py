@@ -95,6 +95,7 @@ _RULE_MODULES: tuple[str, ...] = (
     "sroi_core.quality.cost",
     "sroi_core.quality.scale",
     "sroi_core.quality.materiality",
+    "sroi_core.quality.privacy",
     "sroi_core.verification",
     "sroi_core.scoring",
     "sroi_core.monitoring",

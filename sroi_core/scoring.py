@@ -26,13 +26,18 @@ import csv
 import io
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 from typing import Any, Literal
 
-from sroi_core._decimal import decimal_text, exact_context, round_cent
+from sroi_core._decimal import decimal_text, exact_context, exact_sum, round_cent
+from sroi_core.contract import (
+    ContractContext,
+    commitment_at,
+    reference_mismatches,
+)
 from sroi_core.errors import FindingsError, SroiError
 from sroi_core.io import read_text
 from sroi_core.model.bid import Bid
@@ -40,13 +45,10 @@ from sroi_core.model.catalogue import Catalogue
 from sroi_core.model.codes import IndicatorKind
 from sroi_core.model.commitment import Commitment
 from sroi_core.model.tender import ScoringRules, Tender
-from sroi_core.model.types import DocumentRef, Quantity
 from sroi_core.model.valuation import Valuation, ValuationLine
-from sroi_core.quality import run_checks
 from sroi_core.quality.commitments import is_payment_in_lieu
-from sroi_core.quality.context import DOCUMENT_MISMATCH
 from sroi_core.rules import Finding, Severity, define_rule, json_pointer, make_finding
-from sroi_core.valuation.document import conventions_for, value_document
+from sroi_core.valuation.document import conventions_for
 
 __all__ = [
     "AwardResult",
@@ -594,16 +596,6 @@ def _points(value: Decimal) -> Decimal:
     return value.quantize(POINTS_STEP, rounding=ROUND_HALF_EVEN, context=exact_context())
 
 
-def _cents(value: Decimal) -> Decimal:
-    return round_cent(value)
-
-
-def _sum(values: Iterable[Decimal]) -> Decimal:
-    context = exact_context()
-    total = ZERO
-    for value in values:
-        total = context.add(total, value)
-    return total
 
 
 def _mul(*factors: Decimal) -> Decimal:
@@ -669,14 +661,6 @@ def _scoring(tender: Tender) -> ScoringRules:
     return tender.scoring
 
 
-def _ref_matches(ref: DocumentRef, catalogue: Catalogue) -> bool:
-    return ref.matches(catalogue.id, catalogue.version)
-
-
-def _ref_text(ref: DocumentRef) -> str:
-    return ref.text
-
-
 def document_findings(
     tender: Tender, bids: Sequence[Bid], catalogue: Catalogue, sources: Mapping[str, str]
 ) -> list[Finding]:
@@ -687,18 +671,8 @@ def document_findings(
     """
     findings: list[Finding] = []
     tender_source = sources.get(tender.id, f"<tender {tender.id}>")
-    actual_catalogue = f"{catalogue.id} {catalogue.version}"
-    if not _ref_matches(tender.catalogue, catalogue):
-        findings.append(
-            make_finding(
-                DOCUMENT_MISMATCH,
-                "/catalogue",
-                source=tender_source,
-                kind="catalogue",
-                expected=_ref_text(tender.catalogue),
-                actual=actual_catalogue,
-            )
-        )
+    for wrong in reference_mismatches(tender, catalogue=catalogue):
+        findings.append(wrong.finding(tender_source))
     counts: dict[str, int] = defaultdict(int)
     for bid in bids:
         counts[bid.id] += 1
@@ -729,28 +703,9 @@ def document_findings(
         )
     for bid in bids:
         source = sources.get(bid.id, f"<bid {bid.id}>")
-        if bid.tender.id != tender.id:
-            findings.append(
-                make_finding(
-                    DOCUMENT_MISMATCH,
-                    "/tender",
-                    source=source,
-                    kind="tender",
-                    expected=bid.tender.id,
-                    actual=tender.id,
-                )
-            )
-        if not _ref_matches(bid.catalogue, catalogue):
-            findings.append(
-                make_finding(
-                    DOCUMENT_MISMATCH,
-                    "/catalogue",
-                    source=source,
-                    kind="catalogue",
-                    expected=_ref_text(bid.catalogue),
-                    actual=actual_catalogue,
-                )
-            )
+        wrongs = reference_mismatches(bid, catalogue=catalogue, tender=tender)
+        for wrong in sorted(wrongs, key=lambda w: w.field != "tender"):
+            findings.append(wrong.finding(source))
         if bid.bid_price is not None:
             money.append(
                 (f"the price of bid {bid.id}", source, "/bidPrice", bid.bid_price.currency)
@@ -804,7 +759,7 @@ def minimum_social_value(tender: Tender) -> tuple[Decimal | None, str]:
     if tender.minimum_social_value_share is not None:
         share = tender.minimum_social_value_share
         contract = tender.contract_value.amount
-        amount = _cents(_mul(share, contract))
+        amount = round_cent(_mul(share, contract))
         parts.append(
             (
                 amount,
@@ -828,10 +783,6 @@ def _multipliers(tender: Tender) -> dict[str, tuple[Decimal, Decimal]] | None:
     return {p.theme: (p.weight, _mul(count, p.weight)) for p in tender.theme_priorities}
 
 
-def _in_unit(quantity: Quantity, unit: str, catalogue: Catalogue) -> Decimal:
-    return catalogue.in_unit(quantity, unit)
-
-
 def _line_findings(
     findings: Sequence[Finding], bid: Bid
 ) -> tuple[dict[str, list[Finding]], list[Finding]]:
@@ -839,19 +790,18 @@ def _line_findings(
     per_line: dict[str, list[Finding]] = defaultdict(list)
     rest = []
     for finding in findings:
-        parts = finding.pointer.split("/")
-        if len(parts) > 2 and parts[1] == "commitments" and parts[2].isdigit():
-            index = int(parts[2])
-            if index < len(bid.commitments):
-                per_line[bid.commitments[index].id].append(finding)
-                continue
-        rest.append(finding)
+        index = commitment_at(finding.pointer, bid)
+        if index is not None:
+            per_line[bid.commitments[index].id].append(finding)
+        else:
+            rest.append(finding)
     return per_line, rest
 
 
-def _classify(
+def _classify(  # noqa: PLR0917 - one call site, each input named
     line: ValuationLine,
     commitment: Commitment | None,
+    asked: frozenset[str],
     tender: Tender,
     catalogue: Catalogue,
     findings: Sequence[Finding],
@@ -876,8 +826,7 @@ def _classify(
                 "bought-off part: it does not score",
             )
         )
-    chosen = {item.indicator for item in tender.indicators}
-    if line.indicator not in chosen:
+    if line.indicator not in asked:
         reasons.append(
             Reason(
                 "not-a-tender-indicator",
@@ -916,21 +865,15 @@ def _classify(
     return reasons, notes
 
 
-def _line_values(line: ValuationLine) -> tuple[Decimal, Decimal]:
-    return line.outcome_value, line.obligation_credit
-
-
-def _work(
-    bid: Bid, source: str, tender: Tender, tender_source: str, catalogue: Catalogue
-) -> tuple[_Work, list[Finding]]:
-    valuation = value_document(bid, catalogue, tender=tender)
-    checks = run_checks([(tender, tender_source), (bid, source)], catalogue=catalogue)
+def _work(bid: Bid, context: ContractContext) -> tuple[_Work, list[Finding]]:
+    tender, catalogue = context.tender, context.catalogue
+    source = context.bid_source(bid)
+    valuation = context.valuation(bid)
+    checks = context.checks(bid)
     bid_findings = [f for f in checks if f.source == source]
-    tender_findings = [f for f in checks if f.source == tender_source]
+    tender_findings = [f for f in checks if f.source == context.tender_source]
     per_line, _ = _line_findings(bid_findings, bid)
-    commitments: dict[str, Commitment] = {}
-    for given in bid.commitments:
-        commitments.setdefault(given.id, given)
+    commitments = context.commitments(bid)
     multipliers = _multipliers(tender)
     lines: list[ScoredLine] = []
     quantities: dict[str, Decimal] = defaultdict(lambda: Decimal(0))
@@ -939,9 +882,9 @@ def _work(
     for line in valuation.lines:
         commitment: Commitment | None = commitments.get(line.line_id)
         reasons, notes = _classify(
-            line, commitment, tender, catalogue, per_line.get(line.line_id, [])
+            line, commitment, context.asked, tender, catalogue, per_line.get(line.line_id, [])
         )
-        outcome, credit = _line_values(line)
+        outcome, credit = line.outcome_value, line.obligation_credit
         if credit > 0:
             notes.append(
                 Reason(
@@ -960,10 +903,10 @@ def _work(
                     )
                 )
         scored = not reasons
-        weighted = _cents(_mul(outcome, multiplier)) if scored else ZERO
+        weighted = round_cent(_mul(outcome, multiplier)) if scored else ZERO
         indicator = catalogue.indicator(line.indicator)
         quantity = (
-            _in_unit(commitment.quantity, indicator.unit, catalogue)
+            catalogue.in_unit(commitment.quantity, indicator.unit)
             if commitment is not None
             else line.quantity.value
         )
@@ -1011,10 +954,10 @@ def _work(
         source=source,
         valuation=valuation,
         lines=lines,
-        eligible_value=_sum(line.outcome_value for line in lines if line.scored),
-        scored_value=_sum(line.weighted_value for line in lines),
-        excluded_value=_sum(line.outcome_value for line in lines if not line.scored),
-        credit=_sum(line.obligation_credit for line in lines),
+        eligible_value=exact_sum(line.outcome_value for line in lines if line.scored),
+        scored_value=exact_sum(line.weighted_value for line in lines),
+        excluded_value=exact_sum(line.outcome_value for line in lines if not line.scored),
+        credit=exact_sum(line.obligation_credit for line in lines),
         by_theme=by_theme,
         quantities=dict(quantities),
         findings=list(bid_findings),
@@ -1190,8 +1133,8 @@ def _absolute(
         for row in rows
         if row.attainment is not None
     ]
-    total_weight = _sum(w for w, _ in weighted)
-    score = _sum(_mul(w, a) for w, a in weighted)
+    total_weight = exact_sum(w for w, _ in weighted)
+    score = exact_sum(_mul(w, a) for w, a in weighted)
     exact = _div(_mul(points_max, score), total_weight)
     terms = " + ".join(f"{decimal_text(w)} x {decimal_text(a)}" for w, a in weighted)
     text = (
@@ -1224,7 +1167,7 @@ def _indicator_rows(
         target = None
         attainment = None
         if item.target is not None and item.target.value > 0:
-            target = _in_unit(item.target, indicator.unit, catalogue)
+            target = catalogue.in_unit(item.target, indicator.unit)
             ratio = min(Decimal(1), _div(quantity, target))
             attainment = ratio.quantize(
                 ATTAINMENT_STEP, rounding=ROUND_HALF_EVEN, context=exact_context()
@@ -1253,6 +1196,7 @@ def score_bids(
     *,
     minimum_policy: MinimumPolicy = "rank-after",
     sources: Mapping[str, str] | None = None,
+    context: ContractContext | None = None,
 ) -> AwardResult:
     """Score and rank ``bids`` on the tender's award criteria (docs/scoring.md).
 
@@ -1265,6 +1209,8 @@ def score_bids(
             ``rank-after`` (default: scored, ranked after every compliant bid),
             ``exclude`` (not scored or ranked) or ``zero-points`` (0 social-value points).
         sources: File names of the documents by id, used in findings.
+        context: The contract already read (the report shares it, so each bid is valued
+            once); built from the other arguments when not given.
 
     Raises:
         ScoringInputError: the documents do not belong together, a bid is given twice, the
@@ -1284,14 +1230,13 @@ def score_bids(
     if problems:
         raise ScoringInputError(problems)
     scoring = _scoring(tender)
-    currency = conventions_for(catalogue, tender).currency
-    tender_source = names.get(tender.id, f"<tender {tender.id}>")
+    if context is None:
+        context = ContractContext.build(tender, catalogue, bids, sources=names)
+    currency = context.currency
     works: list[_Work] = []
     tender_findings: list[Finding] = []
     for bid in sorted(bids, key=lambda b: b.id):
-        work, found = _work(
-            bid, names.get(bid.id, f"<bid {bid.id}>"), tender, tender_source, catalogue
-        )
+        work, found = _work(bid, context)
         works.append(work)
         tender_findings = tender_findings or found
     _evaluation_inputs(tender, works, evaluation)
@@ -1526,7 +1471,7 @@ def _score_one(
         (scoring.price_weight, price_points or Decimal(0)),
         (scoring.other_quality_weight, other_points or Decimal(0)),
     ]
-    exact_total = _sum(_mul(w, p) for w, p in terms)
+    exact_total = exact_sum(_mul(w, p) for w, p in terms)
     total = _points(exact_total)
     explanation.append(
         "total: "

@@ -87,6 +87,17 @@ def _scale_report(result: ScaleResult | None) -> list[Document]:
     return [catalogue, *contract(report=fx.report(extra, standard_version="2.0"))]
 
 
+def _special(category: str, **item_changes: Any) -> list[Document]:
+    """The contract with indicator ind-job in GDPR ``category``; e-job changed as given."""
+    catalogue = fx.catalogue()
+    indicators = tuple(
+        i.model_copy(update={"data_category": category}) if i.id == "ind-job" else i
+        for i in catalogue.indicators
+    )
+    catalogue = catalogue.model_copy(update={"standard_version": "2.0", "indicators": indicators})
+    return [catalogue, *contract(report=fx.with_item(fx.report(), 0, **item_changes))]
+
+
 def _tender_with(*ids: str, **changes: Any) -> Any:
     return fx.tender(indicators=tuple(TenderIndicator(indicator=i) for i in ids), **changes)
 
@@ -393,6 +404,16 @@ CASES: list[tuple[str, Callable[[], Docs], Callable[[], Docs]]] = [
         lambda: contract(tender=_named(_WORK, _SKILLS, _COHESION_REASONED)),
     ),
     (
+        "quality.special-category-records",
+        lambda: _special("special-health"),
+        lambda: _special("personal"),
+    ),
+    (
+        "quality.special-category-small-cell",
+        lambda: _special("criminal", subjects=()),
+        lambda: _special("criminal", subjects=(), quantity=Quantity(value="12", unit="person")),
+    ),
+    (
         "verification.status-unrecorded",
         lambda: contract(report=fx.with_item(fx.report(), 0, status="verified")),
         lambda: contract(report=fx.with_item(fx.report(), 0, status="verified",
@@ -533,6 +554,7 @@ def test_threshold_defaults_are_stated_in_the_rule_descriptions() -> None:
         "max-persons-per-million": "200",
         "max-target-multiple": "3",
         "max-value-multiple": "10",
+        "min-cell-size": "10",
     }
     text = " ".join(r.description for r in all_rules() if r.category == "quality")
     for name in defaults:

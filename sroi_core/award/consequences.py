@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sroi_core.codelists import codelist
+from sroi_core.contract import commitment_at
 from sroi_core.model.award_rules import ConsequenceAction
 from sroi_core.model.bid import Bid
 from sroi_core.model.tender import Tender
@@ -99,9 +100,4 @@ def consequence_of(finding: Finding, tender: Tender) -> Consequence | None:
 
 def line_index(finding: Finding, bid: Bid) -> int | None:
     """The commitment a finding points into (``/commitments/N/...``), or None."""
-    parts = finding.pointer.split("/")
-    if len(parts) > 2 and parts[1] == "commitments" and parts[2].isdigit():
-        index = int(parts[2])
-        if index < len(bid.commitments):
-            return index
-    return None
+    return commitment_at(finding.pointer, bid)

@@ -3,6 +3,8 @@
 A bid may value lines the tender cannot count: outside the tender's areas or period, for
 indicators the tender did not ask for, outputs under an outcomes-only tender, buy-off.
 Those lines stay in the valuation (the bid's claim) but never in the tender's headline.
+Both figures are in the award's perspective (:func:`sroi_core.contract.award_perspective`):
+values of different perspectives are never added up.
 """
 
 from __future__ import annotations
@@ -11,12 +13,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sroi_core.award.points import total
+from sroi_core.contract import ContractContext, commitment_at
 from sroi_core.model.bid import Bid
 from sroi_core.model.catalogue import Catalogue
-from sroi_core.model.codes import IndicatorKind
+from sroi_core.model.codes import IndicatorKind, Perspective
 from sroi_core.model.tender import Tender
 from sroi_core.model.valuation import Valuation
-from sroi_core.quality import run_checks
 from sroi_core.quality.commitments import is_payment_in_lieu
 
 OUT_OF_SCOPE = frozenset({"quality.outside-area", "quality.outside-period"})
@@ -24,8 +26,10 @@ OUT_OF_SCOPE = frozenset({"quality.outside-area", "quality.outside-period"})
 
 @dataclass(frozen=True)
 class CountableSplit:
-    """The valuation's outcome value the tender can count, and the lines it cannot."""
+    """The valuation's value the tender can count, and the lines it cannot."""
 
+    perspective: Perspective
+    """The award's perspective: the one both figures are in."""
     countable: Decimal
     claimed: Decimal
     not_countable: tuple[tuple[str, str], ...]
@@ -36,15 +40,14 @@ def countable_split(
     valuation: Valuation, bid: Bid, tender: Tender, catalogue: Catalogue
 ) -> CountableSplit:
     """Split a bid's valuation into what ``tender`` can count and what it cannot."""
-    asked = {t.indicator for t in tender.indicators}
+    context = ContractContext.build(tender, catalogue, (bid,))
+    asked = context.asked
     scope: dict[str, str] = {}
-    for finding in run_checks([tender, bid], catalogue=catalogue):
-        parts = finding.pointer.split("/")
-        if finding.rule_id in OUT_OF_SCOPE and len(parts) > 2 and parts[2].isdigit():
-            index = int(parts[2])
-            if index < len(bid.commitments):
-                scope.setdefault(bid.commitments[index].id, finding.message)
-    commitments = {c.id: c for c in bid.commitments}
+    for finding in context.checks(bid):
+        index = commitment_at(finding.pointer, bid)
+        if finding.rule_id in OUT_OF_SCOPE and index is not None:
+            scope.setdefault(bid.commitments[index].id, finding.message)
+    commitments = context.commitments(bid)
     reasons: list[tuple[str, str]] = []
     for line in valuation.lines:
         commitment = commitments.get(line.line_id)
@@ -58,10 +61,14 @@ def countable_split(
         elif line.line_id in scope:
             reasons.append((line.line_id, scope[line.line_id]))
     excluded = {line_id for line_id, _ in reasons}
+    perspective = context.perspective
     return CountableSplit(
+        perspective=perspective,
         countable=total(
-            line.outcome_value for line in valuation.lines if line.line_id not in excluded
+            line.perspective_value(perspective)
+            for line in valuation.lines
+            if line.line_id not in excluded
         ),
-        claimed=total(line.outcome_value for line in valuation.lines),
+        claimed=total(line.perspective_value(perspective) for line in valuation.lines),
         not_countable=tuple(reasons),
     )

@@ -36,6 +36,7 @@ from sroi_core.award.price import price_points
 from sroi_core.award.ranking import Contender, rank
 from sroi_core.award.rules_in_force import resolve_rules
 from sroi_core.award.value import absolute_points, line_value, relative_points
+from sroi_core.contract import ContractContext
 from sroi_core.errors import SroiError
 from sroi_core.model.award import (
     Award,
@@ -54,11 +55,9 @@ from sroi_core.model.codes import IndicatorKind
 from sroi_core.model.commitment import Commitment
 from sroi_core.model.tender import Tender
 from sroi_core.model.types import DocumentRef
-from sroi_core.quality import run_checks
 from sroi_core.quality.commitments import is_payment_in_lieu
 from sroi_core.rules import Finding, Severity, json_pointer, make_finding
 from sroi_core.scoring import Evaluation
-from sroi_core.valuation.document import conventions_for, value_document
 
 SHARE_RULE = CONTRIBUTION_SHARE.id
 """Rule id shown on the step that counts a supplier's share of an area-level change."""
@@ -139,18 +138,18 @@ def _admission(
     return problems
 
 
-def _count_line(n: int, c: Commitment, tender: Tender, catalogue: Catalogue, source: str) -> _Line:
+def _count_line(n: int, c: Commitment, context: ContractContext, source: str) -> _Line:
+    tender, catalogue = context.tender, context.catalogue
     indicator = catalogue.indicator(c.indicator)
     try:
         claimed = catalogue.in_unit(c.quantity, indicator.unit)
     except SroiError:
         claimed = ZERO
     line = _Line(c, indicator.unit, claimed, claimed, theme=indicator.theme)
-    asked = {t.indicator for t in tender.indicators}
     reason = ""
     if is_payment_in_lieu(c):
         reason = "payment in lieu (buy-off) is never social value"
-    elif c.indicator not in asked:
+    elif c.indicator not in context.asked:
         reason = f"indicator {c.indicator} is not one the tender asks for"
     elif tender.outcomes_only and indicator.kind is IndicatorKind.OUTPUT:
         reason = f"{c.indicator} is an output and the tender asks for outcomes only"
@@ -317,8 +316,8 @@ def _evaluate(s: _Scored, evaluation: Evaluation | None, rules: RulesInForce) ->
         )
 
 
-def _value(s: _Scored, tender: Tender, catalogue: Catalogue, rules: RulesInForce) -> None:
-    valuation = value_document(s.bid, catalogue, tender=tender)
+def _value(s: _Scored, context: ContractContext, rules: RulesInForce) -> None:
+    valuation = context.valuation(s.bid)
     by_line = {line.line_id: line for line in valuation.lines}
     values = []
     for line in s.lines:
@@ -353,12 +352,11 @@ def award_bids(
         )
     for item in tender.indicators:
         catalogue.indicator(item.indicator)  # a tender the catalogue cannot read: no award
-    names = dict(sources or {})
-    currency = conventions_for(catalogue, tender).currency
-    rules, defaults = resolve_rules(tender, currency)
-    tender_source = names.get(tender.id, f"<tender {tender.id}>")
+    context = ContractContext.build(tender, catalogue, bids, sources=sources)
+    rules, defaults = resolve_rules(tender, context.currency)
+    tender_source = context.tender_source
     ordered = sorted(bids, key=lambda b: b.id)
-    copied = copied_findings(ordered, {b.id: names.get(b.id, f"<bid {b.id}>") for b in ordered})
+    copied = copied_findings(ordered, {b.id: context.bid_source(b) for b in ordered})
     seen: set[str] = set()
     scored: list[_Scored] = []
     tender_findings: list[Finding] = []
@@ -375,20 +373,20 @@ def award_bids(
             if item.target is None or item.target.value == 0
         ]
     for bid in ordered:
-        source = names.get(bid.id, f"<bid {bid.id}>")
+        source = context.bid_source(bid)
         problems = _admission(bid, tender, catalogue, source, seen)
         seen.add(bid.id)
         if problems:
             scored.append(_Scored(bid, source, [], [], refused=problems))
             continue
-        checks = run_checks([(tender, tender_source), (bid, source)], catalogue=catalogue)
+        checks = context.checks(bid)
         if not checked_tender:
             tender_findings += [f for f in checks if f.source == tender_source]
             checked_tender = True
         findings = [f for f in checks if f.source == source] + copied.get(bid.id, [])
         findings += promised_elsewhere(bid, ledger, source)
         try:
-            scored.append(_score_bid(bid, source, findings, tender, catalogue, rules, evaluation))
+            scored.append(_score_bid(bid, source, findings, context, rules, evaluation))
         except SroiError as error:
             refusal = _refuse(bid.id, f"it cannot be scored: {error}", source)
             scored.append(_Scored(bid, source, findings, [], refused=[refusal]))
@@ -399,13 +397,13 @@ def _score_bid(  # noqa: PLR0917 - one call site, each input named
     bid: Bid,
     source: str,
     findings: list[Finding],
-    tender: Tender,
-    catalogue: Catalogue,
+    context: ContractContext,
     rules: RulesInForce,
     evaluation: Evaluation | None,
 ) -> _Scored:
     """Count, consequence, score and evaluate one admitted bid."""
-    lines = [_count_line(n, c, tender, catalogue, source) for n, c in enumerate(bid.commitments)]
+    tender, catalogue = context.tender, context.catalogue
+    lines = [_count_line(n, c, context, source) for n, c in enumerate(bid.commitments)]
     consequences = [c for f in findings if (c := consequence_of(f, tender)) is not None]
     s = _Scored(bid, source, findings, lines)
     for item in consequences:
@@ -417,7 +415,7 @@ def _score_bid(  # noqa: PLR0917 - one call site, each input named
     _evaluate(s, evaluation, rules)
     if rules.method != "outcome-attainment" and not s.refused:
         try:
-            _value(s, tender, catalogue, rules)
+            _value(s, context, rules)
         except SroiError as error:
             s.refused.append(_refuse(bid.id, f"it cannot be valued: {error}", source))
     return s

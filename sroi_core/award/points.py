@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from sroi_core._decimal import exact_context
+from sroi_core._decimal import exact_context, exact_sum
 
 ZERO = Decimal(0)
 
@@ -21,12 +21,8 @@ def fraction4(value: Decimal) -> Decimal:
 
 
 def total(values: Iterable[Decimal]) -> Decimal:
-    """Exact sum."""
-    context = exact_context()
-    result = ZERO
-    for value in values:
-        result = context.add(result, value)
-    return result
+    """Exact sum (of quantities and shares as well as money: no forced decimals)."""
+    return exact_sum(values, ZERO)
 
 
 def ratio(a: Decimal, b: Decimal) -> Decimal:

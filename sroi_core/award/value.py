@@ -11,39 +11,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 from sroi_core._decimal import round_cent
-from sroi_core.award.points import ZERO, points, ratio, total
+from sroi_core.award.points import ZERO, points, ratio
 from sroi_core.model.award_rules import Perspective
-from sroi_core.model.codes import ValuationBasis
 from sroi_core.model.valuation import ValuationLine
-
-_PERSPECTIVE: dict[ValuationBasis, Perspective | None] = {
-    ValuationBasis.FISCAL: "public-purse",
-    ValuationBasis.ECONOMIC: "society",
-    ValuationBasis.WELLBEING: "society",
-    ValuationBasis.MARKET: "society",
-    ValuationBasis.SOCIAL_COST: "society",
-    ValuationBasis.OBLIGATION_CREDIT: None,
-}
-
-
-def perspective_of(basis: ValuationBasis) -> Perspective | None:
-    """Whose value a basis measures (the one place this mapping lives in the award).
-
-    Uses ``ValuationBasis.perspective`` (the codelist column) when the model has it.
-    """
-    own = getattr(basis, "perspective", None)
-    if isinstance(own, str) and own in ("society", "public-purse"):
-        return own  # type: ignore[return-value]
-    return _PERSPECTIVE[basis]
 
 
 def line_value(
     line: ValuationLine, perspective: Perspective, counted: Decimal, claimed: Decimal
 ) -> Decimal:
     """The line's present value in ``perspective``, scaled to the counted quantity."""
-    value = total(
-        v.present_value for v in line.values if perspective_of(v.valuation_basis) == perspective
-    )
+    value = line.perspective_value(perspective)
     if claimed == 0:
         return ZERO
     return round_cent(value * ratio(counted, claimed))

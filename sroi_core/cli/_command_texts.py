@@ -369,9 +369,10 @@ COMMAND_TEXTS: dict[str, tuple[str, str]] = {
     "report_not_written": ("sroi: {error}; er is geen rapport geschreven",
                            "sroi: {error}; no report was written"),
     "value_counted": (
-        "Geteld voor aanbesteding {tender}: {countable} (geclaimd in de inschrijving: "
+        "Geteld voor aanbesteding {tender} ({perspective}): {countable} (geclaimd in de "
+        "inschrijving: {claimed})",
+        "Counted for tender {tender} ({perspective}): {countable} (claimed in the bid: "
         "{claimed})",
-        "Counted for tender {tender}: {countable} (claimed in the bid: {claimed})",
     ),
     "value_not_counted": ("  telt niet: {line}: {reason}", "  not counted: {line}: {reason}"),
     "serve_cannot_listen": ("kan niet luisteren op {host}:{port}: {error}",

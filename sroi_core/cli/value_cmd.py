@@ -56,13 +56,24 @@ def _reason(text: str) -> str:
     return dutch_sentence(text) if current_language() == "nl" else text
 
 
+def _perspective(code: str) -> str:
+    """A perspective code as its codelist title in the run's language."""
+    from sroi_core.codelists import codelist  # noqa: PLC0415
+
+    listing = codelist("perspective")
+    if code not in listing:
+        return code
+    row = listing.get(code)
+    return row.title_nl if current_language() == "nl" else row.title_en
+
+
 def _countable_headline(valuation: Any, bid: Bid, tender: Tender, catalogue: Any) -> str:
     """2.0: what the tender can count first; lines it cannot count are listed, not summed."""
     from sroi_core.award.countable import countable_split  # noqa: PLC0415
 
     split = countable_split(valuation, bid, tender, catalogue)
     lines = [
-        say("value_counted", tender=tender.id,
+        say("value_counted", tender=tender.id, perspective=_perspective(split.perspective),
             countable=f"{valuation.currency} {money(split.countable)}",
             claimed=f"{valuation.currency} {money(split.claimed)}"),
         *(say("value_not_counted", line=line_id, reason=_reason(reason))

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from sroi_core.errors import CatalogueError
+from sroi_core.errors import CatalogueError, UnitError
 from sroi_core.model._base import SroiModel
 from sroi_core.model.conventions import ValuationConventions
 from sroi_core.model.document import Document
@@ -76,6 +76,10 @@ class Catalogue(Document):
             )
         return found
 
+    def find_indicator(self, indicator_id: str) -> Indicator | None:
+        """The indicator with this id, or None when the catalogue has none."""
+        return self._indicator_index.get(indicator_id)
+
     def proxies_for(self, indicator_id: str) -> tuple[ProxyValue, ...]:
         """Every proxy value of one indicator (several bases may apply), in file order."""
         return self._proxy_index.get(indicator_id, ())
@@ -104,6 +108,13 @@ class Catalogue(Document):
         from sroi_core.units import convert  # noqa: PLC0415 - pint loads on first use
 
         return convert(quantity.value, quantity.unit, unit, fte_norm_hours=self.fte_hours())
+
+    def in_unit_or_none(self, quantity: Quantity, unit: str) -> Decimal | None:
+        """``quantity`` in ``unit``, or None when the units do not convert (a check skips it)."""
+        try:
+            return self.in_unit(quantity, unit)
+        except UnitError:
+            return None
 
     def in_indicator_unit(self, quantity: Quantity, indicator_id: str) -> Decimal:
         """``quantity`` in the unit of indicator ``indicator_id``."""

@@ -7,13 +7,12 @@ and the SHA-256 of the canonical input, so an auditor can reproduce it to the ce
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import Field
 
-from sroi_core._decimal import exact_context
+from sroi_core._decimal import exact_sum
 from sroi_core.model._base import SroiModel
 from sroi_core.model.codes import Perspective, ValuationBasis, ValuationFamily
 from sroi_core.model.conventions import ValuationConventions
@@ -31,15 +30,6 @@ from sroi_core.model.types import (
     StrictInt,
 )
 from sroi_core.model.versions import since, until
-
-
-def _exact_sum(values: Iterable[Decimal]) -> Decimal:
-    context = exact_context()
-    total = Decimal("0.00")
-    for value in values:
-        total = context.add(total, value)
-    return total
-
 
 LineStatus = Literal[
     "committed", "verified", "submitted", "rejected", "withdrawn", "payment-in-lieu"
@@ -92,16 +82,22 @@ class ValuationLine(SroiModel):
     @property
     def outcome_value(self) -> Decimal:
         """Present value of the line's outcome-family values (credits left out), exact."""
-        return _exact_sum(
+        return exact_sum(
             v.present_value
             for v in self.values
             if v.valuation_basis.family is ValuationFamily.OUTCOME_VALUE
         )
 
+    def perspective_value(self, perspective: Perspective | str) -> Decimal:
+        """Present value of the line's values in one ``perspective`` (never added to another)."""
+        return exact_sum(
+            v.present_value for v in self.values if v.valuation_basis.perspective == perspective
+        )
+
     @property
     def obligation_credit(self) -> Decimal:
         """Present value of the line's obligation credits (never summed with outcomes)."""
-        return _exact_sum(
+        return exact_sum(
             v.present_value
             for v in self.values
             if v.valuation_basis.family is ValuationFamily.OBLIGATION_CREDIT

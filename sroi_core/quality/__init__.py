@@ -17,13 +17,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 
 from sroi_core.catalogue_store import CatalogueStore
+from sroi_core.contract import reference_mismatches
 from sroi_core.errors import SroiError
 from sroi_core.model.bid import Bid
 from sroi_core.model.catalogue import Catalogue
 from sroi_core.model.document import Document
 from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.model.tender import Tender
-from sroi_core.model.types import DocumentRef
 from sroi_core.model.valuation import Valuation
 from sroi_core.quality import (
     commitments,
@@ -34,6 +34,7 @@ from sroi_core.quality import (
     evidence,
     materiality,
     plausibility,
+    privacy,
     scale,
     scope,
 )
@@ -63,6 +64,7 @@ _FAMILIES = (
     cost,
     scale,
     materiality,
+    privacy,
 )
 
 _NEEDS_TENDER = "outcomes-only, area, period, evidence minimum of the tender, size and targets"
@@ -73,37 +75,17 @@ _NEEDS_CATALOGUE = (
 )
 
 
-def _ref_text(ref: DocumentRef) -> str:
-    return ref.id + (f" {ref.version}" if ref.version else "")
-
-
 def _mismatches(ctx: CheckContext) -> Iterator[Finding]:
-    tender, bid, catalogue = ctx.tender, ctx.bid, ctx.catalogue
-    referrers: list[Document] = [d for d in (tender, bid) if d is not None]
+    referrers: list[Tender | Bid | EvidenceReport] = [
+        d for d in (ctx.tender, ctx.bid) if d is not None
+    ]
     referrers.extend(ctx.evidence_reports)
     for document in referrers:
-        refs: list[tuple[str, str, DocumentRef, str]] = []
-        if catalogue is not None and isinstance(document, Tender | Bid | EvidenceReport):
-            refs.append(("catalogue", "catalogue", document.catalogue, catalogue.id))
-        if tender is not None and isinstance(document, Bid | EvidenceReport):
-            refs.append(("tender", "tender", document.tender, tender.id))
-        if bid is not None and isinstance(document, EvidenceReport):
-            refs.append(("bid", "bid", document.bid, bid.id))
-        for field, kind, ref, actual_id in refs:
-            actual = actual_id
-            wrong = ref.id != actual_id
-            if kind == "catalogue" and catalogue is not None:
-                actual = f"{catalogue.id} {catalogue.version}"
-                wrong = wrong or (ref.version is not None and ref.version != catalogue.version)
-            if wrong:
-                yield ctx.finding(
-                    DOCUMENT_MISMATCH,
-                    document,
-                    field,
-                    kind=kind,
-                    expected=_ref_text(ref),
-                    actual=actual,
-                )
+        for wrong in reference_mismatches(
+            document, catalogue=ctx.catalogue, tender=ctx.tender, bid=ctx.bid
+        ):
+            yield wrong.finding(ctx.source(document))
+    bid = ctx.bid
     for valuation in ctx.valuations:
         subject = bid if valuation.subject_type == "bid" else None
         if subject is not None and valuation.subject.id != subject.id:
@@ -112,7 +94,7 @@ def _mismatches(ctx: CheckContext) -> Iterator[Finding]:
                 valuation,
                 "subject",
                 kind="bid",
-                expected=_ref_text(valuation.subject),
+                expected=valuation.subject.text,
                 actual=subject.id,
             )
 
@@ -182,7 +164,7 @@ def _resolve_catalogue(
     for document in documents:
         ref = document.catalogue
         for catalogue in given:
-            if catalogue.id == ref.id and (ref.version is None or catalogue.version == ref.version):
+            if ref.matches(catalogue.id, catalogue.version):
                 return catalogue
     if given:
         return given[0]

@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache, cached_property
 
 from sroi_core.codelists import codelist
+from sroi_core.contract import commitment_index
 from sroi_core.errors import SroiError, UnitError
 from sroi_core.model.bid import Bid
 from sroi_core.model.catalogue import Catalogue
@@ -32,7 +33,7 @@ from sroi_core.model.tender import Tender
 from sroi_core.model.types import Quantity
 from sroi_core.model.valuation import Valuation
 from sroi_core.rules import Finding, Rule, Severity, define_rule, json_pointer, make_finding
-from sroi_core.units import compatible, convert
+from sroi_core.units import convert
 from sroi_core.verification import effective_status
 
 CONTEXT_MISSING = define_rule(
@@ -105,6 +106,9 @@ class Thresholds:
       the tender's target for the indicator.
     * ``max_value_multiple`` (default 10): committed outcome value more than this many
       times the contract value.
+    * ``min_cell_size`` (default 10): the fewest people an aggregate of a special-category
+      indicator (health, criminal records) should count, so that it cannot single a person
+      out (quality.special-category-small-cell).
 
     Amounts are in the contract's currency (EUR for Dutch tenders). The quantities are
     totals over the contract, compared with the total contract value; this equals the
@@ -115,6 +119,7 @@ class Thresholds:
     max_persons_per_million: Decimal = Decimal(200)
     max_target_multiple: Decimal = Decimal(3)
     max_value_multiple: Decimal = Decimal(10)
+    min_cell_size: Decimal = Decimal(10)
 
     @classmethod
     def option_names(cls) -> dict[str, str]:
@@ -196,11 +201,8 @@ class CheckContext:
         return {key: frozenset(value) for key, value in found.items()}
 
     @cached_property
-    def _commitments(self) -> dict[str, Commitment]:
-        found: dict[str, Commitment] = {}
-        for commitment in self.bid.commitments if self.bid is not None else ():
-            found.setdefault(commitment.id, commitment)
-        return found
+    def _commitments(self) -> Mapping[str, Commitment]:
+        return commitment_index(self.bid) if self.bid is not None else {}
 
     def source(self, document: Document) -> str:
         """Return the file name of ``document``."""
@@ -246,14 +248,16 @@ class CheckContext:
         return self._commitments.get(commitment_id)
 
     def in_unit(self, quantity: Quantity, unit: str) -> Decimal | None:
-        """``quantity`` expressed in ``unit``, or None when it cannot be converted."""
+        """``quantity`` expressed in ``unit``, or None when it cannot be converted.
+
+        Without a catalogue, hours and FTE-years do not convert (no FTE norm).
+        """
+        if self.catalogue is not None:
+            return self.catalogue.in_unit_or_none(quantity, unit)
         if quantity.unit == unit:
             return quantity.value
-        if not compatible(quantity.unit, unit):
-            return None
-        hours = self.catalogue.fte_hours() if self.catalogue is not None else None
         try:
-            return convert(quantity.value, quantity.unit, unit, fte_norm_hours=hours)
+            return convert(quantity.value, quantity.unit, unit)
         except UnitError:
             return None
 

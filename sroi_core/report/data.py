@@ -16,21 +16,28 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from sroi_core._decimal import display_context, quantize_display
+from sroi_core._decimal import (
+    display_context,
+    exact_context,
+    exact_sum,
+    quantize_display,
+    round_cent,
+)
+from sroi_core.contract import ContractContext
 from sroi_core.documents import document_dict
 from sroi_core.errors import SroiError
 from sroi_core.model.bid import Bid
 from sroi_core.model.catalogue import Catalogue
+from sroi_core.model.codes import Perspective
 from sroi_core.model.evidence import Evidence
 from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.model.proxy_value import ProxyValue
 from sroi_core.model.tender import Tender
 from sroi_core.model.valuation import Valuation
-from sroi_core.monitoring import MonitoringResult, monitor_contract
-from sroi_core.quality import run_checks
+from sroi_core.monitoring import MonitoringResult, monitor
 from sroi_core.report.formatting import check_language
 from sroi_core.rules import Finding
 from sroi_core.scoring import (
@@ -40,8 +47,7 @@ from sroi_core.scoring import (
     minimum_social_value,
     score_bids,
 )
-from sroi_core.units import convert
-from sroi_core.valuation.document import canonical_json, value_document
+from sroi_core.valuation.document import canonical_json
 
 ZERO = Decimal("0")
 
@@ -69,6 +75,33 @@ class IndicatorQuantity:
 
 
 @dataclass(frozen=True)
+class AwardValue:
+    """The value of the lines that count for the award, in each perspective apart.
+
+    Only ``counted`` — the award's own perspective — is "value that counts for the award";
+    the other perspectives' value of the same lines is shown beside it, never added to it
+    (issue 10: no total, ratio or score adds values of different perspectives).
+    """
+
+    perspective: Perspective
+    counted: Decimal
+    """Value of the counted lines in the award's perspective."""
+    committed: Decimal
+    """Value of every line of the bid in the award's perspective (what could have counted)."""
+    others: tuple[tuple[Perspective, Decimal], ...] = ()
+    """(perspective, value of the counted lines) for every other perspective."""
+    awarded_1_0: Decimal | None = None
+    """Under a 1.0 tender: the eligible value the 1.0 award counted, all perspectives
+    summed as the frozen 1.0 method does. The report shows it as the 1.0 figure, with each
+    perspective apart beside it, so the report and the award made under 1.0 agree."""
+
+    @property
+    def decisive(self) -> Decimal:
+        """The figure the award's minimum was judged on: the 1.0 sum or the perspective's."""
+        return self.counted if self.awarded_1_0 is None else self.awarded_1_0
+
+
+@dataclass(frozen=True)
 class ReportData:
     """Everything a report shows, computed once; renderers only format it."""
 
@@ -84,7 +117,9 @@ class ReportData:
     reports: tuple[tuple[EvidenceReport, str], ...] = ()
     monitoring: MonitoringResult | None = None
     award: BidScore | None = None
-    """The bid's eligibility for the award (which commitments count and why)."""
+    """The bid's eligibility for the award under a 1.0 tender (which commitments count, why)."""
+    award_value: AwardValue | None = None
+    """What counts for the award, in the award's perspective only (1.0 and 2.0 tenders)."""
     minimum: Decimal | None = None
     findings: tuple[Finding, ...] = ()
     proxies: tuple[ProxyValue, ...] = ()
@@ -98,25 +133,85 @@ class ReportData:
         return self.monitoring is not None
 
 
-def _award(
-    tender: Tender, bid: Bid, catalogue: Catalogue, names: Mapping[str, str]
-) -> BidScore | None:
-    """Which commitments count toward the award, from the scoring itself.
-
-    Eligibility does not depend on other bids or on the evaluators' scores, so the bid is
-    scored on its own with neutral sheet figures; only its lines and eligible value are used.
-    """
+def _neutral_sheet(bid: Bid) -> Evaluation:
+    """Evaluators' figures that change no bid's eligibility (a bid scored on its own)."""
     row = EvaluationRow(
         bid_id=bid.id,
         price=None if bid.bid_price is not None else Decimal(1),
         qualitative_score=ZERO,
         other_quality_score=ZERO,
     )
+    return Evaluation(rows=(row,))
+
+
+def _award(context: ContractContext, bid: Bid) -> BidScore | None:
+    """Which commitments count toward a 1.0 award, from the 1.0 scoring itself.
+
+    Eligibility does not depend on other bids or on the evaluators' scores, so the bid is
+    scored on its own with neutral sheet figures; only its lines and eligible value are used.
+    A 2.0 tender publishes award rules instead: :func:`_award_value` reads those.
+    """
+    if context.tender.scoring is None:
+        return None
+    tender, catalogue = context.tender, context.catalogue
     try:
-        result = score_bids(tender, [bid], catalogue, Evaluation(rows=(row,)), sources=names)
+        result = score_bids(tender, [bid], catalogue, _neutral_sheet(bid), context=context)
     except SroiError:
         return None
     return result.bid(bid.id)
+
+
+def _split(
+    counted: Mapping[str, Decimal], valuation: Valuation, perspective: Perspective
+) -> AwardValue:
+    """Per perspective, the value of each line times the share of it that counts."""
+    context = exact_context()
+    by_perspective: dict[Perspective, Decimal] = {}
+    for each in Perspective:
+        by_perspective[each] = round_cent(
+            exact_sum(
+                context.multiply(line.perspective_value(each), counted[line.line_id])
+                for line in valuation.lines
+                if line.line_id in counted
+            )
+        )
+    return AwardValue(
+        perspective=perspective,
+        counted=by_perspective[perspective],
+        committed=exact_sum(line.perspective_value(perspective) for line in valuation.lines),
+        others=tuple(
+            (each, value)
+            for each, value in by_perspective.items()
+            if each is not perspective and value > 0
+        ),
+    )
+
+
+def _award_value(context: ContractContext, bid: Bid, award: BidScore | None) -> AwardValue | None:
+    """What counts for the award, in the award's perspective (the others apart)."""
+    valuation = context.valuation(bid)
+    if award is not None:  # 1.0: a line scores whole or not at all
+        shares = {line.commitment: Decimal(1) for line in award.lines if line.scored}
+        split = _split(shares, valuation, context.perspective)
+        return replace(split, awarded_1_0=award.eligible_value)
+    if context.tender.award is None:
+        return None
+    from sroi_core.award.engine import award_bids  # noqa: PLC0415 - heavy, 2.0 only
+
+    tender, catalogue = context.tender, context.catalogue
+    try:
+        result = award_bids(
+            tender, [bid], catalogue, _neutral_sheet(bid), sources=dict(context.sources)
+        )
+    except SroiError:
+        return None
+    entry = next(b for b in result.bids if b.bid == bid.id)
+    shares = {}
+    for line in entry.lines:  # an excluded bid has no lines: nothing counts
+        claimed = catalogue.in_unit_or_none(line.claimed, line.unit)
+        if line.status != "excluded" and claimed:
+            shares[line.commitment] = exact_context().divide(line.counted, claimed)
+    return _split(shares, valuation, context.perspective)
 
 
 def _digest(
@@ -136,15 +231,6 @@ def _digest(
         "asOf": as_of.isoformat(),
     }
     return hashlib.sha256(canonical_json(payload)).hexdigest()
-
-
-def _in_unit(value: Decimal, unit: str, wanted: str, catalogue: Catalogue) -> Decimal | None:
-    if unit == wanted:
-        return value
-    try:
-        return convert(value, unit, wanted, fte_norm_hours=catalogue.fte_hours())
-    except SroiError:
-        return None
 
 
 def _quantities(
@@ -177,7 +263,7 @@ def _quantities(
             except SroiError:
                 unit = item.quantity.unit
             units[entry.indicator] = unit
-        amount = _in_unit(item.quantity.value, item.quantity.unit, unit, catalogue)
+        amount = catalogue.in_unit_or_none(item.quantity, unit)
         if amount is None:
             continue
         bucket = "rejected" if entry.bucket in ("rejected", "withdrawn") else entry.bucket
@@ -221,6 +307,15 @@ def _proxies(
     return tuple(index[proxy_id] for proxy_id in wanted if proxy_id in index)
 
 
+def _minimum(tender: Tender) -> Decimal | None:
+    """The minimum value a bid must offer: the 2.0 award rules' value share, else 1.0's."""
+    rule = tender.award.minimum if tender.award is not None else None
+    if rule is not None and rule.value_share is not None:
+        return round_cent(rule.value_share * tender.contract_value.amount)
+    minimum, _ = minimum_social_value(tender)
+    return minimum
+
+
 def build_report(
     tender: Tender,
     bid: Bid,
@@ -258,10 +353,11 @@ def build_report(
         (r if isinstance(r, tuple) else (r, f"<report {r.id}>") for r in reports),
         key=lambda pair: (pair[0].period.start, pair[0].period.end, pair[0].id, pair[1]),
     )
-    valuation = value_document(bid, catalogue, tender=tender)
+    context = ContractContext.build(tender, catalogue, (bid,), pairs, names)
+    valuation = context.valuation(bid)
     monitoring = None
     if pairs:
-        monitoring = monitor_contract(tender, bid, pairs, catalogue, as_of, sources=names)
+        monitoring = monitor(context, bid, as_of)
         moment = monitoring.as_of
     else:
         moment = as_of if as_of is not None else bid.submitted
@@ -274,14 +370,10 @@ def build_report(
         found = versions.get((entry.version_from, entry.item))
         if found is not None:
             items[entry.item] = found
-    tender_source = names.get(tender.id, f"<tender {tender.id}>")
-    bid_source = names.get(bid.id, f"<bid {bid.id}>")
-    findings = list(
-        run_checks([(tender, tender_source), (bid, bid_source), *pairs], catalogue=catalogue)
-    )
+    findings = list(context.checks(bid, with_reports=bool(pairs)))
     if monitoring is not None:
         findings.extend(f for f in monitoring.findings if f.rule_id.startswith("monitoring."))
-    minimum, _ = minimum_social_value(tender)
+    award = _award(context, bid)
     return ReportData(
         language=language,
         tender=tender,
@@ -292,8 +384,9 @@ def build_report(
         input_sha256=_digest(tender, bid, catalogue, [r for r, _ in pairs], moment),
         reports=tuple(pairs),
         monitoring=monitoring,
-        award=_award(tender, bid, catalogue, names),
-        minimum=minimum,
+        award=award,
+        award_value=_award_value(context, bid, award),
+        minimum=_minimum(tender),
         findings=tuple(findings),
         proxies=_proxies(valuation, monitoring, catalogue),
         quantities=_quantities(tender, valuation, monitoring, items, catalogue),

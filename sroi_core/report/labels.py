@@ -96,7 +96,37 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "p_public-purse": ("overheidsfinanciën", "public purse"),
     "p_society": ("maatschappij", "society"),
-    "k_eligible": ("Telt mee voor de gunning", "Counts for the award"),
+    "k_eligible": (
+        "Telt mee voor de gunning ({perspective})",
+        "Counts for the award ({perspective})",
+    ),
+    "k_eligible_1_0": (
+        "Telt mee voor de gunning (standaard 1.0: perspectieven opgeteld)",
+        "Counts for the award (standard 1.0: perspectives added)",
+    ),
+    "k_part_1_0": ("waarvan {perspective}", "of which {perspective}"),
+    "k_part_1_0_note": (
+        "standaard 2.0 telt elk perspectief apart en telt ze nooit op",
+        "standard 2.0 counts each perspective apart and never adds them",
+    ),
+    "summary_1_0_sum": (
+        "Deze aanbesteding volgt standaard 1.0: de gunning telde de waarde van alle "
+        "perspectieven bij elkaar op, en dit rapport toont de gunning zoals die is gedaan. "
+        "Standaard 2.0 telt alleen het perspectief van de gunning en telt perspectieven nooit "
+        "op; voor de {perspective} is dat {value} ({note}).",
+        "This tender follows standard 1.0: the award added the value of every perspective, "
+        "and this report shows the award as it was made. Standard 2.0 counts only the award's "
+        "perspective and never adds perspectives; in the {perspective} perspective that is "
+        "{value} ({note}).",
+    ),
+    "k_not_for_award": (
+        "Telt niet mee voor de gunning ({perspective})",
+        "Does not count for the award ({perspective})",
+    ),
+    "k_not_for_award_note": (
+        "ander perspectief dan dat van de gunning; nooit opgeteld",
+        "another perspective than the award's; never added",
+    ),
     "k_eligible_note_ok": (
         "voldoet aan het minimum van {amount}",
         "meets the minimum of {amount}",
@@ -106,16 +136,27 @@ TEXT: dict[str, tuple[str, str]] = {
         "below the minimum of {amount}",
     ),
     "k_eligible_note_none": ("de aanbesteding stelt geen minimum", "the tender sets no minimum"),
+    "k_eligible_note_attainment": (
+        "het minimum van de aanbesteding is een doelbereik, geen bedrag",
+        "the tender's minimum is a target attainment, not an amount",
+    ),
     "summary_promised": (
         "{supplier} heeft maatschappelijke waarde toegezegd met een contante waarde van "
         "{committed}.",
         "{supplier} committed social value with a present value of {committed}.",
     ),
     "summary_eligible_differs": (
-        "Daarvan telt {eligible} mee voor de gunning: de rest is afkoop, inspanning (output), "
-        "niet gevraagd of heeft een kwaliteitsfout.",
-        "Of this, {eligible} counts for the award: the rest is buy-off, effort (output), not "
-        "asked for or has a quality error.",
+        "Van de waarde voor de {perspective} ({committed}) telt {eligible} mee voor de "
+        "gunning: de rest is afkoop, inspanning (output), niet gevraagd of heeft een "
+        "kwaliteitsfout.",
+        "Of the value in the {perspective} perspective ({committed}), {eligible} counts for "
+        "the award: the rest is buy-off, effort (output), not asked for or has a quality error.",
+    ),
+    "summary_award_perspective": (
+        "De gunning telt alleen waarde voor de {perspective}. Waarde vanuit een ander "
+        "perspectief staat ernaast en wordt er nooit bij opgeteld.",
+        "The award counts value in the {perspective} perspective only. Value from another "
+        "perspective is shown beside it and never added to it.",
     ),
     "summary_delivered": (
         "Tot en met {date} is {verified} geverifieerd ({percent} van de toezegging). Bij het "
@@ -201,9 +242,16 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "minimum_line": (
         "Minimum maatschappelijke waarde volgens de aanbesteding: {amount}. Waarde die meetelt "
-        "voor de gunning: {eligible} — {verdict}.",
-        "Minimum social value set by the tender: {amount}. Value that counts for the award: "
-        "{eligible} — {verdict}.",
+        "voor de gunning (perspectief {perspective}): {eligible} — {verdict}.",
+        "Minimum social value set by the tender: {amount}. Value that counts for the award "
+        "(perspective {perspective}): {eligible} — {verdict}.",
+    ),
+    "minimum_line_1_0": (
+        "Minimum maatschappelijke waarde volgens de aanbesteding: {amount}. Waarde die meetelt "
+        "voor de gunning volgens standaard 1.0 (perspectieven opgeteld): {eligible} — "
+        "{verdict}.",
+        "Minimum social value set by the tender: {amount}. Value that counts for the award "
+        "under standard 1.0 (perspectives added): {eligible} — {verdict}.",
     ),
     "minimum_met": ("voldoet", "meets it"),
     "minimum_not_met": ("voldoet niet", "does not meet it"),

@@ -15,13 +15,13 @@ from pathlib import PurePath
 from sroi_core._decimal import quantize_display
 from sroi_core._version import __version__
 from sroi_core.errors import SroiError
-from sroi_core.model.codes import ValuationFamily
+from sroi_core.model.codes import Perspective, ValuationFamily
 from sroi_core.model.proxy_value import ProxyValue
 from sroi_core.model.types import Area
 from sroi_core.model.valuation import ValuationLine
 from sroi_core.monitoring import Breakdown, Figures
 from sroi_core.report.charts import BarChart, Series, bar_chart
-from sroi_core.report.data import ReportData
+from sroi_core.report.data import AwardValue, ReportData
 from sroi_core.report.formatting import EN_DASH, Formatter
 from sroi_core.report.labels import (
     TEXT,
@@ -305,6 +305,46 @@ class _Builder:
                 )
         return figures
 
+    def _minimum_note(self, value: Decimal) -> tuple[str, str]:
+        """How ``value`` stands against the tender's minimum: a note and its tone."""
+        data = self.data
+        rule = data.tender.award.minimum if data.tender.award is not None else None
+        if data.minimum is None and rule is not None and rule.attainment is not None:
+            return self.t("k_eligible_note_attainment"), ""
+        if data.minimum is None:
+            return self.t("k_eligible_note_none"), ""
+        if value >= data.minimum:
+            return self.t("k_eligible_note_ok", amount=self.money(data.minimum)), "good"
+        return self.t("k_eligible_note_low", amount=self.money(data.minimum)), "bad"
+
+    def _figures_1_0(self, counted: AwardValue) -> list[KeyFigure]:
+        """A 1.0 award: its summed figure as awarded, and each perspective apart beside it."""
+        assert counted.awarded_1_0 is not None
+        note, tone = self._minimum_note(counted.awarded_1_0)
+        figures = [
+            KeyFigure(self.t("k_eligible_1_0"), self.money(counted.awarded_1_0), note, tone)
+        ]
+        for perspective, value in ((counted.perspective, counted.counted), *counted.others):
+            figures.append(
+                KeyFigure(
+                    self.t("k_part_1_0", perspective=self.t(f"p_{perspective.value}")),
+                    self.money(value),
+                    self.t("k_part_1_0_note"),
+                    "muted",
+                )
+            )
+        return figures
+
+    def _summary_1_0(self, counted: AwardValue) -> str:
+        """Why a 1.0 report shows a sum, and what the 2.0 rule would count instead."""
+        note, _tone = self._minimum_note(counted.counted)
+        return self.t(
+            "summary_1_0_sum",
+            perspective=self.t(f"p_{counted.perspective.value}"),
+            value=self.money(counted.counted),
+            note=note,
+        )
+
     def summary(self) -> Section:
         data = self.data
         totals = data.valuation.totals
@@ -314,29 +354,51 @@ class _Builder:
             if totals.by_perspective is None  # 2.0: one figure per perspective, below
             else []
         )
-        award = data.award
-        if award is not None:
-            if data.minimum is None:
-                note, tone = self.t("k_eligible_note_none"), ""
-            elif award.eligible_value >= data.minimum:
-                note, tone = self.t("k_eligible_note_ok", amount=self.money(data.minimum)), "good"
-            else:
-                note, tone = self.t("k_eligible_note_low", amount=self.money(data.minimum)), "bad"
-            figures.append(
-                KeyFigure(self.t("k_eligible"), self.money(award.eligible_value), note, tone)
-            )
         paragraphs = [
             Paragraph(
                 self.t("summary_promised", supplier=data.bid.supplier.name,
                        committed=self.money(committed))
             )
         ]
-        if award is not None and award.eligible_value != committed:
-            paragraphs.append(
-                Paragraph(
-                    self.t("summary_eligible_differs", eligible=self.money(award.eligible_value))
+        counted = data.award_value
+        if counted is not None and counted.awarded_1_0 is not None:
+            figures += self._figures_1_0(counted)
+            paragraphs.append(Paragraph(self._summary_1_0(counted)))
+        elif counted is not None:
+            perspective = self.t(f"p_{counted.perspective.value}")
+            note, tone = self._minimum_note(counted.counted)
+            figures.append(
+                KeyFigure(
+                    self.t("k_eligible", perspective=perspective),
+                    self.money(counted.counted),
+                    note,
+                    tone,
                 )
             )
+            for other, value in counted.others:
+                figures.append(
+                    KeyFigure(
+                        self.t("k_not_for_award", perspective=self.t(f"p_{other.value}")),
+                        self.money(value),
+                        self.t("k_not_for_award_note"),
+                        "muted",
+                    )
+                )
+            if counted.counted != counted.committed:
+                paragraphs.append(
+                    Paragraph(
+                        self.t(
+                            "summary_eligible_differs",
+                            perspective=perspective,
+                            committed=self.money(counted.committed),
+                            eligible=self.money(counted.counted),
+                        )
+                    )
+                )
+            if counted.others:
+                paragraphs.append(
+                    Paragraph(self.t("summary_award_perspective", perspective=perspective))
+                )
         monitoring = data.monitoring
         if monitoring is not None:
             outcome = monitoring.outcome
@@ -429,18 +491,15 @@ class _Builder:
             for e in entries
         )
 
-    def line_values(self, line: ValuationLine) -> tuple[Decimal, Decimal]:
-        outcome = sum(
-            (v.present_value for v in line.values
-             if v.valuation_basis.family is ValuationFamily.OUTCOME_VALUE),
-            ZERO,
-        )
-        credit = sum(
-            (v.present_value for v in line.values
-             if v.valuation_basis.family is ValuationFamily.OBLIGATION_CREDIT),
-            ZERO,
-        )
-        return outcome, credit
+    def per_perspective(self, line: ValuationLine) -> str | None:
+        """2.0: a line valued in two perspectives shows each apart (never their sum)."""
+        parts = [
+            (perspective, line.perspective_value(perspective)) for perspective in Perspective
+        ]
+        shown = [(p, v) for p, v in parts if v > 0]
+        if len(shown) < 2:
+            return None
+        return "; ".join(f"{self.money(v)} ({self.t(f'p_{p.value}')})" for p, v in shown)
 
     def award_cell(self, scored: ScoredLine | None) -> str:
         if scored is None:
@@ -498,20 +557,23 @@ class _Builder:
         valuation = data.valuation
         scored = {line.commitment: line for line in data.award.lines} if data.award else {}
         blocks: list[Block] = [Paragraph(self.t("promised_intro", rate=self.rate_text()))]
-        if data.minimum is not None and data.award is not None:
+        counted = data.award_value
+        if data.minimum is not None and counted is not None:
             verdict = self.t(
-                "minimum_met" if data.award.eligible_value >= data.minimum else "minimum_not_met"
+                "minimum_met" if counted.decisive >= data.minimum else "minimum_not_met"
             )
             blocks.append(
                 Paragraph(
-                    self.t("minimum_line", amount=self.money(data.minimum),
-                           eligible=self.money(data.award.eligible_value), verdict=verdict)
+                    self.t("minimum_line" if counted.awarded_1_0 is None else "minimum_line_1_0",
+                           amount=self.money(data.minimum),
+                           perspective=self.t(f"p_{counted.perspective.value}"),
+                           eligible=self.money(counted.decisive), verdict=verdict)
                 )
             )
         rows: list[tuple[Cell, ...]] = []
         credit_rows: list[tuple[Cell, ...]] = []
         for line in valuation.lines:
-            outcome, credit = self.line_values(line)
+            outcome, credit = line.outcome_value, line.obligation_credit
             monetised = any(
                 v.valuation_basis.family is ValuationFamily.OUTCOME_VALUE for v in line.values
             )
@@ -519,6 +581,8 @@ class _Builder:
             value = self.t("not_monetised") if not_monetised and not monetised else self.money(
                 outcome
             )
+            if valuation.totals.by_perspective is not None:
+                value = self.per_perspective(line) or value
             rows.append(
                 (
                     line.line_id,
@@ -542,7 +606,7 @@ class _Builder:
                 )
         footer: tuple[Cell, ...] = (
             self.t("total"), "", "", "", "", self.money(valuation.totals.outcome_value),
-            (self.money(data.award.eligible_value) if data.award else ""), "",
+            (self.money(counted.decisive) if counted is not None else ""), "",
         )
         blocks.append(
             Table(
@@ -580,8 +644,14 @@ class _Builder:
     def promised_by_theme(self) -> list[Block]:
         valuation = self.data.valuation
         values: dict[str, Decimal] = {}
+        chosen = self.data.award_value
         for line in valuation.lines:
-            outcome, _ = self.line_values(line)
+            # 2.0: one perspective per chart (the award's); 1.0 valued them as one figure
+            outcome = (
+                line.perspective_value(chosen.perspective)
+                if chosen is not None and valuation.totals.by_perspective is not None
+                else line.outcome_value
+            )
             counted = outcome if line.counted else ZERO
             values[line.theme] = values.get(line.theme, ZERO) + counted
         order = self.theme_order(list(values))
