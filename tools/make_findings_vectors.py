@@ -984,6 +984,34 @@ case(
     edit=_set("catalogue", "/standardVersion", "1.0"),
 )
 case(
+    "quality-special-category-small-cell-2-0",
+    ("quality.special-category-small-cell",),
+    "Indicator ind-work holds health data (dataCategory special-health); the report's "
+    "aggregate of 2 persons is below the default minimum cell size of 10.",
+    ((("quality.special-category-small-cell", W, "report", "/items/0/quantity")),),
+    operation="check",
+    version="2.0",
+    roles=CONTRACT,
+    edit=_set("catalogue", "/indicators/0/dataCategory", "special-health"),
+)
+case(
+    "quality-special-category-records-2-0",
+    ("quality.special-category-records",),
+    "The same health-data indicator, and the item lists its two people by pseudonym: "
+    "special-category evidence reaches the buyer only as an aggregate.",
+    (
+        ("quality.special-category-records", E, "report", "/items/0/subjects"),
+        ("quality.special-category-small-cell", W, "report", "/items/0/quantity"),
+    ),
+    operation="check",
+    version="2.0",
+    roles=CONTRACT,
+    edit=_edits(
+        _set("catalogue", "/indicators/0/dataCategory", "special-health"),
+        _set("report", "/items/0/subjects", ["ps-0001", "ps-0002"]),
+    ),
+)
+case(
     "quality-incremental-cost-zero-2-0",
     ("quality.incremental-cost-zero",),
     "A 2.0 bid declaring an incremental cost of 0.00.",
