@@ -9,6 +9,7 @@ run no Dutch one, and nothing a council reads points to a repository path.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import shutil
 import string
@@ -347,3 +348,26 @@ def test_catalogue_diff_in_the_language_asked(
     json_text = capsys.readouterr().out
     assert main([*argv, "--format", "json", "--language", "en" if language == "nl" else "nl"]) == 0
     assert capsys.readouterr().out == json_text
+
+
+@pytest.mark.parametrize(
+    ("language", "reason"),
+    [
+        ("nl", "  telt niet: c-together: toezegging c-together ligt in gebied GM0363, buiten "
+               "aanbesteding lei-2027-031-sv (GM0546, WK054603)"),
+        ("en", "  not counted: c-together: commitment c-together is in area GM0363, which lies "
+               "outside tender lei-2027-031-sv (GM0546, WK054603)"),
+    ],
+)
+def test_an_out_of_area_line_is_explained_in_the_language_asked(
+    language: str, reason: str, tmp_path: Path, capsys: Capture
+) -> None:
+    pilot = ROOT / "examples" / "2.0" / "pilot"
+    bid = json.loads((pilot / "bid-honest.json").read_text(encoding="utf-8"))
+    moved = next(c for c in bid["commitments"] if c["id"] == "c-together")
+    moved["areas"] = [{"code": "GM0363", "name": "Amsterdam"}]
+    (tmp_path / "bid.json").write_text(json.dumps(bid), encoding="utf-8")
+    shutil.copy(pilot / "tender.json", tmp_path / "tender.json")
+    argv = ["value", str(tmp_path / "bid.json"), "--tender", str(tmp_path / "tender.json")]
+    assert main([*argv, "--language", language]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == reason

@@ -7,7 +7,7 @@ Those lines stay in the valuation (the bid's claim) but never in the tender's he
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sroi_core.award.points import total
@@ -30,6 +30,8 @@ class CountableSplit:
     claimed: Decimal
     not_countable: tuple[tuple[str, str], ...]
     """(commitment id, reason) of each line the tender cannot count."""
+    reasons_nl: dict[str, str] = field(default_factory=dict)
+    """Commitment id -> the Dutch reason, where the reason is a finding (out of area/period)."""
 
 
 def countable_split(
@@ -38,12 +40,14 @@ def countable_split(
     """Split a bid's valuation into what ``tender`` can count and what it cannot."""
     asked = {t.indicator for t in tender.indicators}
     scope: dict[str, str] = {}
+    scope_nl: dict[str, str] = {}
     for finding in run_checks([tender, bid], catalogue=catalogue):
         parts = finding.pointer.split("/")
         if finding.rule_id in OUT_OF_SCOPE and len(parts) > 2 and parts[2].isdigit():
             index = int(parts[2])
             if index < len(bid.commitments):
                 scope.setdefault(bid.commitments[index].id, finding.message)
+                scope_nl.setdefault(bid.commitments[index].id, finding.message_nl)
     commitments = {c.id: c for c in bid.commitments}
     reasons: list[tuple[str, str]] = []
     for line in valuation.lines:
@@ -64,4 +68,5 @@ def countable_split(
         ),
         claimed=total(line.outcome_value for line in valuation.lines),
         not_countable=tuple(reasons),
+        reasons_nl={line_id: scope_nl[line_id] for line_id, _ in reasons if scope_nl.get(line_id)},
     )
