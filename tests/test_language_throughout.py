@@ -371,3 +371,23 @@ def test_an_out_of_area_line_is_explained_in_the_language_asked(
     argv = ["value", str(tmp_path / "bid.json"), "--tender", str(tmp_path / "tender.json")]
     assert main([*argv, "--language", language]) == 0
     assert capsys.readouterr().out.splitlines()[1] == reason
+
+
+def test_value_table_statuses_follow_the_language_and_csv_keeps_codes(capsys: Capture) -> None:
+    pilot = ROOT / "examples" / "pilot"
+    argv = ["value", str(pilot / "evidence-2027-h1.json"), "--bid", str(pilot / "bid-a.json"),
+            "--tender", str(pilot / "tender.json")]
+    rows = {}
+    for language in ("nl", "en"):
+        assert main([*argv, "--language", language]) == 0
+        out = capsys.readouterr().out
+        rows[language] = {line.split()[0]: line.split()[2] for line in out.splitlines()
+                          if line.startswith("e-h1-")}
+    assert rows["nl"]["e-h1-03"] == "afgewezen"
+    assert rows["nl"]["e-h1-04"] == "ingetrokken"
+    assert rows["en"]["e-h1-03"] == "rejected"
+    assert rows["en"]["e-h1-04"] == "withdrawn"
+    assert main([*argv, "--format", "csv", "--language", "nl"]) == 0
+    csv_out = capsys.readouterr().out
+    assert ",rejected," in csv_out
+    assert "afgewezen" not in csv_out
