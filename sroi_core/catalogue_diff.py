@@ -5,7 +5,9 @@ which indicators were added, removed or deprecated, which money values moved (am
 price year, source, licence), which default adjustments changed and whether the
 valuation conventions (discount rate, valuation year, FTE norm, price index) changed.
 :func:`diff_catalogues` is a pure function of two :class:`~sroi_core.model.Catalogue`
-objects; :class:`CatalogueDiff` renders the result as plain text or as JSON.
+objects; :class:`CatalogueDiff` renders the result as plain text or as JSON. The fixed
+phrases of the text live in the command line's one message table (``diff_*`` keys), so the
+text reads Dutch or English; the JSON is the same in every language.
 
 Items are matched by id. Every field is compared through the catalogue's own JSON form, so
 a change anywhere in a proxy value (its source note, its scope, a transfer's exchange rate)
@@ -15,7 +17,7 @@ is reported under a dotted field name such as ``source.year`` or ``value.central
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,8 +33,15 @@ __all__ = [
     "diff_catalogues",
 ]
 
-ABSENT = "(absent)"
-"""How a field missing on one side is shown in the text rendering."""
+Say = Callable[..., str]
+"""A message lookup: ``say(key, **params)`` gives the text of ``key`` in some language."""
+
+
+def english(key: str, **params: object) -> str:
+    """The English text of message ``key`` (the default of :meth:`CatalogueDiff.to_text`)."""
+    from sroi_core.cli._command_texts import COMMAND_TEXTS  # noqa: PLC0415 - the one table
+
+    return COMMAND_TEXTS[key][1].format(**params)
 
 
 @dataclass(frozen=True)
@@ -47,10 +56,17 @@ class FieldChange:
         """Return the change as a JSON object."""
         return {"field": self.field, "old": self.old, "new": self.new}
 
-    def text(self) -> str:
-        """``field: old -> new`` with absent values spelled out."""
-        old = ABSENT if self.old is None else self.old
-        new = ABSENT if self.new is None else self.new
+    def text(self, say: Say = english, language: str | None = None) -> str:
+        """``field: old -> new`` with absent values spelled out.
+
+        With a ``language``, the other language's wording of a bilingual text (``title.en``
+        in a Dutch run) is named as changed rather than quoted, so the text is in one language.
+        """
+        other = {"nl": ".en", "en": ".nl"}.get(language or "")
+        if other and self.field.endswith(other):
+            return f"{self.field}: {say('diff_other_language')}"
+        old = say("diff_absent") if self.old is None else self.old
+        new = say("diff_absent") if self.new is None else self.new
         return f"{self.field}: {old} -> {new}"
 
 
@@ -85,9 +101,11 @@ class ItemRef:
             data["indicator"] = self.indicator
         return data
 
-    def text(self) -> str:
+    def text(self, say: Say = english) -> str:
         """Return the id, with its indicator where there is one."""
-        return self.id if self.indicator is None else f"{self.id} (indicator {self.indicator})"
+        if self.indicator is None:
+            return self.id
+        return f"{self.id} {say('diff_of_indicator', indicator=self.indicator)}"
 
 
 @dataclass(frozen=True)
@@ -101,9 +119,11 @@ class Deprecation:
         """Return the deprecation as a JSON object."""
         return {"id": self.id, "replacedBy": self.replaced_by}
 
-    def text(self) -> str:
+    def text(self, say: Say = english) -> str:
         """Return the id and its successor."""
-        return self.id + (f" (replaced by {self.replaced_by})" if self.replaced_by else "")
+        if not self.replaced_by:
+            return self.id
+        return f"{self.id} {say('diff_replaced_by', replacement=self.replaced_by)}"
 
 
 @dataclass(frozen=True)
@@ -128,12 +148,12 @@ class CatalogueDiff:
     @property
     def has_changes(self) -> bool:
         """Whether the two catalogues differ in anything this diff compares."""
-        return any(getattr(self, name) for name, _ in _SECTIONS)
+        return any(getattr(self, name) for name in _SECTIONS)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the diff as a JSON object (camelCase keys, like the standard's documents)."""
         data: dict[str, Any] = {"old": self.old, "new": self.new, "hasChanges": self.has_changes}
-        for name, _ in _SECTIONS:
+        for name in _SECTIONS:
             key = "".join(
                 part if i == 0 else part.capitalize() for i, part in enumerate(name.split("_"))
             )
@@ -144,44 +164,52 @@ class CatalogueDiff:
         """Return the JSON text of :meth:`to_dict`, indented, with a final newline."""
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
 
-    def to_text(self) -> str:
-        """Return a plain-text report, one section per kind of change."""
-        lines = [f"Catalogue changes from {self.old} to {self.new}"]
+    def to_text(self, say: Say = english, language: str | None = None) -> str:
+        """Return a plain-text report, one section per kind of change.
+
+        ``say`` gives the fixed phrases (the CLI passes its own, in the run's ``language``);
+        ids, field names and values are data and stay as they are, except that with a
+        ``language`` the other language's text of a bilingual field is not quoted.
+        """
+        lines = [say("diff_heading", old=self.old, new=self.new)]
         if not self.has_changes:
-            lines.append("No differences.")
+            lines.append(say("diff_none"))
             return "\n".join(lines) + "\n"
-        for name, title in _SECTIONS:
+        for name in _SECTIONS:
             items = getattr(self, name)
             if not items:
                 continue
             lines.append("")
-            lines.append(f"{title} ({len(items)}):")
+            lines.append(say("diff_section", title=say(f"diff_{name}"), count=len(items)))
             for item in items:
                 if isinstance(item, ItemChange):
-                    label = item.id + (f" (indicator {item.indicator})" if item.indicator else "")
+                    label = ItemRef(item.id, item.indicator).text(say)
                     lines.append(f"  ~ {label}")
-                    lines.extend(f"      {change.text()}" for change in item.changes)
+                    lines.extend(
+                        f"      {change.text(say, language)}" for change in item.changes
+                    )
                 elif isinstance(item, FieldChange):
-                    lines.append(f"  ~ {item.text()}")
+                    lines.append(f"  ~ {item.text(say, language)}")
                 else:
                     marker = {"added": "+", "removed": "-"}.get(name.split("_")[0], "!")
-                    lines.append(f"  {marker} {item.text()}")
+                    lines.append(f"  {marker} {item.text(say)}")
         return "\n".join(lines) + "\n"
 
 
-_SECTIONS: tuple[tuple[str, str], ...] = (
-    ("changed_metadata", "Changed edition"),
-    ("added_indicators", "Added indicators"),
-    ("removed_indicators", "Removed indicators"),
-    ("deprecated_indicators", "Deprecated indicators"),
-    ("changed_proxy_values", "Changed proxy values"),
-    ("added_proxy_values", "Added proxy values"),
-    ("removed_proxy_values", "Removed proxy values"),
-    ("changed_adjustments", "Changed default adjustments"),
-    ("changed_indicators", "Other indicator changes"),
-    ("changed_conventions", "Changed conventions"),
-    ("changed_price_indices", "Changed price indices"),
+_SECTIONS: tuple[str, ...] = (
+    "changed_metadata",
+    "added_indicators",
+    "removed_indicators",
+    "deprecated_indicators",
+    "changed_proxy_values",
+    "added_proxy_values",
+    "removed_proxy_values",
+    "changed_adjustments",
+    "changed_indicators",
+    "changed_conventions",
+    "changed_price_indices",
 )
+"""The sections of the diff in the order shown; each has a ``diff_<name>`` title."""
 
 
 def _scalar(value: Any) -> str:

@@ -44,6 +44,7 @@ from sroi_core.model.catalogue import Catalogue
 from sroi_core.model.codes import DocumentType
 from sroi_core.model.document import Document
 from sroi_core.model.types import error_location
+from sroi_core.model_problems import model_problem
 from sroi_core.rules import Finding, Severity, define_rule, json_pointer, make_finding
 from sroi_core.validation.report import FileReport, ValidationReport
 from sroi_core.validation.semantic import PERIOD_ORDER, semantic_findings
@@ -61,6 +62,7 @@ MODEL_DISAGREES = define_rule(
     "The document passed the JSON Schema but the model refused it. The schema and the "
     "model are meant to agree; please report this with the file.",
     category="schema",
+    template_nl="{message}",
 )
 
 
@@ -80,7 +82,13 @@ def _model_findings(error: PydanticValidationError, source: str) -> list[Finding
             )
         else:
             findings.append(
-                make_finding(MODEL_DISAGREES, pointer, source=source, message=item["msg"])
+                make_finding(
+                    MODEL_DISAGREES,
+                    pointer,
+                    source=source,
+                    message=model_problem(item),
+                    errorType=item["type"],
+                )
             )
     return findings
 

@@ -67,9 +67,11 @@ def rule_dict(rule: Rule) -> dict[str, str]:
         "severity": rule.severity.value,
         "category": rule.category,
         "title": rule.title,
+        "titleNl": rule.title_nl,
         "template": rule.template,
         "templateNl": rule.template_nl,
         "description": rule.description,
+        "descriptionNl": rule.description_nl,
     }
 
 
@@ -87,9 +89,15 @@ def rules_markdown() -> str:
         "braces are filled from the finding's `params` (docs/validation-report.md).",
         "",
         *_table(
-            ("Id", "Severity", "Category", "Title"),
+            ("Id", "Severity", "Category", "Title", "Title (nl)"),
             (
-                (f"[{_code(r.id)}](#{_anchor(r.id)})", r.severity.value, r.category, r.title)
+                (
+                    f"[{_code(r.id)}](#{_anchor(r.id)})",
+                    r.severity.value,
+                    r.category,
+                    r.title,
+                    r.title_nl,
+                )
                 for r in rules
             ),
         ),
@@ -102,6 +110,8 @@ def rules_markdown() -> str:
             f"**{rule.title}**. Severity: `{rule.severity.value}`; category: `{rule.category}`.",
             "",
             rule.description,
+            "",
+            f"*{rule.title_in('nl')}*. {rule.description_in('nl')}",
             "",
             f"- Message (en): {_code(rule.template)}",
             "- Message (nl): "

@@ -1,7 +1,9 @@
 """The one catalogue of rules behind every finding (validation errors, quality checks).
 
 Each rule has a stable id that never changes meaning, a severity, a bilingual message
-template with named placeholders, and a description. A message in a log can be looked
+template with named placeholders, and a title and description in English and Dutch (the
+Dutch ones are data in ``rule_texts_nl.csv``, so the modules that define rules stay as
+they are). A message in a log can be looked
 up in docs/rules.md, which is generated from this registry (as frictionless-py does with
 its error classes). Modules define their rules with :func:`define_rule` at import time;
 :func:`all_rules` imports them all so the list is complete.
@@ -9,10 +11,14 @@ its error classes). Modules define their rules with :func:`define_rule` at impor
 
 from __future__ import annotations
 
+import csv
 import importlib
+import io
 import string
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from sroi_core.errors import SroiError
@@ -37,6 +43,16 @@ class Rule:
     description: str
     category: str
     template_nl: str = ""
+    title_nl: str = ""
+    description_nl: str = ""
+
+    def title_in(self, language: str) -> str:
+        """The title in ``language`` (``nl`` or ``en``); English where no Dutch is written."""
+        return self.title_nl if language == "nl" and self.title_nl else self.title
+
+    def description_in(self, language: str) -> str:
+        """The description in ``language`` (``nl`` or ``en``); English where no Dutch is written."""
+        return self.description_nl if language == "nl" and self.description_nl else self.description
 
     def placeholders(self) -> set[str]:
         """Names used in the templates; findings must supply each of them."""
@@ -108,6 +124,21 @@ _RULE_MODULES: tuple[str, ...] = (
 """Modules that define rules; imported by :func:`all_rules` so the list is complete."""
 
 
+RULE_TEXTS_NL = "rule_texts_nl.csv"
+"""Dutch titles and descriptions of the rules: data beside this module (``id,title_nl,
+description_nl``), so a translation never touches the modules that define the rules."""
+
+
+@cache
+def dutch_rule_texts() -> dict[str, tuple[str, str]]:
+    """``rule id -> (Dutch title, Dutch description)`` from :data:`RULE_TEXTS_NL`, read once."""
+    text = resources.files("sroi_core").joinpath(RULE_TEXTS_NL).read_text(encoding="utf-8")
+    return {
+        row["id"]: (row["title_nl"], row["description_nl"])
+        for row in csv.DictReader(io.StringIO(text))
+    }
+
+
 def define_rule(
     rule_id: str,
     severity: Severity,
@@ -121,7 +152,11 @@ def define_rule(
     """Register a rule. Ids are unique: defining one twice is a programming error."""
     if rule_id in _REGISTRY:
         raise SroiError(f"rule {rule_id!r} is defined twice")
-    rule = Rule(rule_id, severity, title, template, description, category, template_nl)
+    title_nl, description_nl = dutch_rule_texts().get(rule_id, ("", ""))
+    rule = Rule(
+        rule_id, severity, title, template, description, category, template_nl,
+        title_nl, description_nl,
+    )
     _REGISTRY[rule_id] = rule
     return rule
 

@@ -9,6 +9,7 @@ run no Dutch one, and nothing a council reads points to a repository path.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import shutil
 import string
@@ -20,6 +21,7 @@ from sroi_core.cli import build_parser, main
 from sroi_core.cli._help_i18n import ARGPARSE_NL, HELP_NL, dutch_help, help_texts
 from sroi_core.cli._i18n import MESSAGES, set_language
 from sroi_core.input_problems import dutch_problem
+from sroi_core.rules import all_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 Capture = pytest.CaptureFixture[str]
@@ -113,8 +115,8 @@ def _commands(p: dict[str, Path]) -> list[tuple[list[str], set[int], bool]]:
         (["catalogue", "show", "nl", "wp-bijstand-exit-single-12m"], {0}, True),
         (["ledger", *bids_one, *evidence], {0, 1}, False),
         (["migrate", f"{one}/tender.json"], {0, 1}, False),
-        # `sroi rules` is left out: rule titles exist in English only (rules.py has no Dutch
-        # title yet); its severities are translated.
+        (["catalogue", "diff", "nl@2026.1", "nl@2026.2"], {0}, False),
+        (["rules"], {0}, False),
         (["new", "bid"], {0}, False),
         (["conformance", "run", str(ROOT / "tests" / "conformance" / "award")], {0}, False),
     ]
@@ -291,3 +293,101 @@ def test_an_unwritable_output_is_explained_in_dutch(tmp_path: Path, capsys: Capt
 )
 def test_known_input_problems_in_dutch(message: str, dutch: str) -> None:
     assert dutch_problem(message) == dutch
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_rules_list_titles_in_the_language_asked(language: str, capsys: Capture) -> None:
+    assert main(["rules", "--language", language]) == 0
+    out = capsys.readouterr().out
+    rules = all_rules()
+    lines = out.splitlines()
+    assert len(lines) == len(rules)
+    for rule, line in zip(rules, lines, strict=True):
+        own, other = rule.title_in(language), rule.title_in("en" if language == "nl" else "nl")
+        assert line.endswith(f"  {own}"), (language, line)
+        if other != own:
+            assert not line.endswith(f"  {other}"), (language, line)
+    english_only = [r.title for r in rules if r.title != r.title_nl and r.title in out]
+    assert language == "en" or english_only == []
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("nl", ("Wijzigingen in de catalogus van nl 2026.1 naar nl 2026.2",
+                "Toegevoegde indicatoren (3):", "(ontbreekt)", "Catalogue changes",
+                "  ~ title.en: gewijzigd (Engelse tekst; zie --language en)")),
+        ("en", ("Catalogue changes from nl 2026.1 to nl 2026.2",
+                "Added indicators (3):", "(absent)", "Wijzigingen in de catalogus",
+                "  ~ title.nl: changed (Dutch text; see --language nl)")),
+    ],
+)
+def test_catalogue_diff_in_the_language_asked(
+    language: str, expected: tuple[str, str, str, str, str], capsys: Capture
+) -> None:
+    """Fixed phrases in the run's language; the other language's text of a field is named, not
+    quoted; the JSON is the same in both."""
+    heading, section, absent, other_heading, other_text = expected
+    argv = ["catalogue", "diff", "nl@2026.1", "nl@2026.2"]
+    assert main([*argv, "--language", language]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == heading
+    assert section in out.splitlines()
+    assert f": {absent} -> " in out
+    assert other_heading not in out
+    assert other_text in out.splitlines()
+    dutch_titles, english_titles = zip(
+        *(MESSAGES[key] for key in MESSAGES if key.startswith("diff_") and key != "diff_section"),
+        strict=True,
+    )
+    foreign = english_titles if language == "nl" else dutch_titles
+    own = dutch_titles if language == "nl" else english_titles
+    lines = {line.rsplit(" (", 1)[0] for line in out.splitlines()}
+    assert sorted(lines & (set(foreign) - set(own))) == []
+    assert main([*argv, "--format", "json", "--language", language]) == 0
+    json_text = capsys.readouterr().out
+    assert main([*argv, "--format", "json", "--language", "en" if language == "nl" else "nl"]) == 0
+    assert capsys.readouterr().out == json_text
+
+
+@pytest.mark.parametrize(
+    ("language", "reason"),
+    [
+        ("nl", "  telt niet: c-together: toezegging c-together ligt in gebied GM0363, buiten "
+               "aanbesteding lei-2027-031-sv (GM0546, WK054603)"),
+        ("en", "  not counted: c-together: commitment c-together is in area GM0363, which lies "
+               "outside tender lei-2027-031-sv (GM0546, WK054603)"),
+    ],
+)
+def test_an_out_of_area_line_is_explained_in_the_language_asked(
+    language: str, reason: str, tmp_path: Path, capsys: Capture
+) -> None:
+    pilot = ROOT / "examples" / "2.0" / "pilot"
+    bid = json.loads((pilot / "bid-honest.json").read_text(encoding="utf-8"))
+    moved = next(c for c in bid["commitments"] if c["id"] == "c-together")
+    moved["areas"] = [{"code": "GM0363", "name": "Amsterdam"}]
+    (tmp_path / "bid.json").write_text(json.dumps(bid), encoding="utf-8")
+    shutil.copy(pilot / "tender.json", tmp_path / "tender.json")
+    argv = ["value", str(tmp_path / "bid.json"), "--tender", str(tmp_path / "tender.json")]
+    assert main([*argv, "--language", language]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == reason
+
+
+def test_value_table_statuses_follow_the_language_and_csv_keeps_codes(capsys: Capture) -> None:
+    pilot = ROOT / "examples" / "pilot"
+    argv = ["value", str(pilot / "evidence-2027-h1.json"), "--bid", str(pilot / "bid-a.json"),
+            "--tender", str(pilot / "tender.json")]
+    rows = {}
+    for language in ("nl", "en"):
+        assert main([*argv, "--language", language]) == 0
+        out = capsys.readouterr().out
+        rows[language] = {line.split()[0]: line.split()[2] for line in out.splitlines()
+                          if line.startswith("e-h1-")}
+    assert rows["nl"]["e-h1-03"] == "afgewezen"
+    assert rows["nl"]["e-h1-04"] == "ingetrokken"
+    assert rows["en"]["e-h1-03"] == "rejected"
+    assert rows["en"]["e-h1-04"] == "withdrawn"
+    assert main([*argv, "--format", "csv", "--language", "nl"]) == 0
+    csv_out = capsys.readouterr().out
+    assert ",rejected," in csv_out
+    assert "afgewezen" not in csv_out

@@ -219,9 +219,11 @@ def test_sroi_rules_json(capsys: pytest.CaptureFixture[str]) -> None:
             "severity",
             "category",
             "title",
+            "titleNl",
             "template",
             "templateNl",
             "description",
+            "descriptionNl",
         }
 
 

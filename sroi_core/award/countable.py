@@ -9,7 +9,7 @@ values of different perspectives are never added up.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sroi_core.award.points import total
@@ -34,6 +34,8 @@ class CountableSplit:
     claimed: Decimal
     not_countable: tuple[tuple[str, str], ...]
     """(commitment id, reason) of each line the tender cannot count."""
+    reasons_nl: dict[str, str] = field(default_factory=dict)
+    """Commitment id -> the Dutch reason, where the reason is a finding (out of area/period)."""
 
 
 def countable_split(
@@ -43,10 +45,12 @@ def countable_split(
     context = ContractContext.build(tender, catalogue, (bid,))
     asked = context.asked
     scope: dict[str, str] = {}
+    scope_nl: dict[str, str] = {}
     for finding in context.checks(bid):
         index = commitment_at(finding.pointer, bid)
         if finding.rule_id in OUT_OF_SCOPE and index is not None:
             scope.setdefault(bid.commitments[index].id, finding.message)
+            scope_nl.setdefault(bid.commitments[index].id, finding.message_nl)
     commitments = context.commitments(bid)
     reasons: list[tuple[str, str]] = []
     for line in valuation.lines:
@@ -71,4 +75,7 @@ def countable_split(
         ),
         claimed=total(line.perspective_value(perspective) for line in valuation.lines),
         not_countable=tuple(reasons),
+        reasons_nl={
+            line_id: scope_nl[line_id] for line_id, _ in reasons if scope_nl.get(line_id)
+        },
     )

@@ -312,5 +312,8 @@ def handle_diff(args: argparse.Namespace) -> int:
     old = resolve(store, args.old)
     new = resolve(store, args.new)
     result = diff_catalogues(old, new)
-    sys.stdout.write(result.to_json() if args.format == "json" else result.to_text())
+    if args.format == "json":
+        sys.stdout.write(result.to_json())
+    else:
+        sys.stdout.write(result.to_text(say, current_language()))
     return EXIT_OK

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sroi_core.cli._i18n import say
+from sroi_core.cli._i18n import current_language, say
 from sroi_core.reference_docs import write_reference_docs
 from sroi_core.results_json import rules_json
 from sroi_core.rules import Severity, all_rules
@@ -50,9 +50,11 @@ def handle_rules(args: argparse.Namespace) -> int:
         sys.stdout.write(rules_json())
         return 0
     rules = all_rules()
+    language = current_language()
     width = max(len(rule.id) for rule in rules)
     column = max(len(say(f"severity_{severity.value}")) for severity in Severity)
     for rule in rules:
         severity = say(f"severity_{rule.severity.value}")
-        print(f"{rule.id:<{width}}  {severity:<{column}}  {rule.category:<8}  {rule.title}")
+        print(f"{rule.id:<{width}}  {severity:<{column}}  {rule.category:<8}  "
+              f"{rule.title_in(language)}")
     return 0

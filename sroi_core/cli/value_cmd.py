@@ -49,11 +49,13 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=handle)
 
 
-def _reason(text: str) -> str:
-    """Why a line does not count, in the run's language."""
+def _reason(text: str, dutch: str | None = None) -> str:
+    """Why a line does not count, in the run's language (a finding's own Dutch where known)."""
     from sroi_core.cli._scoring_nl import dutch_sentence  # noqa: PLC0415
 
-    return dutch_sentence(text) if current_language() == "nl" else text
+    if current_language() != "nl":
+        return text
+    return dutch or dutch_sentence(text)
 
 
 def _perspective(code: str) -> str:
@@ -76,7 +78,8 @@ def _countable_headline(valuation: Any, bid: Bid, tender: Tender, catalogue: Any
         say("value_counted", tender=tender.id, perspective=_perspective(split.perspective),
             countable=f"{valuation.currency} {money(split.countable)}",
             claimed=f"{valuation.currency} {money(split.claimed)}"),
-        *(say("value_not_counted", line=line_id, reason=_reason(reason))
+        *(say("value_not_counted", line=line_id,
+              reason=_reason(reason, split.reasons_nl.get(line_id)))
           for line_id, reason in split.not_countable),
         "",
     ]

@@ -265,9 +265,11 @@ class Rule(_Response):
     severity: Literal["error", "warning", "info"]
     category: str
     title: str
+    title_nl: str = Field(alias="titleNl")
     template: str
     template_nl: str = Field(alias="templateNl")
     description: str
+    description_nl: str = Field(alias="descriptionNl")
 
 
 class RuleCatalogue(_Response):

@@ -91,6 +91,9 @@ LABELS_NL: dict[str, str] = {
     "Committed versus delivered": "Toegezegd tegenover geleverd",
     "committed": "toegezegd",
     "verified": "geverifieerd",
+    "submitted": "ingediend",
+    "rejected": "afgewezen",
+    "withdrawn": "ingetrokken",
     "unverified": "niet geverifieerd",
     "Sensitivity: proxy ranges": "Gevoeligheid: bandbreedte van de kengetallen",
     "scenario": "scenario",
@@ -306,7 +309,7 @@ def line_rows(valuation: Valuation, language: str = "en") -> list[list[str]]:
         base = [
             line.line_id,
             line.indicator,
-            line.status,
+            _t(line.status, language),
             _t("yes" if line.counted else "no", language),
             _exact(line.quantity.value, language),
             line.quantity.unit,
@@ -354,9 +357,18 @@ def line_rows(valuation: Valuation, language: str = "en") -> list[list[str]]:
     return rows
 
 
-def _total_rows(totals: Sequence[Total], language: str) -> list[list[str]]:
+def _total_rows(
+    totals: Sequence[Total], language: str, *, key_is_word: bool = False
+) -> list[list[str]]:
+    """Rows of a totals table; a key that is a status word follows the language, ids do not."""
     return [
-        [t.key, t.family.value, _money(t.present_value, language), str(t.lines)] for t in totals
+        [
+            _t(t.key, language) if key_is_word else t.key,
+            t.family.value,
+            _money(t.present_value, language),
+            str(t.lines),
+        ]
+        for t in totals
     ]
 
 
@@ -474,7 +486,11 @@ def _sections(valuation: Valuation, language: str) -> list[tuple[str, Row, list[
         ("Totals by outcome", total_header, _total_rows(totals.by_outcome, language)),
         ("Totals by indicator", total_header, _total_rows(totals.by_indicator, language)),
         ("Totals by valuation basis", total_header, _total_rows(totals.by_basis, language)),
-        ("Totals by status", total_header, _total_rows(totals.by_status, language)),
+        (
+            "Totals by status",
+            total_header,
+            _total_rows(totals.by_status, language, key_is_word=True),
+        ),
     ]
     if valuation.comparison:
         sections.append(
