@@ -412,3 +412,20 @@ def test_the_tender_s_own_findings_are_reported_once_beside_missing_targets() ->
     assert "award.indicator-without-target" in rules
     assert "quality.tender-output-indicator" in rules
     assert len(rules) == len(set(rules))
+
+
+def test_a_line_the_tender_did_not_ask_for_is_excluded_with_a_dutch_reason(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The reason inside award.line-not-counted is prose in each language, never English in
+    a Dutch message."""
+    files = [str(PILOT / name) for name in ("tender.json", "bid-tickbox.json")]
+    sheet = str(PILOT / "evaluation.csv")
+    assert main(["score", *files, "--evaluation", sheet, "--language", "nl"]) == 0
+    dutch = capsys.readouterr().out
+    assert "de aanbesteding vraagt niet om indicator lv-clean-up-activities" in dutch
+    assert "asks for" not in dutch
+    assert main(["score", *files, "--evaluation", sheet, "--language", "en"]) == 0
+    assert "indicator lv-clean-up-activities is not one the tender asks for" in (
+        capsys.readouterr().out
+    )

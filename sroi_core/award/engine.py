@@ -56,7 +56,7 @@ from sroi_core.model.commitment import Commitment
 from sroi_core.model.tender import Tender
 from sroi_core.model.types import DocumentRef
 from sroi_core.quality.commitments import is_payment_in_lieu
-from sroi_core.rules import Finding, Severity, json_pointer, make_finding
+from sroi_core.rules import Bilingual, Finding, Severity, json_pointer, make_finding
 from sroi_core.scoring import Evaluation
 
 SHARE_RULE = CONTRIBUTION_SHARE.id
@@ -146,14 +146,23 @@ def _count_line(n: int, c: Commitment, context: ContractContext, source: str) ->
     except SroiError:
         claimed = ZERO
     line = _Line(c, indicator.unit, claimed, claimed, theme=indicator.theme)
-    reason = ""
+    reason: Bilingual | None = None
     if is_payment_in_lieu(c):
-        reason = "payment in lieu (buy-off) is never social value"
+        reason = Bilingual(
+            "payment in lieu (buy-off) is never social value",
+            "afkoop is nooit maatschappelijke waarde",
+        )
     elif c.indicator not in context.asked:
-        reason = f"indicator {c.indicator} is not one the tender asks for"
+        reason = Bilingual(
+            f"indicator {c.indicator} is not one the tender asks for",
+            f"de aanbesteding vraagt niet om indicator {c.indicator}",
+        )
     elif tender.outcomes_only and indicator.kind is IndicatorKind.OUTPUT:
-        reason = f"{c.indicator} is an output and the tender asks for outcomes only"
-    if reason:
+        reason = Bilingual(
+            f"{c.indicator} is an output and the tender asks for outcomes only",
+            f"{c.indicator} is een output en de aanbesteding vraagt alleen om uitkomsten",
+        )
+    if reason is not None:
         finding = make_finding(
             LINE_NOT_COUNTED,
             json_pointer("commitments", n),
