@@ -16,6 +16,7 @@ import importlib
 import io
 import string
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 from functools import cache
 from importlib import resources
@@ -200,6 +201,20 @@ class Bilingual:
         return self.en
 
 
+def _dutch_param(value: object, english: str) -> str:
+    """A parameter as the Dutch message writes it.
+
+    Prose in Dutch, figures with a decimal comma and point grouping (``14.808.304,72``,
+    every digit kept), codes and identifiers as they are.
+    """
+    if isinstance(value, Bilingual):
+        return value.nl
+    if isinstance(value, Decimal) and value.is_finite():
+        text = format(value, ",f")
+        return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return english
+
+
 def make_finding(
     rule: Rule, pointer: str, *, source: str = "<memory>", **params: object
 ) -> Finding:
@@ -208,10 +223,7 @@ def make_finding(
     missing = rule.placeholders() - text.keys()
     if missing:
         raise SroiError(f"rule {rule.id} needs {sorted(missing)} to format its message")
-    dutch = {
-        key: value.nl if isinstance(value, Bilingual) else text[key]
-        for key, value in params.items()
-    }
+    dutch = {key: _dutch_param(value, text[key]) for key, value in params.items()}
     return Finding(
         rule_id=rule.id,
         severity=rule.severity,

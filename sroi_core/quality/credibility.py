@@ -24,7 +24,7 @@ from sroi_core.model.tender import Tender
 from sroi_core.model.types import LocalizedText, Organisation
 from sroi_core.quality.commitments import is_payment_in_lieu
 from sroi_core.quality.context import CheckContext, verification_rank
-from sroi_core.rules import Finding, Severity, define_rule
+from sroi_core.rules import Bilingual, Finding, Severity, define_rule
 from sroi_core.units import convert
 
 VERSION_1 = "1.0"
@@ -306,7 +306,10 @@ def _evidence(
         level = stricter
     reach = max(_ISSUER_RANK[item.issuer] for item in c.evidence_plan)
     if reach < verification_rank(level):
-        plan = ", ".join(f"{i.evidence_type} by {i.issuer}" for i in c.evidence_plan)
+        plan = Bilingual(
+            ", ".join(f"{i.evidence_type} by {i.issuer}" for i in c.evidence_plan),
+            ", ".join(f"{i.evidence_type} door {i.issuer}" for i in c.evidence_plan),
+        )
         yield ctx.finding(
             EVIDENCE_BELOW_LEVEL,
             bid,
