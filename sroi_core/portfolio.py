@@ -28,6 +28,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from sroi_core.errors import InputError, SroiError
+from sroi_core.fileio import write_atomic
 from sroi_core.model.codes import Perspective
 
 Task = Literal["validate", "value"]
@@ -336,15 +337,21 @@ def table_text(rows: Iterable[PortfolioRow], table_format: str) -> str:
 
 
 def write_table(rows: list[PortfolioRow], path: Path) -> None:
-    """Write the rows to ``path``: ``.parquet`` (pyarrow), ``.csv`` or ``.json``."""
+    """Write the rows to ``path``: ``.parquet`` (pyarrow), ``.csv`` or ``.json``.
+
+    Through the one atomic writer, like every file the tool writes: a reader never sees
+    half a table, and a failed run leaves the previous one in place.
+    """
     suffix = path.suffix.lower()
     try:
         if suffix == ".parquet":
             import pyarrow.parquet as pq  # noqa: PLC0415 - optional dependency
 
-            pq.write_table(to_arrow(rows), path)
+            buffer = io.BytesIO()
+            pq.write_table(to_arrow(rows), buffer)
+            write_atomic(path, buffer.getvalue())
         elif suffix in (".csv", ".json"):
-            path.write_text(table_text(rows, suffix[1:]), encoding="utf-8")
+            write_atomic(path, table_text(rows, suffix[1:]))
         else:
             raise InputError(
                 "unknown table format", source=str(path), expected=".parquet, .csv or .json"

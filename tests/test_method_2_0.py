@@ -14,9 +14,12 @@ import quality_fixtures as fx
 
 from sroi_core.migrate import NoteKind, migrate_document
 from sroi_core.model import Money
+from sroi_core.model.catalogue import Catalogue
 from sroi_core.model.codes import Perspective, ValuationBasis
 from sroi_core.model.conventions import ValuationConventions
 from sroi_core.model.evidence import ScaleResult
+from sroi_core.model.evidence_report import EvidenceReport
+from sroi_core.model.valuation import ValuationLine
 from sroi_core.quality import run_checks
 from sroi_core.valuation.anchoring import contract_years, cost_present_value, whole_years
 from sroi_core.valuation.discounting import constant
@@ -180,15 +183,8 @@ def _mean_change_catalogue() -> object:
     return catalogue.model_copy(update={"indicators": indicators})
 
 
-def test_mean_change_values_baseline_n_times_the_net_change() -> None:
-    result = ScaleResult(
-        baseline_n=40,
-        follow_up_n=31,
-        baseline_mean="6.1",
-        follow_up_mean="6.9",
-        comparison_change="0.2",
-    )
-    assert mean_change_quantity(result) == Decimal("24.0")  # 40 x (0.8 - 0.2)
+def _value_scale_item(result: ScaleResult) -> tuple[EvidenceReport, Catalogue, ValuationLine]:
+    """A 2.0 report with one verified mean-change item, its catalogue, and its value line."""
     e_job = fx.item(
         "e-job",
         "c-job",
@@ -202,6 +198,19 @@ def test_mean_change_values_baseline_n_times_the_net_change() -> None:
     catalogue = _mean_change_catalogue()
     valuation = value_document(report, catalogue, tender=tender2(), bid=bid2())  # type: ignore[arg-type]
     (line,) = valuation.lines
+    return report, catalogue, line
+
+
+def test_mean_change_values_baseline_n_times_the_net_change() -> None:
+    result = ScaleResult(
+        baseline_n=40,
+        follow_up_n=31,
+        baseline_mean="6.1",
+        follow_up_mean="6.9",
+        comparison_change="0.2",
+    )
+    assert mean_change_quantity(result) == Decimal("24.0")  # 40 x (0.8 - 0.2)
+    _report, _catalogue, line = _value_scale_item(result)
     assert line.quantity.value == Decimal("24.0")
     assert "valued-as-mean-change" in line.flags
 
@@ -214,19 +223,7 @@ def test_mean_change_not_positive_is_zero_and_a_finding() -> None:
         follow_up_mean="6.2",
         comparison_change="0.3",
     )
-    e_job = fx.item(
-        "e-job",
-        "c-job",
-        "ind-job",
-        "3",
-        status="verified",
-        history=fx.verified_history(),
-        scale_result=result,
-    )
-    report = fx.report(standard_version=V2, items=(e_job,))
-    catalogue = _mean_change_catalogue()
-    valuation = value_document(report, catalogue, tender=tender2(), bid=bid2())  # type: ignore[arg-type]
-    (line,) = valuation.lines
+    report, catalogue, line = _value_scale_item(result)
     assert line.quantity.value == 0
     assert "mean-change-not-positive" in line.flags
     findings = run_checks([tender2(), bid2(), report], catalogue=catalogue)  # type: ignore[list-item]

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from line_fixtures import plain_line as plain
 
 from sroi_core.valuation import (
     GREEN_BOOK_SCHEDULE,
@@ -30,20 +31,6 @@ GREEN_BOOK_TABLE_2 = [1000, 966, 934, 902, 871, 842, 814, 786, 759, 734, 709]
 """HM Treasury Green Book Table 2: present value of 1,000 in years 0-10 at 3.5 %."""
 
 
-def plain(**changes: object) -> LineSpec:
-    fields: dict[str, object] = {
-        "quantity": D(1),
-        "proxy_value": D(1000),
-        "deadweight": D(0),
-        "attribution": D(0),
-        "displacement": D(0),
-        "drop_off": D(0),
-        "duration_years": 1,
-        "discount": constant("0"),
-        "timing": DiscountTiming.END_OF_YEAR,
-    }
-    fields.update(changes)
-    return LineSpec(**fields)  # type: ignore[arg-type]
 
 
 def test_green_book_table_2_with_an_offset_of_two_is_the_table_shifted() -> None:

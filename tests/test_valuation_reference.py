@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 
 import pytest
+from line_fixtures import plain_line as spec
 
 from sroi_core._decimal import exact_context, round_cent
 from sroi_core.errors import ValuationError
@@ -23,7 +24,6 @@ from sroi_core.valuation import (
     DiscountScheduleError,
     DiscountTiming,
     InvalidLineError,
-    LineSpec,
     ScenarioLine,
     ScheduleEntry,
     break_even,
@@ -53,21 +53,6 @@ def _fifty_digits() -> Iterator[None]:
         yield
 
 
-def spec(**changes: object) -> LineSpec:
-    """A plain line (1 x 1000, no adjustments, one year, 0 %) with some fields changed."""
-    fields: dict[str, object] = {
-        "quantity": D(1),
-        "proxy_value": D(1000),
-        "deadweight": D(0),
-        "attribution": D(0),
-        "displacement": D(0),
-        "drop_off": D(0),
-        "duration_years": 1,
-        "discount": constant("0"),
-        "timing": DiscountTiming.END_OF_YEAR,
-    }
-    fields.update(changes)
-    return LineSpec(**fields)  # type: ignore[arg-type]
 
 
 # --- discounting -------------------------------------------------------------------

@@ -29,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_EVEN, Decimal
-from typing import Any
+from typing import Any, get_args
 
 import numpy as np
 
@@ -75,6 +75,7 @@ from sroi_core.model.valuation import (
     PerspectiveSensitivity,
     PerspectiveTotal,
     Scenario,
+    ScenarioName,
     Sensitivity,
     Total,
     Totals,
@@ -1197,16 +1198,7 @@ def _perspectives_2_0(
             scenario_cents[name] = [
                 int(c) for c in _run_kernel(rows, lines, constant(rate), timing).pv
             ]
-    order = (
-        "low",
-        "central",
-        "high",
-        "delivery-75",
-        "delivery-50",
-        "duration-one-year",
-        "discount-0",
-        "discount-4",
-    )
+    order = get_args(ScenarioName)  # the scenarios in the order the schema lists them
     minimum = tender.minimum_social_value if tender is not None else None
     totals = []
     sensitivity = []
