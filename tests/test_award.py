@@ -246,13 +246,21 @@ def test_the_ledger_finds_a_person_claimed_under_two_contracts() -> None:
 def test_value_separates_what_the_tender_can_count(capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["value", str(PILOT / "bid-inflated.json"), "--tender", str(PILOT / "tender.json")])
     assert code == 0
-    head = capsys.readouterr().out.splitlines()[:2]
-    counted, claimed = (
-        Decimal(part.split("EUR ")[1].rstrip(")").replace(",", ""))
-        for part in head[0].split(" (claimed in the bid: ")
-    )
-    assert counted < claimed
-    assert head[1].startswith("  not counted: c-bbq")
+    head = capsys.readouterr().out.split("\n\n")[0].splitlines()
+    figures = {}
+    for line in head:
+        if line.startswith("Counted for tender"):
+            perspective = line.split("(")[1].split(")")[0]
+            counted, claimed = (
+                Decimal(part.split("EUR ")[1].rstrip(")").replace(",", ""))
+                for part in line.split(" (claimed in the bid: ")
+            )
+            figures[perspective] = (counted, claimed)
+    # each perspective on its own line, never summed; the award's own (society) first
+    assert list(figures) == ["Society", "Public purse"]
+    counted, claimed = figures["Society"]
+    assert counted < claimed  # the wellbeing line the tender did not ask for does not count
+    assert any(line.startswith("  not counted: c-bbq") for line in head)
 
 
 def test_check_compares_the_bids_of_one_tender(

@@ -370,7 +370,7 @@ def test_an_out_of_area_line_is_explained_in_the_language_asked(
     shutil.copy(pilot / "tender.json", tmp_path / "tender.json")
     argv = ["value", str(tmp_path / "bid.json"), "--tender", str(tmp_path / "tender.json")]
     assert main([*argv, "--language", language]) == 0
-    assert capsys.readouterr().out.splitlines()[1] == reason
+    assert reason in capsys.readouterr().out.splitlines()[:4]  # the headline, before the table
 
 
 def test_value_table_statuses_follow_the_language_and_csv_keeps_codes(capsys: Capture) -> None:

@@ -49,15 +49,6 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=handle)
 
 
-def _reason(text: str, dutch: str | None = None) -> str:
-    """Why a line does not count, in the run's language (a finding's own Dutch where known)."""
-    from sroi_core.cli._scoring_nl import dutch_sentence  # noqa: PLC0415
-
-    if current_language() != "nl":
-        return text
-    return dutch or dutch_sentence(text)
-
-
 def _perspective(code: str) -> str:
     """A perspective code as its codelist title in the run's language."""
     from sroi_core.codelists import codelist  # noqa: PLC0415
@@ -74,12 +65,13 @@ def _countable_headline(valuation: Any, bid: Bid, tender: Tender, catalogue: Any
     from sroi_core.award.countable import countable_split  # noqa: PLC0415
 
     split = countable_split(valuation, bid, tender, catalogue)
+    dutch = current_language() == "nl"
     lines = [
-        say("value_counted", tender=tender.id, perspective=_perspective(split.perspective),
-            countable=f"{valuation.currency} {money(split.countable)}",
-            claimed=f"{valuation.currency} {money(split.claimed)}"),
-        *(say("value_not_counted", line=line_id,
-              reason=_reason(reason, split.reasons_nl.get(line_id)))
+        *(say("value_counted", tender=tender.id, perspective=_perspective(count.perspective),
+              countable=f"{valuation.currency} {money(count.countable)}",
+              claimed=f"{valuation.currency} {money(count.claimed)}")
+          for count in split.perspectives),
+        *(say("value_not_counted", line=line_id, reason=reason.nl if dutch else reason.en)
           for line_id, reason in split.not_countable),
         "",
     ]
