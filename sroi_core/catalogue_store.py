@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,17 +29,37 @@ if TYPE_CHECKING:
 BUILTIN_PACKAGE = "sroi_core.catalogues"
 
 
-def _builtin_files() -> list[tuple[str, str]]:
-    """(name, text) of every catalogue shipped in the package."""
+@cache
+def builtin_names() -> tuple[str, ...]:
+    """File names of the catalogues shipped in the package, each ``ID-VERSION.json``.
+
+    The name says which catalogue a file holds (a test checks every one), so a store
+    reads only the shipped catalogues a run asks for.
+    """
     try:
         folder = resources.files(BUILTIN_PACKAGE)
     except ModuleNotFoundError:
-        return []
-    return sorted(
-        (entry.name, entry.read_text(encoding="utf-8"))
-        for entry in folder.iterdir()
-        if entry.name.endswith(".json")
-    )
+        return ()
+    return tuple(sorted(e.name for e in folder.iterdir() if e.name.endswith(".json")))
+
+
+def builtin_id(name: str) -> str:
+    """The catalogue id a shipped file's name gives (``nl`` of ``nl-2026.1.json``)."""
+    return name.removesuffix(".json").rsplit("-", 1)[0]
+
+
+@cache
+def builtin_catalogue(name: str) -> Catalogue | None:
+    """A shipped catalogue, read and checked in full once per process.
+
+    Shipped files never change while the process runs and a catalogue is a frozen model,
+    so every store shares one copy instead of reading the files again.
+    """
+    from sroi_core.documents import parse_document  # noqa: PLC0415 - avoids an import cycle
+
+    text = resources.files(BUILTIN_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+    document = parse_document(text, f"{BUILTIN_PACKAGE}/{name}")
+    return document if isinstance(document, Catalogue) else None
 
 
 class CatalogueStore:
@@ -46,19 +67,23 @@ class CatalogueStore:
 
     def __init__(self, catalogues: Iterable[Catalogue] = (), *, builtin: bool = True) -> None:
         self._catalogues: list[Catalogue] = list(catalogues)
-        self._builtin_loaded = not builtin
+        self._builtin = builtin
         self._files: dict[str, Catalogue] = {}
 
-    def _load_builtin(self) -> None:
-        if self._builtin_loaded:
-            return
-        self._builtin_loaded = True
-        from sroi_core.documents import parse_document  # noqa: PLC0415 - avoids an import cycle
+    def _builtins(self, catalogue_id: str | None = None) -> list[Catalogue]:
+        """The shipped catalogues (only those with ``catalogue_id`` when it is given)."""
+        if not self._builtin:
+            return []
+        found = (
+            builtin_catalogue(name)
+            for name in builtin_names()
+            if catalogue_id is None or builtin_id(name) == catalogue_id
+        )
+        return [c for c in found if c is not None and catalogue_id in (None, c.id)]
 
-        for name, text in _builtin_files():
-            document = parse_document(text, f"{BUILTIN_PACKAGE}/{name}")
-            if isinstance(document, Catalogue):
-                self._catalogues.append(document)
+    def _with_id(self, catalogue_id: str) -> list[Catalogue]:
+        """Every catalogue available with ``catalogue_id``, user-supplied first."""
+        return [c for c in self._catalogues if c.id == catalogue_id] + self._builtins(catalogue_id)
 
     def add(self, catalogue: Catalogue) -> None:
         """Make ``catalogue`` available (it takes precedence over a built-in one)."""
@@ -99,8 +124,7 @@ class CatalogueStore:
 
     def all(self) -> list[Catalogue]:
         """Every catalogue available, user-supplied first."""
-        self._load_builtin()
-        return list(self._catalogues)
+        return [*self._catalogues, *self._builtins()]
 
     def find(self, ref: DocumentRef, standard_version: str | None = None) -> Catalogue | None:
         """The catalogue ``ref`` names, read by a document of ``standard_version``.
@@ -109,7 +133,7 @@ class CatalogueStore:
         the newest edition whose standard major version is the document's (see
         :func:`newest_edition`); ``standard_version`` None means the newest of any.
         """
-        same_id = [c for c in self.all() if c.id == ref.id]
+        same_id = self._with_id(ref.id)
         if ref.version is not None:
             return next((c for c in same_id if c.version == ref.version), None)
         return newest_edition(same_id, standard_version)
@@ -169,7 +193,7 @@ class CatalogueStore:
                 f"{name!r} names version {inline_version} but --version says {version}"
             )
         wanted_version = inline_version or version
-        same_id = [c for c in self.all() if c.id == wanted_id]
+        same_id = self._with_id(wanted_id)
         if not same_id:
             have = ", ".join(sorted({f"{c.id}@{c.version}" for c in self.all()})) or "none"
             hint = f" (to read the file {name}, write ./{name})" if Path(name).exists() else ""

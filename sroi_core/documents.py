@@ -359,9 +359,9 @@ def _validate_identified(
     report.document = document
     catalogues = store if store is not None else CatalogueStore()
     version = document.standard_version  # a reference without a version: newest of this major
-    report.findings.extend(
-        semantic_findings(document, source, partial(catalogues.find, standard_version=version))
-    )
+    lookup = partial(catalogues.find, standard_version=version)
+    with gc_paused():  # a walk over the whole model that makes no reference cycles
+        report.findings.extend(semantic_findings(document, source, lookup))
     return report
 
 

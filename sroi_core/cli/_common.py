@@ -1,4 +1,8 @@
-"""Options shared by several commands."""
+"""Options shared by several commands.
+
+Importing this module is cheap (no model, no validator): a command's parser is built
+for ``--help`` without them; what loads documents imports them when it runs.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +11,20 @@ import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sroi_core.catalogue_store import CatalogueStore
 from sroi_core.cli._i18n import current_language, say
-from sroi_core.documents import validate_file
 from sroi_core.errors import InputError
 from sroi_core.fileio import write_atomic
-from sroi_core.model.bid import Bid
-from sroi_core.model.document import Document
-from sroi_core.model.evidence_report import EvidenceReport
-from sroi_core.model.tender import Tender
 from sroi_core.rules import Finding, Severity
 from sroi_core.textsafe import terminal_text
+
+if TYPE_CHECKING:
+    from sroi_core.catalogue_store import CatalogueStore
+    from sroi_core.model.bid import Bid
+    from sroi_core.model.document import Document
+    from sroi_core.model.evidence_report import EvidenceReport
+    from sroi_core.model.tender import Tender
 
 
 def add_catalogue_option(parser: argparse.ArgumentParser) -> None:
@@ -39,6 +45,8 @@ def store_from(paths: list[str]) -> CatalogueStore:
     Each argument is resolved by :meth:`CatalogueStore.resolve`: a bare word is a
     built-in id, never a file that happens to have that name.
     """
+    from sroi_core.catalogue_store import CatalogueStore  # noqa: PLC0415 - when run
+
     store = CatalogueStore()
     for path in paths:
         store.resolve(path)
@@ -90,6 +98,8 @@ def load_checked(path: Path, store: CatalogueStore, *expected: type[Document]) -
     Raises InputError when the file cannot be read or is another kind of document (exit
     2), and InvalidInputError when it has error findings (exit 1).
     """
+    from sroi_core.documents import validate_file  # noqa: PLC0415 - when run
+
     report = validate_file(path, store, full_schema=False)
     for finding in report.findings:
         print_finding(finding)
@@ -109,6 +119,10 @@ def load_contract(
     tender_path: str, bid_path: str, report_paths: Sequence[str], store: CatalogueStore
 ) -> tuple[Tender, Bid, list[tuple[EvidenceReport, str]]]:
     """The tender, the (winning) bid and the evidence reports of one contract, checked."""
+    from sroi_core.model.bid import Bid  # noqa: PLC0415 - when run
+    from sroi_core.model.evidence_report import EvidenceReport  # noqa: PLC0415
+    from sroi_core.model.tender import Tender  # noqa: PLC0415
+
     tender = load_checked(Path(tender_path), store, Tender)
     bid = load_checked(Path(bid_path), store, Bid)
     reports = [(load_checked(Path(p), store, EvidenceReport), p) for p in report_paths]

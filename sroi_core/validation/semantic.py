@@ -213,6 +213,8 @@ def _duplicates(
 ) -> Iterator[Finding]:
     ids = list(items)
     counts = Counter(ids)
+    if len(counts) == len(ids):  # the common case: no id repeats
+        return
     for index, item in enumerate(ids):
         if counts[item] > 1 and ids.index(item) == index:
             yield _f(
@@ -592,21 +594,45 @@ def check_bid(doc: Bid, source: str, lookup: CatalogueLookup) -> Iterator[Findin
     yield from _duplicates((c.id for c in doc.commitments), "commitment", source, "commitments")
     catalogue, missing = _catalogue_for(doc, lookup, source)
     yield from missing
+    clean: set[tuple[str, str]] = set()
     for n, commitment in enumerate(doc.commitments):
-        yield from _period(commitment.period, source, "commitments", n, "period")
-        if catalogue is not None:
-            yield from _indicator_ref(
-                commitment.indicator, catalogue, source, "commitments", n, "indicator"
-            )
-            yield from _unit(
+        period = commitment.period
+        if period.start > period.end:
+            yield from _period(period, source, "commitments", n, "period")
+        key = (commitment.indicator, commitment.quantity.unit)
+        if catalogue is not None and key not in clean:
+            yield from _reference_and_unit(
+                commitment.indicator,
                 commitment.quantity,
                 catalogue,
-                commitment.indicator,
+                clean,
                 source,
                 "commitments",
                 n,
-                "quantity",
             )
+
+
+def _reference_and_unit(
+    indicator_id: str,
+    quantity: Quantity,
+    catalogue: Catalogue,
+    clean: set[tuple[str, str]],
+    source: str,
+    *path: str | int,
+) -> Iterator[Finding]:
+    """The indicator reference and unit findings of one line (``ref.unknown``, ``unit.*``).
+
+    They depend on the indicator id and the unit code only, so a pair found clean once is
+    added to ``clean`` and the callers skip it from then on: a 100,000-line bid uses a few
+    dozen pairs. A pair with findings is checked (and reported) on every line that has it.
+    """
+    findings = [
+        *_indicator_ref(indicator_id, catalogue, source, *path, "indicator"),
+        *_unit(quantity, catalogue, indicator_id, source, *path, "quantity"),
+    ]
+    if not findings:
+        clean.add((indicator_id, quantity.unit))
+    yield from findings
 
 
 def check_evidence_report(
@@ -617,6 +643,7 @@ def check_evidence_report(
     yield from _duplicates((item.id for item in doc.items), "evidence item", source, "items")
     catalogue, missing = _catalogue_for(doc, lookup, source)
     yield from missing
+    clean: set[tuple[str, str]] = set()
     for n, item in enumerate(doc.items):
         yield from _period(item.period, source, "items", n, "period")
         for s, subject in enumerate(item.subjects):
@@ -626,10 +653,9 @@ def check_evidence_report(
             yield from _open_code(
                 document.type, "evidenceType", source, "items", n, "documents", d, "type"
             )
-        if catalogue is not None:
-            yield from _indicator_ref(item.indicator, catalogue, source, "items", n, "indicator")
-            yield from _unit(
-                item.quantity, catalogue, item.indicator, source, "items", n, "quantity"
+        if catalogue is not None and (item.indicator, item.quantity.unit) not in clean:
+            yield from _reference_and_unit(
+                item.indicator, item.quantity, catalogue, clean, source, "items", n
             )
 
 
