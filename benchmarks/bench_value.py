@@ -1,20 +1,27 @@
-"""Time ``sroi value`` on one large bid, end to end and phase by phase.
+"""Time ``sroi value`` on the issue's bid, end to end and phase by phase, against its floor.
 
-Builds a bid with N commitments (default 10,000) on the illustrative example catalogue's
-monetised indicators, each claiming the longest duration the catalogue allows for its
-indicator, and writes it to a temporary directory. Then it times:
+Builds a bid with N commitments (default 100,000, the bid of issue 12's targets; pass
+``--commitments 10000`` for a quick run) on the illustrative example catalogue's monetised
+indicators, each claiming the longest duration the catalogue allows for its indicator,
+and writes it to a temporary directory. Then it times, best of R runs (default 1: one
+end-to-end run of the 100,000-commitment bid takes tens of seconds on a shared machine;
+pass ``--repeat 3`` for smaller bids):
 
-- ``sroi value BID --catalogue ... --tender ... --format FORMAT -o OUT`` in a subprocess,
-  best of R runs (default 3): wall-clock seconds and the child's user and system CPU
-  seconds (``resource.getrusage(RUSAGE_CHILDREN)``);
-- the start-up of ``sroi value --help`` (interpreter and imports), best of R;
-- in process, best of R: loading (what the command does: both validation layers, the
-  schema layer only to explain a refusal), ``value_document`` and ``dump_document``.
+- ``sroi value BID --catalogue ... --tender ... --format FORMAT -o OUT`` in a subprocess:
+  wall-clock seconds and the child's user and system CPU seconds
+  (``resource.getrusage(RUSAGE_CHILDREN)``);
+- the start-up of ``sroi value --help`` (interpreter and imports) beside a bare
+  ``python -c pass``;
+- in process: loading (what the command does: both validation layers, the schema layer
+  only to explain a refusal), ``value_document`` and ``dump_document``.
 
 Beside them, measured in the same run: the floor of reading the same bid (``json.loads``
-plus jsonschema-rs ``is_valid``, see ``_floor.py``) against the end-to-end wall time, and
-the batch kernel's time per line (``value_lines`` on as many lines as the valuation has
-line values) against ``value_document``'s.
+plus jsonschema-rs ``is_valid``, see ``_floor.py``) against the end-to-end wall time
+(target: within 8x), and the batch kernel's time per line (``value_lines`` on as many
+lines as the valuation has line values) against ``value_document``'s (target: within
+100x). It also prints what end to end costs besides ``value_document`` and
+``dump_document`` (the end-to-end wall time less their in-process times): start-up,
+loading, writing the file and ending the process.
 
 The last line printed is a JSON object with every figure, for scripts to read.
 
@@ -57,7 +64,10 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 CATALOGUE = EXAMPLES / "catalogue.illustrative.json"
 TENDER = EXAMPLES / "tender.json"
-TARGET_SECONDS = 2.0
+FLOOR_TARGET = 8.0
+"""Issue 12: ``sroi value`` of the bid within 8x of the floor on the same text."""
+KERNEL_TARGET = 100.0
+"""Issue 12: document valuation per line within 100x of the batch kernel per line."""
 T = TypeVar("T")
 
 
@@ -132,11 +142,11 @@ def end_to_end(bid_path: Path, out_path: Path, fmt: str, repeat: int) -> dict[st
     return {key: round(value, 3) for key, value in fastest.items()}
 
 
-def startup(repeat: int) -> float:
+def startup(repeat: int, command: list[str] | None = None) -> float:
     """Best-of-``repeat`` wall seconds of ``sroi value --help``: interpreter and imports."""
-    command = [sys.executable, "-m", "sroi_core", "value", "--help"]
+    command = command or [sys.executable, "-m", "sroi_core", "value", "--help"]
     times = []
-    for _ in range(repeat):
+    for _ in range(max(repeat, 3)):  # cheap: always best of at least 3
         start = time.perf_counter()
         subprocess.run(command, capture_output=True, check=True)
         times.append(time.perf_counter() - start)
@@ -169,8 +179,8 @@ def profile(bid: Bid, catalogue: Catalogue, tender: Tender, top: int = 15) -> st
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--commitments", type=int, default=10_000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--commitments", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--format", choices=("json", "table", "csv", "markdown"), default="json")
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args(argv)
@@ -181,8 +191,11 @@ def main(argv: list[str] | None = None) -> int:
         bid_path.write_text(json.dumps(build_bid(args.commitments)), encoding="utf-8")
         size_mib = bid_path.stat().st_size / 2**20
 
+        # the floor first, while this process holds no large document (fair collector costs)
+        floor_s = floor_seconds(bid_path.read_text(encoding="utf-8"))
         e2e = end_to_end(bid_path, out_path, args.format, args.repeat)
         startup_s = startup(args.repeat)
+        bare_s = startup(args.repeat, [sys.executable, "-c", "pass"])
         (bid, catalogue, tender), load_s = best(lambda: load(bid_path), args.repeat)
         valuation, value_s = best(
             lambda: value_document(bid, catalogue, tender=tender), args.repeat
@@ -193,30 +206,39 @@ def main(argv: list[str] | None = None) -> int:
         assert isinstance(load_document(CATALOGUE), Catalogue)
         rows = sum(len(line.values) for line in valuation.lines)
 
-        print(f"bid: {args.commitments} commitments, {rows} line values, {size_mib:.1f} MiB")
-        print(
-            f"sroi value --format {args.format} (subprocess, best of {args.repeat}): "
-            f"wall {e2e['wall_s']:.3f} s, user {e2e['user_s']:.3f} s, sys {e2e['sys_s']:.3f} s "
-            f"(target < {TARGET_SECONDS} s)"
-        )
-        print(
-            f"in process (best of {args.repeat}): startup (sroi value --help) {startup_s:.3f} s, "
-            f"load {load_s:.3f} s, "
-            f"value_document {value_s:.3f} s, dump_document {dump_s:.3f} s"
-        )
-        print(f"outcome value {valuation.totals.outcome_value}, ratio {valuation.sroi_ratio}")
-        floor_s = floor_seconds(bid_path.read_text(encoding="utf-8"))
         inputs = make_inputs(rows, 1)
         _, kernel_s = best(lambda: run_batch(inputs), args.repeat)
         per_line_us = value_s / rows * 1e6
         kernel_us = kernel_s / rows * 1e6
+        over_floor = e2e["wall_s"] / floor_s
+        rest_s = max(e2e["wall_s"] - value_s - dump_s, 0.0)
+
+        print(f"bid: {args.commitments} commitments, {rows} line values, {size_mib:.1f} MiB")
         print(
-            f"floor: json.loads + jsonschema-rs is_valid {floor_s:.3f} s -> sroi value is "
-            f"{e2e['wall_s'] / floor_s:.1f}x the floor (target 8x)"
+            f"sroi value --format {args.format} (subprocess, best of {args.repeat}): "
+            f"wall {e2e['wall_s']:.3f} s, user {e2e['user_s']:.3f} s, sys {e2e['sys_s']:.3f} s"
         )
         print(
+            f"floor: json.loads + jsonschema-rs is_valid {floor_s:.3f} s -> sroi value is "
+            f"{over_floor:.1f}x the floor (target {FLOOR_TARGET:.0f}x)"
+        )
+        print(
+            f"start-up: sroi value --help {startup_s:.3f} s, bare python -c pass {bare_s:.3f} s "
+            f"(best of {max(args.repeat, 3)})"
+        )
+        print(
+            f"in process (best of {args.repeat}): load {load_s:.3f} s, "
+            f"value_document {value_s:.3f} s, dump_document {dump_s:.3f} s"
+        )
+        print(
+            f"end to end less value_document and dump_document: {rest_s:.3f} s "
+            f"({rest_s / floor_s:.1f}x the floor; start-up, load, write, exit)"
+        )
+        print(f"outcome value {valuation.totals.outcome_value}, ratio {valuation.sroi_ratio}")
+        print(
             f"per line value: value_document {per_line_us:.2f} us, batch kernel "
-            f"{kernel_us:.3f} us -> {per_line_us / kernel_us:.0f}x the kernel (target 100x)"
+            f"{kernel_us:.3f} us -> {per_line_us / kernel_us:.0f}x the kernel "
+            f"(target {KERNEL_TARGET:.0f}x)"
         )
         if args.profile:
             print(profile(bid, catalogue, tender))
@@ -231,17 +253,21 @@ def main(argv: list[str] | None = None) -> int:
             "end_to_end_user_s": e2e["user_s"],
             "end_to_end_sys_s": e2e["sys_s"],
             "startup_s": startup_s,
+            "bare_python_s": bare_s,
             "load_s": round(load_s, 3),
             "value_document_s": round(value_s, 3),
             "dump_s": round(dump_s, 3),
             "output_mib": round(len(text.encode()) / 2**20, 2),
             "floor_s": round(floor_s, 3),
-            "end_to_end_over_floor": round(e2e["wall_s"] / floor_s, 2),
+            "end_to_end_over_floor": round(over_floor, 2),
+            "end_to_end_less_value_and_dump_s": round(rest_s, 3),
             "value_document_us_per_line": round(per_line_us, 3),
             "kernel_us_per_line": round(kernel_us, 4),
             "value_document_over_kernel": round(per_line_us / kernel_us, 1),
-            "target_s": TARGET_SECONDS,
-            "within_target": e2e["wall_s"] < TARGET_SECONDS,
+            "floor_target": FLOOR_TARGET,
+            "within_floor_target": over_floor <= FLOOR_TARGET,
+            "kernel_target": KERNEL_TARGET,
+            "within_kernel_target": per_line_us / kernel_us <= KERNEL_TARGET,
             "cpus": os.cpu_count(),
             "python": platform.python_version(),
             "sroi_core": __version__,

@@ -309,6 +309,26 @@ def _with_integer_keyword(node: Any) -> Any:
     return out
 
 
+_YEAR_ZERO_REFUSED = {"not": {"type": "string", "pattern": "^0000-"}}
+
+
+def _with_year_zero_refused(node: Any) -> Any:
+    """The schema with year 0000 refused beside every ``"format": "date"``.
+
+    jsonschema-rs's own date check (compiled, no call into Python per date) accepts year
+    0000, which RFC 3339 allows and Python's date (so the explaining validator) refuses;
+    with this rule its verdicts equal :func:`_is_date`'s (``tests/test_fast_schema.py``).
+    """
+    if isinstance(node, list):
+        return [_with_year_zero_refused(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {key: _with_year_zero_refused(value) for key, value in node.items()}
+    if out.get("format") == "date":
+        out["allOf"] = [*out.get("allOf", ()), _YEAR_ZERO_REFUSED]
+    return out
+
+
 @cache
 def fast_validator_for(
     doc_type: DocumentType, version: str = STANDARD_VERSION
@@ -322,7 +342,7 @@ def fast_validator_for(
         import jsonschema_rs  # noqa: PLC0415 - optional compiled dependency, loaded on use
     except ImportError:  # pragma: no cover - a core dependency; absent only on odd platforms
         return None
-    schema = schema_for(version, doc_type)
+    schema = _with_year_zero_refused(schema_for(version, doc_type))
     if version in FROZEN_STANDARD_VERSIONS:  # a frozen version's Python integer rule
         schema = _with_integer_keyword(schema)
     validator = jsonschema_rs.validator_for(
@@ -331,8 +351,10 @@ def fast_validator_for(
         validate_formats=True,
         ignore_unknown_formats=False,
         # jsonschema-rs's own checks accept the year 0000 and the leap second 23:59:60,
-        # which Python's date and datetime (and so the explaining validator) refuse.
-        formats={"date": _never_raises(_is_date), "date-time": _never_raises(_is_date_time)},
+        # which Python's date and datetime (and so the explaining validator) refuse: dates
+        # (one or more per line of a document) get a schema rule against year 0000, the
+        # few timestamps this module's own check.
+        formats={"date-time": _never_raises(_is_date_time)},
         offline=True,
     )
     is_valid: Callable[[Any], bool] = validator.is_valid
