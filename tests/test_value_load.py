@@ -72,6 +72,22 @@ def test_value_help_imports_no_model_and_no_validator() -> None:
     assert json.loads(done.stdout.strip().splitlines()[-1]) == []
 
 
+def test_valuing_valid_documents_loads_no_explaining_validator(tmp_path: Path) -> None:
+    """python-jsonschema only words a refusal: jsonschema-rs decides."""
+    program = (
+        "import json, sys\n"
+        "from sroi_core.cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        "print(json.dumps([code, sorted(m for m in ('jsonschema', 'referencing')\n"
+        "                              if m in sys.modules)]))\n"
+    )
+    out = str(tmp_path / "valuation.json")
+    args = ["value", BID, "--catalogue", CATALOGUE, "--tender", TENDER, "-o", out]
+    done = _subprocess("-c", program, *args, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == [0, []]
+
+
 # ---------------------------------------------------------- a console run (run())
 
 

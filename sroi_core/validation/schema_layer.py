@@ -26,11 +26,7 @@ import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from functools import cache
-from typing import Any
-
-from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
-from referencing import Registry, Resource
-from referencing.exceptions import NoSuchResource
+from typing import TYPE_CHECKING, Any
 
 from sroi_core._version import (
     FROZEN_STANDARD_VERSIONS,
@@ -49,6 +45,10 @@ from sroi_core.rules import (
     make_finding,
 )
 from sroi_core.schema_export import generate_schemas
+
+if TYPE_CHECKING:  # python-jsonschema explains refusals only: imported when one is explained
+    from jsonschema import Draft202012Validator, FormatChecker, ValidationError
+    from referencing import Registry, Resource
 
 _KEYWORD_RULES: dict[str, Rule] = {}
 
@@ -114,12 +114,16 @@ _RANGE_KEYWORDS = {
 
 def _refuse(uri: str) -> Resource[Any]:
     """Retrieval hook: a ``$ref`` outside the standard's own schemas is never fetched."""
+    from referencing.exceptions import NoSuchResource  # noqa: PLC0415 - see TYPE_CHECKING
+
     raise NoSuchResource(ref=uri)  # type: ignore[call-arg]
 
 
 @cache
 def schema_registry(version: str = STANDARD_VERSION) -> Registry[Any]:
     """A registry holding every schema of ``version`` that refuses to retrieve anything else."""
+    from referencing import Registry, Resource  # noqa: PLC0415 - see TYPE_CHECKING
+
     resources = [
         (schema["$id"], Resource.from_contents(schema))
         for schema in generate_schemas(version).values()
@@ -169,6 +173,8 @@ def _never_raises(check: Callable[[object], bool]) -> Callable[[object], bool]:
 
 
 def _format_checker() -> FormatChecker:
+    from jsonschema import FormatChecker  # noqa: PLC0415 - see TYPE_CHECKING
+
     checker = FormatChecker(formats=())
     checker.checks("date", raises=ValueError)(_is_date)
     checker.checks("date-time", raises=ValueError)(_is_date_time)
@@ -215,12 +221,9 @@ def _pattern_keyword(
     validator: Any, pattern: str, instance: Any, _schema: dict[str, Any]
 ) -> Iterator[ValidationError]:
     if validator.is_type(instance, "string") and _ecma_regex(pattern).search(instance) is None:
+        from jsonschema import ValidationError  # noqa: PLC0415 - see TYPE_CHECKING
+
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
-
-
-_Validator = validators.extend(  # type: ignore[no-untyped-call]
-    Draft202012Validator, {"pattern": _pattern_keyword}
-)
 
 
 def _is_integer(_checker: Any, instance: object) -> bool:
@@ -231,14 +234,27 @@ def _is_integer(_checker: Any, instance: object) -> bool:
     """
     if isinstance(instance, Decimal):
         return bool(instance.is_finite() and instance == instance.to_integral_value())
+    from jsonschema import Draft202012Validator  # noqa: PLC0415 - see TYPE_CHECKING
+
     return bool(Draft202012Validator.TYPE_CHECKER.is_type(instance, "integer"))
 
 
-_PortableValidator = validators.extend(  # type: ignore[no-untyped-call]
-    _Validator,
-    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
-)
-"""For versions whose schemas are portable (every generated, unfrozen version)."""
+@cache
+def _validator_class(portable: bool) -> Any:
+    """The explaining validator's class: ECMA patterns; portable versions' integer rule.
+
+    ``portable`` is for versions whose schemas are portable (every generated, unfrozen
+    version): a number with a zero fraction is an integer there.
+    """
+    from jsonschema import Draft202012Validator, validators  # noqa: PLC0415 - see TYPE_CHECKING
+
+    frozen = validators.extend(  # type: ignore[no-untyped-call]
+        Draft202012Validator, {"pattern": _pattern_keyword}
+    )
+    if not portable:
+        return frozen
+    checker = Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer)
+    return validators.extend(frozen, type_checker=checker)  # type: ignore[no-untyped-call]
 
 
 def schema_for(version: str, doc_type: DocumentType) -> dict[str, Any]:
@@ -265,7 +281,7 @@ def _schema_for(version: str, doc_type: DocumentType) -> dict[str, Any]:
 @cache
 def validator_for(doc_type: DocumentType, version: str = STANDARD_VERSION) -> Draft202012Validator:
     """The explaining validator: python-jsonschema, Draft 2020-12, date formats checked."""
-    cls = _Validator if version in FROZEN_STANDARD_VERSIONS else _PortableValidator
+    cls = _validator_class(portable=version not in FROZEN_STANDARD_VERSIONS)
     validator: Draft202012Validator = cls(
         schema_for(version, doc_type),
         registry=schema_registry(version),
