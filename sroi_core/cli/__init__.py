@@ -219,7 +219,9 @@ def keep_until_exit(*objects: object) -> None:
 
 def run() -> None:
     """Console-script entry point."""
-    _ConsoleRun.kept = []
+    # a profiler or a coverage tracer writes its results when the interpreter shuts down
+    watched = sys.getprofile() is not None or sys.gettrace() is not None
+    _ConsoleRun.kept = None if watched else []
     code = main()
     if _ConsoleRun.kept:
         try:

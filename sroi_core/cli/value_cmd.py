@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sroi_core._gc import gc_paused
 from sroi_core.cli import keep_until_exit
 from sroi_core.cli._common import InvalidInputError, load_checked
 from sroi_core.cli._i18n import current_language, money, say
@@ -79,8 +80,13 @@ def _countable_headline(valuation: Any, bid: Bid, tender: Tender, catalogue: Any
 
 
 def handle(args: argparse.Namespace) -> int:
-    """Validate the inputs, value the document and print it in the chosen format."""
-    with Progress(3, say("progress_reading"), quiet=args.quiet) as progress:
+    """Validate the inputs, value the document and print it in the chosen format.
+
+    The cyclic collector is paused for the whole run (the documents and the valuation
+    hold no reference cycles); in a console run what is kept to the end is frozen before
+    it resumes (:func:`sroi_core.cli.keep_until_exit`), so it is never walked at all.
+    """
+    with gc_paused(), Progress(3, say("progress_reading"), quiet=args.quiet) as progress:
         return _value(args, progress)
 
 
