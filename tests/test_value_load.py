@@ -129,6 +129,17 @@ def test_console_run_reports_invalid_input_as_main_does(
     assert "[ref.unknown]" in err
 
 
+def test_a_profiled_console_run_still_writes_its_profile(tmp_path: Path) -> None:
+    """The quick exit is skipped under a profiler (or a coverage tracer): they write at exit."""
+    stats = tmp_path / "value.prof"
+    out = tmp_path / "v.json"
+    args = ["value", BID, "--catalogue", CATALOGUE, "--format", "json", "-o", str(out)]
+    done = _subprocess("-m", "cProfile", "-o", str(stats), "-m", "sroi_core", *args)
+    assert done.returncode == 0, done.stderr
+    assert stats.stat().st_size > 0
+    assert json.loads(out.read_text(encoding="utf-8"))["documentType"] == "valuation"
+
+
 # ------------------------------------------------------------- shipped catalogues
 
 
