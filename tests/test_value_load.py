@@ -5,6 +5,7 @@ findings from the per-pair semantic checks, and a console run that ends as ``mai
 from __future__ import annotations
 
 import copy
+import gc
 import json
 import os
 import subprocess
@@ -17,6 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sroi_core._gc import gc_paused
 from sroi_core.catalogue_store import (
     CatalogueStore,
     builtin_catalogue,
@@ -329,3 +331,29 @@ def test_a_repeated_bad_pair_is_reported_on_every_line() -> None:
         ("unit.incompatible", "/commitments/3/quantity/unit"),
         ("unit.incompatible", "/commitments/4/quantity/unit"),
     ]
+
+
+# ------------------------------------------------------------------ the collector
+
+
+def test_what_a_paused_block_built_skips_the_young_collections() -> None:
+    gc.collect()
+    with gc_paused():
+        built = [{"line": [n]} for n in range(10_000)]
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0  # still collectable
+    oldest = gc.get_objects(generation=2)  # moved there, not left for the young collections
+    assert any(item is built[-1] for item in oldest)
+
+
+def test_a_program_s_own_frozen_objects_stay_frozen() -> None:
+    kept = [{"kept": [n]} for n in range(1_000)]
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with gc_paused():
+            built = [{"line": [n]} for n in range(1_000)]
+        assert gc.get_freeze_count() == frozen
+        assert len(built) == len(kept)
+    finally:
+        gc.unfreeze()
