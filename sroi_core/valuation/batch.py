@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -187,8 +187,13 @@ def _indexed_column(field: str, column: Indexed) -> _Column:
     index = np.asarray(column.index, dtype=np.intp)
     if index.ndim != 1:
         raise InvalidLineError("must be one-dimensional", code="bad-shape", field=field)
+    given = list(column.values)
+    if all(type(item) is Decimal and item.is_finite() for item in given):
+        distinct = np.fromiter((float(v) for v in given), np.float64, len(given))
+        exact = cast("list[Decimal]", given)
+        return _Column(field, distinct[index], decimals=_Gather(exact, index))
     values: list[Decimal] = []
-    for item in column.values:
+    for item in given:
         try:
             values.append(_to_decimal(item, field))
         except InvalidLineError as error:

@@ -796,8 +796,10 @@ class _Totals:
         names = sorted(set(keys))  # equal texts are one key
         code_of = np.array([names.index(k) for k in keys], dtype=np.intp)
         code = code_of[key_of_row] * len(_FAMILIES) + family_of_row
-        groups, inverse = np.unique(code, return_inverse=True)
-        inverse = inverse.reshape(-1)
+        groups = np.flatnonzero(np.bincount(code))  # few keys: a table, not a sort
+        number_of = np.zeros(len(names) * len(_FAMILIES), dtype=np.intp)
+        number_of[groups] = np.arange(len(groups))
+        inverse = number_of[code]
         sums = _group_sums(cents, inverse, len(groups))
         span = int(line_of_row.max()) + 1
         pairs = np.unique(inverse.astype(np.int64) * span + line_of_row)
