@@ -203,6 +203,7 @@ def test_the_lines_are_a_read_only_sequence_of_valuation_lines() -> None:
     assert isinstance(lines[1:3], tuple)
     assert all(isinstance(line, ValuationLine) for line in lines)
     assert list(lines) == list(old.lines)
+    assert all(a is b for a, b in zip(lines, lines, strict=True))  # built once, as a tuple's
     assert lines.index(old.lines[1]) == 1
     assert old.lines[2] in lines
     assert hash(lines) == hash(old.lines)

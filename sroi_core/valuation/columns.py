@@ -76,6 +76,7 @@ class ValuationLines(Sequence[ValuationLine]):
     __slots__ = (
         "_adjustment",
         "_adjustment_sets",
+        "_built",
         "_counted",
         "_duration",
         "_figures",
@@ -142,6 +143,8 @@ class ValuationLines(Sequence[ValuationLine]):
         self._years = years
         self._year_count = year_count.tolist()
         self._pv = pv
+        self._built: list[ValuationLine | None] = [None] * len(self._ids)
+        """Lines already built: a line read twice is the same object, as in a tuple."""
 
     # --- the Sequence interface ----------------------------------------------------------
 
@@ -200,6 +203,12 @@ class ValuationLines(Sequence[ValuationLine]):
         )
 
     def _line(self, number: int) -> ValuationLine:
+        built = self._built[number]
+        if built is None:
+            built = self._built[number] = self._build(number)
+        return built
+
+    def _build(self, number: int) -> ValuationLine:
         indicator_id, outcome, theme, unit = self._indicators[self._indicator[number]]
         deadweight, attribution, displacement, drop_off = self._adjustment_sets[
             self._adjustment[number]
