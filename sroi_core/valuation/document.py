@@ -830,6 +830,23 @@ def canonical_json(data: Any) -> bytes:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
+def _normal_1_0(document: Any) -> bytes:
+    """Canonical bytes of one document of a 1.0 digest: its lists in id order."""
+    # The standard's JSON form of the document (pydantic's serialiser is the fast way
+    # to it; the digest is over sorted keys, so its key order does not matter).
+    data = json.loads(
+        document.model_dump_json(by_alias=True, exclude_unset=True, exclude_none=True),
+        parse_float=Decimal,
+    )
+    for key in ("commitments", "items"):
+        if key in data:
+            data[key] = sorted(data[key], key=lambda entry: entry["id"])
+    return canonical_json(data)
+
+
+_FORMS_1_0 = canonical.DocumentMemo(_normal_1_0)
+
+
 def input_digest(
     subject: Bid | EvidenceReport,
     catalogue: Catalogue,
@@ -841,33 +858,24 @@ def input_digest(
     Sorting the commitment and item lists first makes the digest, like the euros,
     independent of record order. From 2.0 on the digest is also independent of decimal
     notation (:func:`sroi_core.canonical.input_digest`, docs/canonical-form.md); a 1.0
-    subject keeps the 1.0 digest below.
+    subject keeps the 1.0 digest below: ``canonical_json`` of the payload
+    ``{standardVersion, subject, catalogue, tender, bid}``, joined from each document's
+    canonical bytes (kept per immutable document, see ``canonical.DocumentMemo``).
     """
     if subject.standard_version not in FROZEN_STANDARD_VERSIONS:
         return canonical.input_digest(subject, catalogue, tender, bid)
 
-    def normal(document: Any) -> Any:
-        if document is None:
-            return None
-        # The standard's JSON form of the document (pydantic's serialiser is the fast way
-        # to it; the digest is over sorted keys, so its key order does not matter).
-        data = json.loads(
-            document.model_dump_json(by_alias=True, exclude_unset=True, exclude_none=True),
-            parse_float=Decimal,
-        )
-        for key in ("commitments", "items"):
-            if key in data:
-                data[key] = sorted(data[key], key=lambda entry: entry["id"])
-        return data
+    def normal(document: Any) -> bytes:
+        return b"null" if document is None else _FORMS_1_0(document)
 
     payload = {
-        "standardVersion": subject.standard_version,
+        "standardVersion": canonical_json(subject.standard_version),
         "subject": normal(subject),
         "catalogue": normal(catalogue),
         "tender": normal(tender),
-        "bid": normal(bid) if bid is not subject else None,
+        "bid": normal(bid) if bid is not subject else b"null",
     }
-    return hashlib.sha256(canonical_json(payload)).hexdigest()
+    return hashlib.sha256(canonical.joined_object(payload)).hexdigest()
 
 
 def _investment(
