@@ -126,12 +126,19 @@ class _Column:
             return float_test
         if isinstance(self.decimals, _Repeat):
             return float_test | (not exact_test(self.decimals[0]))
-        if isinstance(self.decimals, _Gather):  # each distinct value tested once
+        if isinstance(self.decimals, _Gather):
+            # Rounding to the nearest float is monotone, so a decimal whose float is not
+            # exactly 0 or 1 lies on the same side of 0 and 1 as its float: only those
+            # lines need the exact test, once per distinct value.
+            edge = np.flatnonzero((self.floats == 0) | (self.floats == 1))
+            if edge.size == 0:
+                return float_test
+            positions = self.decimals.positions[edge]
             distinct = self.decimals.distinct
-            distinct_bad = np.fromiter(
-                (not exact_test(value) for value in distinct), np.bool_, len(distinct)
-            )
-            return float_test | distinct_bad[self.decimals.positions]
+            bad = {p: not exact_test(distinct[p]) for p in np.unique(positions).tolist()}
+            result = float_test.copy()
+            result[edge] |= np.array([bad[p] for p in positions.tolist()], dtype=np.bool_)
+            return result
         exact_bad = np.fromiter(
             (not exact_test(value) for value in self.decimals), np.bool_, len(self.decimals)
         )

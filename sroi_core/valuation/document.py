@@ -29,6 +29,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_EVEN, Decimal
+from itertools import pairwise
+from operator import attrgetter
 from typing import Any, get_args
 
 import numpy as np
@@ -241,30 +243,24 @@ class _Lines:
 class _LineBuilder:
     """Resolves commitments or evidence items against the catalogue, one lean pass.
 
-    Per indicator, the catalogue lookup, default adjustments and duration rules are
-    worked out once; a line adds its own quantity, claim and status only.
+    Per indicator, the catalogue lookup and default adjustments are worked out once; the
+    duration and the flags of a line depend only on its indicator, claimed duration,
+    status, countedness and whether a claim was ignored, so they are worked out once per
+    such combination. A line adds its own quantity and claim only.
     """
 
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
         self.indicators: list[Indicator] = []
-        self._indicator_of: dict[str, tuple[int, Indicator, int]] = {}
+        self._indicator_of: dict[str, tuple[int, Indicator, int, str]] = {}
         self.adjustment_sets: list[tuple[Decimal, Decimal, Decimal, Decimal]] = []
         self._adjustment_of: dict[tuple[str, str, str, str], int] = {}
         self.flag_sets: list[tuple[str, ...]] = []
         self._flags_of: dict[tuple[str, ...], int] = {}
-        self._durations: dict[tuple[int, int | None], tuple[int, tuple[str, ...]]] = {}
-        self._id_of: dict[str, int] = {}
-        self.ids: list[str] = []
-        self.id_code: list[int] = []
-        self.indicator: list[int] = []
-        self.status: list[LineStatus] = []
-        self.counted: list[bool] = []
-        self.quantity: list[Decimal] = []
-        self.adjustment: list[int] = []
-        self.duration: list[int] = []
-        self.flags: list[int] = []
-        self.periods: list[Period | None] = []
+        self._rules: dict[tuple[int, int | None, str, bool, bool], tuple[int, int]] = {}
+        self.rows: list[tuple[str, int, LineStatus, bool, Decimal, int, int, int, Any]] = []
+        """Per line: id, indicator, status, counted, quantity, adjustment set, duration,
+        flag set, period."""
 
     def _adjustment_index(self, values: tuple[Decimal, Decimal, Decimal, Decimal]) -> int:
         # keyed by text: equal text is an identical decimal, and 0.1 and 0.10 (equal
@@ -284,104 +280,123 @@ class _LineBuilder:
             self.flag_sets.append(flags)
         return found
 
-    def _indicator(self, indicator_id: str) -> tuple[int, Indicator, int]:
-        found = self._indicator_of.get(indicator_id)
-        if found is None:
-            indicator = self.catalogue.indicator(indicator_id)
-            defaults, _ = _effective_adjustments(indicator, None)
-            found = (len(self.indicators), indicator, self._adjustment_index(defaults))
-            self._indicator_of[indicator_id] = found
-            self.indicators.append(indicator)
+    def _indicator(self, indicator_id: str) -> tuple[int, Indicator, int, str]:
+        indicator = self.catalogue.indicator(indicator_id)
+        defaults, _ = _effective_adjustments(indicator, None)
+        found = (len(self.indicators), indicator, self._adjustment_index(defaults), indicator.unit)
+        self._indicator_of[indicator_id] = found
+        self.indicators.append(indicator)
         return found
 
-    def add(
-        self,
-        line_id: str,
-        indicator_id: str,
-        quantity: Quantity,
-        *,
-        status: LineStatus,
-        counted: bool,
-        commitment: Commitment | None,
-        period: Period | None,
-        mean_change: bool = False,
-        scale_result: ScaleResult | None = None,
-    ) -> None:
-        """Resolve one line (the rules of the module docstring) and append it."""
-        number, indicator, adjustment = self._indicator(indicator_id)
-        flags: tuple[str, ...] = ()
-        if commitment is not None and commitment.adjustments is not None:
-            values, flags = _effective_adjustments(indicator, commitment.adjustments)
-            adjustment = self._adjustment_index(values)
-        claimed = commitment.duration_years if commitment is not None else None
-        rule = self._durations.get((number, claimed))
-        if rule is None:
-            rule = self._durations[(number, claimed)] = _duration(indicator, claimed)
-        duration, duration_flags = rule
-        flags += duration_flags
+    def _rule(self, key: tuple[int, int | None, str, bool, bool]) -> tuple[int, int]:
+        """Duration and flag set of a line: its claim, duration, monetisation and status."""
+        number, claimed, status, counted, ignored = key
+        indicator = self.indicators[number]
+        duration, flags = _duration(indicator, claimed)
+        if ignored:
+            flags = (FLAG_CLAIM_IGNORED, *flags)
         if indicator.monetisation == "not-monetised":
             flags += (FLAG_NOT_MONETISED,)
         if status == "payment-in-lieu":
             flags += (FLAG_PAYMENT_IN_LIEU,)
         if not counted:
             flags += (FLAG_NOT_COUNTED,)
-        if quantity.unit == indicator.unit:
-            value = quantity.value
-        else:
-            value = convert(
-                quantity.value,
-                quantity.unit,
-                indicator.unit,
-                fte_norm_hours=self.catalogue.fte_hours(),
-            )
-        if mean_change and indicator.valuation_method == "mean-change":
-            value, flags = _valued_as_mean_change(flags, scale_result)
-        id_code = self._id_of.get(line_id)
-        if id_code is None:
-            id_code = self._id_of[line_id] = len(self._id_of)
-        self.ids.append(line_id)
-        self.id_code.append(id_code)
-        self.indicator.append(number)
-        self.status.append(status)
-        self.counted.append(counted)
-        self.quantity.append(value)
-        self.adjustment.append(adjustment)
-        self.duration.append(duration)
-        self.flags.append(self.flag_index(flags))
-        self.periods.append(period)
+        rule = self._rules[key] = (duration, self.flag_index(flags))
+        return rule
+
+    def add(  # noqa: PLR0917 - one call per line in the hot loop: no keywords
+        self,
+        line_id: str,
+        indicator_id: str,
+        quantity: Quantity,
+        status: LineStatus,
+        counted: bool,
+        commitment: Commitment | None,
+        period: Period | None,
+    ) -> tuple[Indicator, int]:
+        """Resolve one line (the rules of the module docstring) and append it.
+
+        Returns the line's indicator and position, for a caller that revalues it.
+        """
+        found = self._indicator_of.get(indicator_id)
+        number, indicator, adjustment, unit = found or self._indicator(indicator_id)
+        ignored = False
+        claimed = None
+        if commitment is not None:
+            claimed = commitment.duration_years
+            claim = commitment.adjustments
+            if claim is not None:
+                values, claim_flags = _effective_adjustments(indicator, claim)
+                adjustment = self._adjustment_index(values)
+                ignored = bool(claim_flags)
+        key = (number, claimed, status, counted, ignored)
+        duration, flags = self._rules.get(key) or self._rule(key)
+        value = quantity.value
+        if quantity.unit != unit:
+            value = convert(value, quantity.unit, unit, fte_norm_hours=self.catalogue.fte_hours())
+        self.rows.append(
+            (line_id, number, status, counted, value, adjustment, duration, flags, period)
+        )
+        return indicator, len(self.rows) - 1
+
+    def revalue(self, position: int, result: ScaleResult | None) -> None:
+        """A mean-change indicator's line: quantity and flags from its scale result."""
+        row = self.rows[position]
+        value, flags = _valued_as_mean_change(self.flag_sets[row[7]], result)
+        self.rows[position] = (*row[:4], value, *row[5:7], self.flag_index(flags), row[8])
 
     def build(self) -> _Lines:
         """The lines as columns."""
+        size = len(self.rows)
+        if size:
+            ids, indicator, status, counted, quantity, adjustment, duration, flags, periods = (
+                list(column) for column in zip(*self.rows, strict=True)
+            )
+        else:
+            ids, indicator, status, counted, quantity, adjustment, duration, flags, periods = (
+                [] for _ in range(9)
+            )
+        # lines are in id order, so equal ids are neighbours: number the distinct ones
+        new_id = np.fromiter((a != b for a, b in pairwise(ids)), np.bool_, max(size - 1, 0))
+        id_code = np.zeros(size, dtype=np.intp)
+        if size > 1:
+            np.cumsum(new_id, out=id_code[1:])
         return _Lines(
-            ids=self.ids,
-            id_code=np.array(self.id_code, dtype=np.intp),
+            ids=ids,
+            id_code=id_code,
             indicators=self.indicators,
-            indicator=np.array(self.indicator, dtype=np.intp),
-            status=self.status,
-            counted=np.array(self.counted, dtype=np.bool_),
-            quantity=self.quantity,
+            indicator=np.array(indicator, dtype=np.intp),
+            status=status,
+            counted=np.array(counted, dtype=np.bool_),
+            quantity=quantity,
             adjustment_sets=self.adjustment_sets,
-            adjustment=np.array(self.adjustment, dtype=np.intp),
-            duration=np.array(self.duration, dtype=np.int64),
+            adjustment=np.array(adjustment, dtype=np.intp),
+            duration=np.array(duration, dtype=np.int64),
             flag_sets=self.flag_sets,
-            flags=np.array(self.flags, dtype=np.intp),
-            periods=self.periods,
-            offset=np.zeros(len(self.ids), dtype=np.int64),
+            flags=np.array(flags, dtype=np.intp),
+            periods=periods,
+            offset=np.zeros(size, dtype=np.int64),
         )
 
 
 def _bid_lines(bid: Bid, catalogue: Catalogue) -> _Lines:
     builder = _LineBuilder(catalogue)
-    for commitment in sorted(bid.commitments, key=lambda c: c.id):
-        in_lieu = commitment.fulfilment is FulfilmentMode.PAYMENT_IN_LIEU
-        builder.add(
+    add = builder.add
+    in_lieu = FulfilmentMode.PAYMENT_IN_LIEU
+    for commitment in sorted(bid.commitments, key=attrgetter("id")):
+        if commitment.fulfilment is in_lieu:
+            status: LineStatus = "payment-in-lieu"
+            counted = False
+        else:
+            status, counted = "committed", True
+        add(
             commitment.id,
             commitment.indicator,
             commitment.quantity,
-            status="payment-in-lieu" if in_lieu else "committed",
-            counted=not in_lieu,
-            commitment=commitment,
-            period=commitment.period,
+            status,
+            counted,
+            commitment,
+            commitment.period,
         )
     return builder.build()
 
@@ -391,22 +406,22 @@ def _report_lines(
 ) -> _Lines:
     commitments = {c.id: c for c in bid.commitments} if bid is not None else {}
     builder = _LineBuilder(catalogue)
-    for item in sorted(report.items, key=lambda i: i.id):
+    for item in sorted(report.items, key=attrgetter("id")):
         commitment = commitments.get(item.commitment)
         in_lieu = commitment is not None and commitment.fulfilment is FulfilmentMode.PAYMENT_IN_LIEU
         recorded = effective_status(item)  # the history, never a status edited by hand
         status: LineStatus = "payment-in-lieu" if in_lieu else recorded.value
-        builder.add(
+        indicator, position = builder.add(
             item.id,
             item.indicator,
             item.quantity,
-            status=status,
-            counted=recorded is VerificationStatus.VERIFIED and not in_lieu,
-            commitment=commitment,
-            period=item.period,
-            mean_change=mean_change,
-            scale_result=item.scale_result,
+            status,
+            recorded is VerificationStatus.VERIFIED and not in_lieu,
+            commitment,
+            item.period,
         )
+        if mean_change and indicator.valuation_method == "mean-change":
+            builder.revalue(position, item.scale_result)
     return builder.build()
 
 
@@ -910,16 +925,18 @@ def _break_evens(
     """
     context = exact_context()
     line = rows.line[selected]
-    keys = np.stack(
-        [
-            rows.priced[selected],
-            lines.adjustment[line],
-            lines.duration[line],
-            lines.offset[line],
-        ],
-        axis=1,
+    columns = (
+        rows.priced[selected],
+        lines.adjustment[line],
+        lines.duration[line],
+        lines.offset[line],
     )
-    groups, inverse = np.unique(keys, axis=0, return_inverse=True)
+    # one integer per combination (mixed radix): a 1-D unique, not a unique of rows
+    key = np.zeros(len(line), dtype=np.int64)
+    for column in columns:
+        key = key * (int(column.max()) + 1) + column
+    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    groups = np.stack([column[first] for column in columns], axis=1)
     quantities = [Decimal(0)] * len(groups)
     quantity = lines.quantity
     for group, number in zip(inverse.reshape(-1).tolist(), line.tolist(), strict=True):
