@@ -547,8 +547,8 @@ def _rows(
     valued = ~statuses & monetised[lines.indicator] if len(lines) else np.zeros(0, np.bool_)
     table: list[_Priced] = []
     priced_of: list[list[int]] = [[] for _ in lines.indicators]
-    first_use = np.unique(lines.indicator[valued], return_index=True)
-    for number in first_use[0][np.argsort(first_use[1])].tolist():
+    first_use: dict[int, None] = dict.fromkeys(lines.indicator[valued].tolist())
+    for number in first_use:  # in the order of the first line that uses each
         indicator = lines.indicators[number]
         for proxy in catalogue.proxies_for(indicator.id):
             priced_of[number].append(len(table))
@@ -580,6 +580,25 @@ def _rows(
     return _Rows(line, priced, table, outcome, start)
 
 
+def _used(indices: NDArray[np.intp]) -> list[int]:
+    """The distinct values of small non-negative indices, by counting (no sort, no hash)."""
+    if not len(indices):
+        return []
+    found: list[int] = np.flatnonzero(np.bincount(indices)).tolist()
+    return found
+
+
+def _distinct(values: NDArray[Any]) -> NDArray[Any]:
+    """The distinct values of an integer array, sorted (a sort: fast for large arrays)."""
+    ordered = np.sort(values)
+    if len(ordered) < 2:
+        return ordered
+    keep = np.empty(len(ordered), dtype=np.bool_)
+    keep[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
+
+
 @dataclass(frozen=True)
 class _Kernel:
     """Batch-kernel results of some rows: present values and yearly values in cents."""
@@ -606,7 +625,7 @@ def _arrays(
     table = rows.table
     adjustment = lines.adjustment[line]
     sets = lines.adjustment_sets
-    has_index = any(table[p].index is not None for p in np.unique(priced).tolist())
+    has_index = any(table[p].index is not None for p in _used(priced))
     one = Decimal(1)
     offsets = lines.offset[line]
     return LineArrays(
@@ -652,7 +671,7 @@ def _run_kernel(
     figures = net_figure_cents(central)
     priced = rows.priced[selected]
     table = rows.table
-    used = np.unique(priced).tolist()
+    used = _used(priced)
     if all(table[p].low == table[p].central and table[p].high == table[p].central for p in used):
         return _Kernel(pv, years, pv, pv, figures)
     low = value_lines(
@@ -817,7 +836,7 @@ class _Totals:
         inverse = number_of[code]
         sums = _group_sums(cents, inverse, len(groups))
         span = int(line_of_row.max()) + 1
-        pairs = np.unique(inverse.astype(np.int64) * span + line_of_row)
+        pairs = _distinct(inverse.astype(np.int64) * span + line_of_row)
         lines = np.bincount(pairs // span, minlength=len(groups)).tolist()
         for number, group in enumerate(groups.tolist()):
             key = (names[group // len(_FAMILIES)], _FAMILIES[group % len(_FAMILIES)])
@@ -1480,7 +1499,7 @@ def _perspectives_2_0(
             PerspectiveTotal(
                 perspective=perspective,
                 present_value=pv,
-                lines=len(np.unique(counted_ids[mine])),
+                lines=len(_distinct(counted_ids[mine])),
                 sroi_ratio=ratio,
                 value_per_contract_euro=per_euro,
             )
