@@ -22,6 +22,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from sroi_core._decimal import decimal_text, from_cents
+from sroi_core._gc import gc_paused
 from sroi_core.model.codes import ValuationBasis
 from sroi_core.model.types import Quantity
 from sroi_core.model.valuation import LineStatus, LineValue, Valuation, ValuationLine
@@ -362,4 +363,6 @@ def dump_valuation(valuation: Valuation) -> str | None:
     )
     if envelope.count(_MARK) != 1:  # pragma: no cover - the field is always written once
         return None
-    return envelope.replace(_MARK, '\n  "lines": ' + lines.json() + ",\n") + "\n"
+    with gc_paused():  # millions of short-lived texts: no collector walks over the documents
+        text = lines.json()
+    return envelope.replace(_MARK, '\n  "lines": ' + text + ",\n") + "\n"
