@@ -349,3 +349,18 @@ def test_a_generated_2_0_document_parses_like_the_copies_used_above() -> None:
     assert dump_document(value_document(again, catalogue)) == dump_document(
         value_document(_as_2_0(bid), catalogue)
     )
+
+
+def test_a_credit_beyond_64_bit_cents_is_valued_like_the_object_path() -> None:
+    """Credits are nominal and were never limited to int64 cents: the columns keep them."""
+    vector = next(v for name, v in CONFORMANCE if name.endswith("obligation-credit-kept-apart"))
+    parsed, errors = conformance._documents(vector)
+    assert not errors
+    bid, catalogue = parsed["subject"], parsed["catalogue"]
+    commitments = list(bid.commitments)
+    huge = commitments[1].quantity.model_copy(update={"value": Decimal("1e18")})
+    commitments[1] = commitments[1].model_copy(update={"quantity": huge})
+    big = bid.model_copy(update={"commitments": tuple(commitments)})
+    valuation = assert_same_valuation(big, catalogue)
+    assert valuation.totals.obligation_credit is not None
+    assert valuation.totals.obligation_credit * 100 > 2**63
