@@ -20,6 +20,7 @@ import object_path_valuation as reference
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic_core import to_json
 from test_valuation_document import cases, reports
 
 from sroi_core import conformance
@@ -33,7 +34,7 @@ from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.model.tender import Tender
 from sroi_core.model.types import Money, Period
 from sroi_core.model.valuation import Valuation, ValuationLine
-from sroi_core.valuation.columns import ValuationLines
+from sroi_core.valuation.columns import ValuationLines, _text
 from sroi_core.valuation.document import LineTooLargeError, value_document
 from sroi_core.valuation.render import render_csv, render_markdown, render_table
 
@@ -364,3 +365,9 @@ def test_a_credit_beyond_64_bit_cents_is_valued_like_the_object_path() -> None:
     valuation = assert_same_valuation(big, catalogue)
     assert valuation.totals.obligation_credit is not None
     assert valuation.totals.obligation_credit * 100 > 2**63
+
+
+@SETTINGS
+@given(st.text(st.characters(exclude_categories=["Cs"])))
+def test_the_writer_escapes_text_as_pydantic_does(text: str) -> None:
+    assert _text(text) == to_json(text).decode()

@@ -12,10 +12,10 @@ writes the lines' JSON straight from the columns, byte for byte what pydantic wr
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from json.encoder import encode_basestring
 from typing import Any, overload
 
 import numpy as np
@@ -46,8 +46,11 @@ class PricedValue:
 
 
 def _text(value: str) -> str:
-    """A JSON string, escaped as pydantic (serde_json) escapes it."""
-    return json.dumps(value, ensure_ascii=False)
+    """A JSON string, escaped as pydantic (serde_json) escapes it.
+
+    ``encode_basestring`` is what ``json.dumps(value, ensure_ascii=False)`` calls.
+    """
+    return encode_basestring(value)
 
 
 def _money(cents: int) -> str:
@@ -55,6 +58,18 @@ def _money(cents: int) -> str:
     if 0 <= cents < _PLAIN_CENTS:
         return f'"{cents // 100}.{cents % 100:02d}"'
     return _text(decimal_text(from_cents(cents)))
+
+
+_HUNDREDTHS = [f"{n:02d}" for n in range(100)]
+
+
+def _money_texts(cents: list[int]) -> list[str]:
+    """``_money`` of many figures (the common case inline, the rare one by ``_money``)."""
+    hundredths = _HUNDREDTHS
+    return [
+        f'"{c // 100}.{hundredths[c % 100]}"' if 0 <= c < _PLAIN_CENTS else _money(c)
+        for c in cents
+    ]
 
 
 def _string_list(items: Sequence[str], indent: str) -> str:
@@ -243,8 +258,8 @@ class ValuationLines(Sequence[ValuationLine]):
         """
         if not self._ids:
             return "[]"
-        money = [[_money(c) for c in row] for row in self._figures.tolist()]
-        pv = [_money(c) for c in self._pv.tolist()]
+        money = [_money_texts(row) for row in self._figures.tolist()]
+        pv = _money_texts(self._pv.tolist())
         year_rows = self._years.tolist()
         heads = [self._priced_head(priced) for priced in self._priced]
         tails = [
@@ -299,7 +314,7 @@ class ValuationLines(Sequence[ValuationLine]):
                     priced = self._row_priced[row]
                     gross, after_deadweight, after_attribution, net = money[row]
                     years = ",\n            ".join(
-                        _money(c) for c in year_rows[row][: self._year_count[row]]
+                        _money_texts(year_rows[row][: self._year_count[row]])
                     )
                     values.append(
                         heads[priced]
