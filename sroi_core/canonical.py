@@ -10,11 +10,16 @@ docs/canonical-form.md so that any language reproduces it; conformance vectors o
 
 from __future__ import annotations
 
+import datetime as dt
+import enum
 import hashlib
 import json
 import math
+import weakref
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from functools import cache
+from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -32,15 +37,55 @@ def shortest_decimal(value: Decimal) -> str:
     return text
 
 
+_NEVER_DECIMAL = (str, int, bool, float, bytes, dt.date, dt.datetime, dt.time, enum.Enum)
+"""Types whose values are never a decimal and hold none (a float field is a number)."""
+
+
+def _may_hold_decimal(annotation: Any, seen: frozenset[type] = frozenset()) -> bool:
+    """Whether a value of this annotation can be, or hold, a Decimal (conservative)."""
+    if annotation is Decimal:
+        return True
+    if annotation is None or annotation is type(None):
+        return False
+    if isinstance(annotation, type):
+        if issubclass(annotation, Decimal):
+            return True
+        if issubclass(annotation, BaseModel):
+            if annotation in seen:
+                return False  # a recursive model: its other fields decide
+            inner = seen | {annotation}
+            return any(
+                _may_hold_decimal(info.annotation, inner)
+                for info in annotation.model_fields.values()
+            )
+        if issubclass(annotation, _NEVER_DECIMAL):
+            return False
+    if get_origin(annotation) is Literal:
+        return False
+    arguments = [a for a in get_args(annotation) if a is not Ellipsis]
+    if arguments:  # a union, a container, an Annotated type: any of its arguments
+        return any(_may_hold_decimal(a, seen) for a in arguments)
+    return True  # Any, a TypeVar, a bare container, an unknown form: assume it may
+
+
+@cache
+def _decimal_fields(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """(attribute, JSON key) of the model's fields whose values may hold a decimal."""
+    return tuple(
+        (name, info.alias or name)
+        for name, info in model.model_fields.items()
+        if _may_hold_decimal(info.annotation)
+    )
+
+
 def _with_shortest_decimals(model: Any, data: Any) -> Any:
     """``data`` (the JSON form of ``model``) with every decimal field in shortest form.
 
     The model says which values are decimals: the JSON text alone cannot (``"2.0"`` is a
-    version, not a number).
+    version, not a number). Fields whose type can hold no decimal are not visited.
     """
     if isinstance(model, BaseModel) and isinstance(data, dict):
-        for name, info in type(model).model_fields.items():
-            key = info.alias or name
+        for name, key in _decimal_fields(type(model)):
             if key in data:
                 data[key] = _with_shortest_decimals(getattr(model, name), data[key])
         return data
@@ -52,11 +97,17 @@ def _with_shortest_decimals(model: Any, data: Any) -> Any:
 
 
 def _sorted_by_id(data: Any) -> Any:
-    """Every array whose members are all objects with a string ``id``, sorted by that id."""
+    """Every array whose members are all objects with a string ``id``, sorted by that id.
+
+    In place: ``data`` is freshly parsed JSON nobody else holds.
+    """
     if isinstance(data, dict):
-        return {key: _sorted_by_id(value) for key, value in data.items()}
+        for key, value in data.items():
+            if isinstance(value, dict | list):
+                data[key] = _sorted_by_id(value)
+        return data
     if isinstance(data, list):
-        items = [_sorted_by_id(item) for item in data]
+        items = [_sorted_by_id(item) if isinstance(item, dict | list) else item for item in data]
         if items and all(isinstance(i, dict) and isinstance(i.get("id"), str) for i in items):
             items.sort(key=lambda item: _utf16(item["id"]))
         return items
@@ -69,6 +120,77 @@ def canonical_data(document: BaseModel) -> Any:
         document.model_dump_json(by_alias=True, exclude_unset=True, exclude_none=True)
     )
     return _sorted_by_id(_with_shortest_decimals(document, data))
+
+
+def document_bytes(document: BaseModel) -> bytes:
+    """``canonical_json(canonical_data(document))``, written by ``json.dumps`` where equal.
+
+    RFC 8785 and ``json.dumps(sort_keys=True, separators=(",", ":"), ensure_ascii=False)``
+    write the same text for JSON data without floats whose strings hold no character at or
+    above U+D800 (there UTF-16 order is code point order, and strings are escaped alike):
+    such documents, nearly all, are written by the C encoder; others by the RFC 8785
+    serialiser.
+    """
+    text = document.model_dump_json(by_alias=True, exclude_unset=True, exclude_none=True)
+    floats: list[str] = []
+
+    def parse_float(literal: str) -> float:
+        floats.append(literal)
+        return float(literal)
+
+    data = _sorted_by_id(
+        _with_shortest_decimals(document, json.loads(text, parse_float=parse_float))
+    )
+    if floats or "\\u" in text or (text and max(text) >= "\ud800"):
+        return canonical_json(data)
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+class DocumentMemo:
+    """Bytes computed from an immutable document, kept while the document lives.
+
+    Documents are frozen models: their canonical form cannot change, so a document valued
+    again (a bid beside its evidence report, a catalogue shared by many bids) is written
+    once. Entries leave with their document (a weak reference).
+    """
+
+    def __init__(self, compute: Callable[[Any], bytes]) -> None:
+        self._compute = compute
+        self._held: dict[int, tuple[weakref.ref[Any], bytes]] = {}
+
+    def __call__(self, document: Any) -> bytes:
+        """The bytes of ``document``, computed on first use."""
+        key = id(document)
+        held = self._held.get(key)
+        if held is not None and held[0]() is document:
+            return held[1]
+        value = self._compute(document)
+
+        def forget(_gone: weakref.ref[Any]) -> None:
+            self._held.pop(key, None)
+
+        try:
+            reference = weakref.ref(document, forget)
+        except TypeError:  # not weakly referable: not kept
+            return value
+        self._held[key] = (reference, value)
+        return value
+
+
+def joined_object(members: dict[str, bytes]) -> bytes:
+    """The canonical JSON object of members whose values are already canonical bytes.
+
+    Keys in UTF-16 order (RFC 8785); for ASCII keys that is also ``sort_keys`` order, so
+    1.0's digest payload is joined the same way.
+    """
+    return (
+        b"{"
+        + b",".join(
+            _serialise(key).encode("utf-8") + b":" + members[key]
+            for key in sorted(members, key=_utf16)
+        )
+        + b"}"
+    )
 
 
 def _utf16(text: str) -> bytes:
@@ -133,19 +255,27 @@ def canonical_digest(payload: Any) -> str:
     return hashlib.sha256(canonical_json(payload)).hexdigest()
 
 
+_FORMS = DocumentMemo(document_bytes)
+
+
 def input_digest(
     subject: BaseModel, catalogue: BaseModel, tender: BaseModel | None, bid: BaseModel | None
 ) -> str:
-    """The ``inputSha256`` of a 2.0 valuation (docs/canonical-form.md)."""
+    """The ``inputSha256`` of a 2.0 valuation (docs/canonical-form.md).
 
-    def form(document: BaseModel | None) -> Any:
-        return None if document is None else canonical_data(document)
+    The canonical JSON of ``{"standardVersion", "subject", "catalogue", "tender", "bid"}``,
+    joined from each document's canonical bytes (kept per document: see DocumentMemo).
+    """
 
+    def form(document: BaseModel | None) -> bytes:
+        return b"null" if document is None else _FORMS(document)
+
+    version = getattr(subject, "standard_version", None)
     payload = {
-        "standardVersion": getattr(subject, "standard_version", None),
+        "standardVersion": canonical_json(version),
         "subject": form(subject),
         "catalogue": form(catalogue),
         "tender": form(tender),
-        "bid": form(bid) if bid is not subject else None,
+        "bid": form(bid) if bid is not subject else b"null",
     }
-    return canonical_digest(payload)
+    return hashlib.sha256(joined_object(payload)).hexdigest()

@@ -267,8 +267,16 @@ def dump_document(document: Document) -> str:
     """Canonical text of a document: two-space indent, UTF-8, newline at the end.
 
     Written by pydantic's serialiser, the same text ``json.dumps(document_dict(d),
-    indent=2, ensure_ascii=False)`` gives, many times faster on large documents.
+    indent=2, ensure_ascii=False)`` gives, many times faster on large documents. A
+    valuation fresh from the engine has its lines' JSON written from its columns
+    (:func:`sroi_core.valuation.columns.dump_valuation`), the same bytes.
     """
+    if getattr(document, "document_type", None) == "valuation":
+        from sroi_core.valuation.columns import dump_valuation  # noqa: PLC0415 - numpy
+
+        written = dump_valuation(document)  # type: ignore[arg-type]
+        if written is not None:
+            return written
     text = document.model_dump_json(indent=2, by_alias=True, exclude_unset=True, exclude_none=True)
     return text + "\n"
 

@@ -8,9 +8,9 @@ and the SHA-256 of the canonical input, so an auditor can reproduce it to the ce
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, SerializerFunctionWrapHandler, WrapSerializer
 
 from sroi_core._decimal import exact_sum
 from sroi_core.model._base import SroiModel
@@ -247,6 +247,11 @@ class EngineInfo(SroiModel):
     version: str = Field(min_length=1)
 
 
+def _lines_out(lines: Any, handler: SerializerFunctionWrapHandler) -> Any:
+    """Serialise the lines whatever sequence holds them (the engine keeps them as columns)."""
+    return handler(lines if isinstance(lines, tuple) else tuple(lines))
+
+
 class Valuation(ProcurementLinked):
     """The valuation of a bid (ex ante) or an evidence report (ex post)."""
 
@@ -288,7 +293,10 @@ class Valuation(ProcurementLinked):
         "(2.0).",
         json_schema_extra=since("2.0"),
     )
-    lines: tuple[ValuationLine, ...] = ()
+    lines: Annotated[tuple[ValuationLine, ...], WrapSerializer(_lines_out)] = ()
+    """The lines in id order: a tuple when read from a file; a read-only sequence holding
+    them as columns (:class:`sroi_core.valuation.columns.ValuationLines`) when the engine
+    has just valued them."""
     totals: Totals
     sensitivity: Sensitivity = Sensitivity()
     comparison: tuple[ComparisonRow, ...] = ()

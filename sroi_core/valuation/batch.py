@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -39,6 +39,7 @@ from sroi_core.valuation.reference import present_value_cents, value_line
 
 __all__ = [
     "BatchValuation",
+    "Indexed",
     "LineArrays",
     "value_lines",
     "value_lines_cents",
@@ -125,10 +126,50 @@ class _Column:
             return float_test
         if isinstance(self.decimals, _Repeat):
             return float_test | (not exact_test(self.decimals[0]))
+        if isinstance(self.decimals, _Gather):
+            # Rounding to the nearest float is monotone, so a decimal whose float is not
+            # exactly 0 or 1 lies on the same side of 0 and 1 as its float: only those
+            # lines need the exact test, once per distinct value.
+            edge = np.flatnonzero((self.floats == 0) | (self.floats == 1))
+            if edge.size == 0:
+                return float_test
+            positions = self.decimals.positions[edge]
+            distinct = self.decimals.distinct
+            bad = {p: not exact_test(distinct[p]) for p in np.unique(positions).tolist()}
+            result = float_test.copy()
+            result[edge] |= np.array([bad[p] for p in positions.tolist()], dtype=np.bool_)
+            return result
         exact_bad = np.fromiter(
             (not exact_test(value) for value in self.decimals), np.bool_, len(self.decimals)
         )
         return float_test | exact_bad
+
+
+@dataclass(frozen=True, slots=True)
+class Indexed:
+    """A column of few distinct exact decimals, chosen per line by an index.
+
+    Line i's input is ``values[index[i]]``. A document's lines share a handful of proxy
+    values and adjustment sets, so each distinct decimal is converted and range-checked
+    once, and the per-line floats are one gather: no per-line Decimal work at all.
+    """
+
+    values: Sequence[Decimal | str | int | float]
+    index: NDArray[np.intp]
+
+
+class _Gather(Sequence[Decimal]):
+    """The exact decimals of an :class:`Indexed` column, looked up on demand."""
+
+    def __init__(self, distinct: Sequence[Decimal], positions: NDArray[np.intp]) -> None:
+        self.distinct = distinct
+        self.positions = positions
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self.distinct[int(self.positions[index])]
 
 
 def _to_decimal(value: object, field: str) -> Decimal:
@@ -146,6 +187,51 @@ def _to_decimal(value: object, field: str) -> Decimal:
 def _as_array(values: ColumnInput) -> NDArray[Any]:
     """One conversion to an array; Decimals give an object array, text a string array."""
     return np.asarray(values)
+
+
+def _indexed_column(field: str, column: Indexed) -> _Column:
+    """The floats and exact decimals of an :class:`Indexed` column (one pass per value)."""
+    index = np.asarray(column.index, dtype=np.intp)
+    if index.ndim != 1:
+        raise InvalidLineError("must be one-dimensional", code="bad-shape", field=field)
+    given = list(column.values)
+    if all(type(item) is Decimal and item.is_finite() for item in given):
+        distinct = np.fromiter((float(v) for v in given), np.float64, len(given))
+        exact = cast("list[Decimal]", given)
+        return _Column(field, distinct[index], decimals=_Gather(exact, index))
+    values: list[Decimal] = []
+    for item in given:
+        try:
+            values.append(_to_decimal(item, field))
+        except InvalidLineError as error:
+            bad = np.flatnonzero(index == len(values))
+            raise InvalidLineError(
+                "not a finite decimal",
+                code=error.code,
+                field=field,
+                index=int(bad[0]) if bad.size else None,
+            ) from None
+    distinct = np.fromiter((float(v) for v in values), np.float64, len(values))
+    return _Column(field, distinct[index], decimals=_Gather(values, index))
+
+
+def _prepared(value: Any) -> Any:
+    """An input as :func:`_to_column` takes it: an Indexed column as is, else one array."""
+    return value if isinstance(value, Indexed) else _as_array(value)
+
+
+def _length(value: Any) -> int | None:
+    """Lines in one prepared input; None for a scalar shared by every line."""
+    if isinstance(value, Indexed):
+        return len(value.index)
+    return len(value) if value.ndim == 1 else None
+
+
+def _to_column(field: str, value: Any, length: int) -> _Column:
+    """One input, whatever its form, as a column."""
+    if isinstance(value, Indexed):
+        return _indexed_column(field, value)
+    return _column(field, _as_array(value), length)
 
 
 def _column(field: str, array: NDArray[Any], length: int) -> _Column:
@@ -256,15 +342,15 @@ class LineArrays:
 
     """
 
-    quantity: ColumnInput
-    proxy_value: ColumnInput
-    deadweight: ColumnInput
-    attribution: ColumnInput
-    displacement: ColumnInput
-    drop_off: ColumnInput
+    quantity: ColumnInput | Indexed
+    proxy_value: ColumnInput | Indexed
+    deadweight: ColumnInput | Indexed
+    attribution: ColumnInput | Indexed
+    displacement: ColumnInput | Indexed
+    drop_off: ColumnInput | Indexed
     duration_years: ArrayLike
-    index_from: ColumnInput | None = None
-    index_to: ColumnInput | None = None
+    index_from: ColumnInput | Indexed | None = None
+    index_to: ColumnInput | Indexed | None = None
     offset_periods: ArrayLike | None = None
     """Whole periods from the base date to each line's start (standard 2.0); None is 0."""
     columns: dict[str, _Column] = field(init=False, repr=False, compare=False)
@@ -279,22 +365,25 @@ class LineArrays:
             raise InvalidLineError(
                 "give both index arrays or neither", code="bad-price-index", field="priceIndex"
             )
-        inputs: dict[str, tuple[str, NDArray[Any]]] = {
-            "quantity": ("quantity", _as_array(self.quantity)),
-            "proxy_value": ("proxyValue", _as_array(self.proxy_value)),
-            "deadweight": ("deadweight", _as_array(self.deadweight)),
-            "attribution": ("attribution", _as_array(self.attribution)),
-            "displacement": ("displacement", _as_array(self.displacement)),
-            "drop_off": ("dropOff", _as_array(self.drop_off)),
+        inputs: dict[str, tuple[str, Any]] = {
+            "quantity": ("quantity", _prepared(self.quantity)),
+            "proxy_value": ("proxyValue", _prepared(self.proxy_value)),
+            "deadweight": ("deadweight", _prepared(self.deadweight)),
+            "attribution": ("attribution", _prepared(self.attribution)),
+            "displacement": ("displacement", _prepared(self.displacement)),
+            "drop_off": ("dropOff", _prepared(self.drop_off)),
         }
         if self.index_from is not None and self.index_to is not None:
-            inputs["index_from"] = ("priceIndex.from", _as_array(self.index_from))
-            inputs["index_to"] = ("priceIndex.to", _as_array(self.index_to))
+            inputs["index_from"] = ("priceIndex.from", _prepared(self.index_from))
+            inputs["index_to"] = ("priceIndex.to", _prepared(self.index_to))
         durations_input = np.asarray(self.duration_years)
         lengths = {
-            len(array)
-            for array in (*(array for _, array in inputs.values()), durations_input)
-            if array.ndim == 1
+            length
+            for length in (
+                *(_length(value) for _, value in inputs.values()),
+                _length(durations_input),
+            )
+            if length is not None
         }
         if len(lengths) > 1:
             raise InvalidLineError(
@@ -303,7 +392,7 @@ class LineArrays:
         length = lengths.pop() if lengths else 1
         if length == 0:
             raise InvalidLineError("there are no lines", code="no-lines")
-        columns = {name: _column(wire, value, length) for name, (wire, value) in inputs.items()}
+        columns = {name: _to_column(wire, value, length) for name, (wire, value) in inputs.items()}
         durations = _durations(durations_input, length)
         if not self._obviously_valid(columns, durations):
             _raise_first(self._checks(columns, durations))
@@ -405,13 +494,13 @@ class LineArrays:
     def __len__(self) -> int:
         return len(self.durations)
 
-    def with_proxy_value(self, proxy_value: ColumnInput) -> LineArrays:
+    def with_proxy_value(self, proxy_value: ColumnInput | Indexed) -> LineArrays:
         """The same lines with other proxy values (e.g. a scenario's low or high values).
 
         Only the new column is read and checked; the others are shared, which makes a
         scenario run cost one column instead of all of them.
         """
-        column = _column("proxyValue", _as_array(proxy_value), len(self))
+        column = _to_column("proxyValue", _prepared(proxy_value), len(self))
         if len(column.floats) != len(self):
             raise InvalidLineError(
                 f"proxy values: {len(column.floats)} for {len(self)} lines",

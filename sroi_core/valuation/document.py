@@ -29,12 +29,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_EVEN, Decimal
+from itertools import pairwise
+from operator import attrgetter
 from typing import Any, get_args
 
 import numpy as np
+from numpy.typing import NDArray
 
 from sroi_core import canonical
-from sroi_core._decimal import exact_context, from_cents, round_cent, to_cents
+from sroi_core._decimal import exact_context, from_cents, to_cents
 from sroi_core._gc import gc_paused
 from sroi_core._version import FROZEN_STANDARD_VERSIONS, __version__
 from sroi_core.catalogue_store import edition_standing
@@ -46,7 +49,6 @@ from sroi_core.model.codes import (
     DiscountTiming,
     FulfilmentMode,
     Perspective,
-    ValuationBasis,
     ValuationFamily,
     VerificationStatus,
 )
@@ -91,7 +93,14 @@ from sroi_core.valuation.anchoring import (
     cost_present_value,
     whole_years,
 )
-from sroi_core.valuation.batch import LineArrays, net_figure_cents, value_lines, year_value_cents
+from sroi_core.valuation.batch import (
+    Indexed,
+    LineArrays,
+    net_figure_cents,
+    value_lines,
+    year_value_cents,
+)
+from sroi_core.valuation.columns import PricedValue, ValuationLines, with_lines
 from sroi_core.valuation.denominator import EXPLANATIONS, cost_problem
 from sroi_core.valuation.discounting import (
     DiscountSchedule,
@@ -153,23 +162,6 @@ def schedule_for(conventions: ValuationConventions) -> DiscountSchedule:
 
 
 @dataclass(frozen=True)
-class _Line:
-    """One commitment or evidence item, resolved against the catalogue."""
-
-    line_id: str
-    indicator: Indicator
-    status: LineStatus
-    counted: bool
-    quantity: Decimal
-    adjustments: tuple[Decimal, Decimal, Decimal, Decimal]
-    duration: int
-    flags: tuple[str, ...]
-    period: Period | None = None
-    offset: int = 0
-    """Whole periods from the base date to the start of the line's period (2.0; 1.0: 0)."""
-
-
-@dataclass(frozen=True)
 class _Priced:
     """A proxy value made ready for one indicator: per-unit values, rebasing, flags.
 
@@ -185,30 +177,6 @@ class _Priced:
     flags: tuple[str, ...]
     shown_factor: Decimal | None
     shown_per_unit: Decimal
-
-
-@dataclass(frozen=True)
-class _Row:
-    """One line valued with one proxy value: a row of the batch kernel."""
-
-    line: int
-    priced: _Priced
-
-    @property
-    def proxy(self) -> ProxyValue:
-        return self.priced.proxy
-
-    @property
-    def central(self) -> Decimal:
-        return self.priced.central
-
-    @property
-    def index(self) -> tuple[Decimal, Decimal] | None:
-        return self.priced.index
-
-    @property
-    def factor(self) -> Decimal | None:
-        return self.priced.factor
 
 
 def _effective_adjustments(
@@ -243,98 +211,218 @@ def _duration(indicator: Indicator, claimed: int | None) -> tuple[int, tuple[str
     return claimed, ()
 
 
-def _in_unit(quantity: Quantity, indicator: Indicator, catalogue: Catalogue) -> Decimal:
-    if quantity.unit == indicator.unit:
-        return quantity.value
-    return convert(
-        quantity.value, quantity.unit, indicator.unit, fte_norm_hours=catalogue.fte_hours()
-    )
+@dataclass(frozen=True)
+class _Lines:
+    """The document's lines as columns, in id order: one entry per commitment or item.
+
+    Values many lines share (indicators, adjustment sets, flag sets) are kept once and
+    referred to by index, so grouping, gathering and writing work per distinct value.
+    """
+
+    ids: list[str]
+    id_code: NDArray[np.intp]
+    """Per line, the index of its id among the distinct ids (lines are counted by id)."""
+    indicators: list[Indicator]
+    indicator: NDArray[np.intp]
+    status: list[LineStatus]
+    counted: NDArray[np.bool_]
+    quantity: list[Decimal]
+    adjustment_sets: list[tuple[Decimal, Decimal, Decimal, Decimal]]
+    adjustment: NDArray[np.intp]
+    duration: NDArray[np.int64]
+    flag_sets: list[tuple[str, ...]]
+    flags: NDArray[np.intp]
+    periods: list[Period | None]
+    offset: NDArray[np.int64]
+    """Whole periods from the base date to the start of the line's period (2.0; 1.0: 0)."""
+
+    def __len__(self) -> int:
+        return len(self.ids)
 
 
-def _resolve_line(
-    line_id: str,
-    indicator_id: str,
-    quantity: Quantity,
-    *,
-    status: LineStatus,
-    counted: bool,
-    commitment: Commitment | None,
-    catalogue: Catalogue,
-    period: Period | None = None,
-) -> _Line:
-    indicator = catalogue.indicator(indicator_id)
-    adjustments, flags = _effective_adjustments(
-        indicator, commitment.adjustments if commitment is not None else None
-    )
-    duration, duration_flags = _duration(
-        indicator, commitment.duration_years if commitment is not None else None
-    )
-    flags += duration_flags
-    if indicator.monetisation == "not-monetised":
-        flags += (FLAG_NOT_MONETISED,)
-    if status == "payment-in-lieu":
-        flags += (FLAG_PAYMENT_IN_LIEU,)
-    if not counted:
-        flags += (FLAG_NOT_COUNTED,)
-    return _Line(
-        line_id=line_id,
-        indicator=indicator,
-        status=status,
-        counted=counted,
-        quantity=_in_unit(quantity, indicator, catalogue),
-        adjustments=adjustments,
-        duration=duration,
-        flags=flags,
-        period=period,
-    )
+class _LineBuilder:
+    """Resolves commitments or evidence items against the catalogue, one lean pass.
 
+    Per indicator, the catalogue lookup and default adjustments are worked out once; the
+    duration and the flags of a line depend only on its indicator, claimed duration,
+    status, countedness and whether a claim was ignored, so they are worked out once per
+    such combination. A line adds its own quantity and claim only.
+    """
 
-def _bid_lines(bid: Bid, catalogue: Catalogue) -> list[_Line]:
-    lines = []
-    for commitment in sorted(bid.commitments, key=lambda c: c.id):
-        in_lieu = commitment.fulfilment is FulfilmentMode.PAYMENT_IN_LIEU
-        status: LineStatus = "payment-in-lieu" if in_lieu else "committed"
-        lines.append(
-            _resolve_line(
-                commitment.id,
-                commitment.indicator,
-                commitment.quantity,
-                status=status,
-                counted=not in_lieu,
-                commitment=commitment,
-                catalogue=catalogue,
-                period=commitment.period,
-            )
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.indicators: list[Indicator] = []
+        self._indicator_of: dict[str, tuple[int, Indicator, int, str]] = {}
+        self.adjustment_sets: list[tuple[Decimal, Decimal, Decimal, Decimal]] = []
+        self._adjustment_of: dict[tuple[str, str, str, str], int] = {}
+        self.flag_sets: list[tuple[str, ...]] = []
+        self._flags_of: dict[tuple[str, ...], int] = {}
+        self._rules: dict[tuple[int, int | None, str, bool, bool], tuple[int, int]] = {}
+        self.rows: list[tuple[str, int, LineStatus, bool, Decimal, int, int, int, Any]] = []
+        """Per line: id, indicator, status, counted, quantity, adjustment set, duration,
+        flag set, period."""
+
+    def _adjustment_index(self, values: tuple[Decimal, Decimal, Decimal, Decimal]) -> int:
+        # keyed by text: equal text is an identical decimal, and 0.1 and 0.10 (equal
+        # numbers) are written apart
+        key = (str(values[0]), str(values[1]), str(values[2]), str(values[3]))
+        found = self._adjustment_of.get(key)
+        if found is None:
+            found = self._adjustment_of[key] = len(self.adjustment_sets)
+            self.adjustment_sets.append(values)
+        return found
+
+    def flag_index(self, flags: tuple[str, ...]) -> int:
+        """The index of a set of flags, added on first use."""
+        found = self._flags_of.get(flags)
+        if found is None:
+            found = self._flags_of[flags] = len(self.flag_sets)
+            self.flag_sets.append(flags)
+        return found
+
+    def _indicator(self, indicator_id: str) -> tuple[int, Indicator, int, str]:
+        indicator = self.catalogue.indicator(indicator_id)
+        defaults, _ = _effective_adjustments(indicator, None)
+        found = (len(self.indicators), indicator, self._adjustment_index(defaults), indicator.unit)
+        self._indicator_of[indicator_id] = found
+        self.indicators.append(indicator)
+        return found
+
+    def _rule(self, key: tuple[int, int | None, str, bool, bool]) -> tuple[int, int]:
+        """Duration and flag set of a line: its claim, duration, monetisation and status."""
+        number, claimed, status, counted, ignored = key
+        indicator = self.indicators[number]
+        duration, flags = _duration(indicator, claimed)
+        if ignored:
+            flags = (FLAG_CLAIM_IGNORED, *flags)
+        if indicator.monetisation == "not-monetised":
+            flags += (FLAG_NOT_MONETISED,)
+        if status == "payment-in-lieu":
+            flags += (FLAG_PAYMENT_IN_LIEU,)
+        if not counted:
+            flags += (FLAG_NOT_COUNTED,)
+        rule = self._rules[key] = (duration, self.flag_index(flags))
+        return rule
+
+    def add(  # noqa: PLR0917 - one call per line in the hot loop: no keywords
+        self,
+        line_id: str,
+        indicator_id: str,
+        quantity: Quantity,
+        status: LineStatus,
+        counted: bool,
+        commitment: Commitment | None,
+        period: Period | None,
+    ) -> tuple[Indicator, int]:
+        """Resolve one line (the rules of the module docstring) and append it.
+
+        Returns the line's indicator and position, for a caller that revalues it.
+        """
+        found = self._indicator_of.get(indicator_id)
+        number, indicator, adjustment, unit = found or self._indicator(indicator_id)
+        ignored = False
+        claimed = None
+        if commitment is not None:
+            claimed = commitment.duration_years
+            claim = commitment.adjustments
+            if claim is not None:
+                values, claim_flags = _effective_adjustments(indicator, claim)
+                adjustment = self._adjustment_index(values)
+                ignored = bool(claim_flags)
+        key = (number, claimed, status, counted, ignored)
+        duration, flags = self._rules.get(key) or self._rule(key)
+        value = quantity.value
+        if quantity.unit != unit:
+            value = convert(value, quantity.unit, unit, fte_norm_hours=self.catalogue.fte_hours())
+        self.rows.append(
+            (line_id, number, status, counted, value, adjustment, duration, flags, period)
         )
-    return lines
+        return indicator, len(self.rows) - 1
+
+    def revalue(self, position: int, result: ScaleResult | None) -> None:
+        """A mean-change indicator's line: quantity and flags from its scale result."""
+        row = self.rows[position]
+        value, flags = _valued_as_mean_change(self.flag_sets[row[7]], result)
+        self.rows[position] = (*row[:4], value, *row[5:7], self.flag_index(flags), row[8])
+
+    def build(self) -> _Lines:
+        """The lines as columns."""
+        size = len(self.rows)
+        if size:
+            ids, indicator, status, counted, quantity, adjustment, duration, flags, periods = (
+                list(column) for column in zip(*self.rows, strict=True)
+            )
+        else:
+            ids, indicator, status, counted, quantity, adjustment, duration, flags, periods = (
+                [] for _ in range(9)
+            )
+        # lines are in id order, so equal ids are neighbours: number the distinct ones
+        new_id = np.fromiter((a != b for a, b in pairwise(ids)), np.bool_, max(size - 1, 0))
+        id_code = np.zeros(size, dtype=np.intp)
+        if size > 1:
+            np.cumsum(new_id, out=id_code[1:])
+        return _Lines(
+            ids=ids,
+            id_code=id_code,
+            indicators=self.indicators,
+            indicator=np.array(indicator, dtype=np.intp),
+            status=status,
+            counted=np.array(counted, dtype=np.bool_),
+            quantity=quantity,
+            adjustment_sets=self.adjustment_sets,
+            adjustment=np.array(adjustment, dtype=np.intp),
+            duration=np.array(duration, dtype=np.int64),
+            flag_sets=self.flag_sets,
+            flags=np.array(flags, dtype=np.intp),
+            periods=periods,
+            offset=np.zeros(size, dtype=np.int64),
+        )
+
+
+def _bid_lines(bid: Bid, catalogue: Catalogue) -> _Lines:
+    builder = _LineBuilder(catalogue)
+    add = builder.add
+    in_lieu = FulfilmentMode.PAYMENT_IN_LIEU
+    for commitment in sorted(bid.commitments, key=attrgetter("id")):
+        if commitment.fulfilment is in_lieu:
+            status: LineStatus = "payment-in-lieu"
+            counted = False
+        else:
+            status, counted = "committed", True
+        add(
+            commitment.id,
+            commitment.indicator,
+            commitment.quantity,
+            status,
+            counted,
+            commitment,
+            commitment.period,
+        )
+    return builder.build()
 
 
 def _report_lines(
     report: EvidenceReport, catalogue: Catalogue, bid: Bid | None, *, mean_change: bool = False
-) -> list[_Line]:
+) -> _Lines:
     commitments = {c.id: c for c in bid.commitments} if bid is not None else {}
-    lines = []
-    for item in sorted(report.items, key=lambda i: i.id):
+    builder = _LineBuilder(catalogue)
+    for item in sorted(report.items, key=attrgetter("id")):
         commitment = commitments.get(item.commitment)
         in_lieu = commitment is not None and commitment.fulfilment is FulfilmentMode.PAYMENT_IN_LIEU
         recorded = effective_status(item)  # the history, never a status edited by hand
         status: LineStatus = "payment-in-lieu" if in_lieu else recorded.value
-        counted = recorded is VerificationStatus.VERIFIED and not in_lieu
-        lines.append(
-            _resolve_line(
-                item.id,
-                item.indicator,
-                item.quantity,
-                status=status,
-                counted=counted,
-                commitment=commitment,
-                catalogue=catalogue,
-                period=item.period,
-            )
+        indicator, position = builder.add(
+            item.id,
+            item.indicator,
+            item.quantity,
+            status,
+            recorded is VerificationStatus.VERIFIED and not in_lieu,
+            commitment,
+            item.period,
         )
-        if mean_change and lines[-1].indicator.valuation_method == "mean-change":
-            lines[-1] = _valued_as_mean_change(lines[-1], item.scale_result)
-    return lines
+        if mean_change and indicator.valuation_method == "mean-change":
+            builder.revalue(position, item.scale_result)
+    return builder.build()
 
 
 def _per_indicator_unit(
@@ -422,117 +510,210 @@ def _price(
     return _Priced(proxy, central, low, high, index, factor, flags, shown_factor, shown_per_unit)
 
 
+@dataclass(frozen=True)
+class _Rows:
+    """Kernel rows as columns: one per valued line and proxy value, lines in order."""
+
+    line: NDArray[np.intp]
+    priced: NDArray[np.intp]
+    table: list[_Priced]
+    """The priced proxy values, each for one indicator, in order of first use."""
+    outcome: NDArray[np.bool_]
+    """Whether the row is an outcome value (else an obligation credit)."""
+    start: NDArray[np.intp]
+    """Row of each line's first value; ``start[n + 1] - start[n]`` values per line."""
+
+    def __len__(self) -> int:
+        return len(self.line)
+
+
 def _rows(
-    lines: Sequence[_Line],
+    lines: _Lines,
     catalogue: Catalogue,
     valuation_year: int | None,
     *,
     assume_price_year: bool = False,
-) -> list[_Row]:
-    priced: dict[tuple[str, str], _Priced] = {}
-    rows = []
-    for number, line in enumerate(lines):
-        if line.status == "payment-in-lieu" or line.indicator.monetisation == "not-monetised":
-            continue
-        for proxy in catalogue.proxies_for(line.indicator.id):
-            key = (proxy.id, line.indicator.id)
-            if key not in priced:
-                priced[key] = _price(
+) -> _Rows:
+    """Every valued line times every proxy value of its indicator, as index columns.
+
+    Proxy values are priced per indicator in the order of the first line that needs them,
+    so a proxy that cannot be priced is reported for the same line as line by line.
+    """
+    statuses = np.array([status == "payment-in-lieu" for status in lines.status], dtype=np.bool_)
+    monetised = np.array(
+        [indicator.monetisation != "not-monetised" for indicator in lines.indicators],
+        dtype=np.bool_,
+    )
+    valued = ~statuses & monetised[lines.indicator] if len(lines) else np.zeros(0, np.bool_)
+    table: list[_Priced] = []
+    priced_of: list[list[int]] = [[] for _ in lines.indicators]
+    first_use: dict[int, None] = dict.fromkeys(lines.indicator[valued].tolist())
+    for number in first_use:  # in the order of the first line that uses each
+        indicator = lines.indicators[number]
+        for proxy in catalogue.proxies_for(indicator.id):
+            priced_of[number].append(len(table))
+            table.append(
+                _price(
                     proxy,
-                    line.indicator,
+                    indicator,
                     catalogue,
                     valuation_year,
                     assume_price_year=assume_price_year,
                 )
-            rows.append(_Row(number, priced[key]))
-    return rows
+            )
+    width = max((len(p) for p in priced_of), default=0)
+    grid = np.zeros((len(priced_of), max(width, 1)), dtype=np.intp)
+    for number, positions in enumerate(priced_of):
+        grid[number, : len(positions)] = positions
+    sizes = np.array([len(p) for p in priced_of], dtype=np.intp)
+    counts = np.where(valued, sizes[lines.indicator], 0) if len(lines) else np.zeros(0, np.intp)
+    start = np.zeros(len(lines) + 1, dtype=np.intp)
+    np.cumsum(counts, out=start[1:])
+    line = np.repeat(np.arange(len(lines), dtype=np.intp), counts)
+    position = np.arange(len(line), dtype=np.intp) - start[line]
+    priced = grid[lines.indicator[line], position]
+    is_outcome = np.array(
+        [p.proxy.valuation_basis.family is ValuationFamily.OUTCOME_VALUE for p in table],
+        dtype=np.bool_,
+    )
+    outcome = is_outcome[priced] if table else np.zeros(len(line), np.bool_)
+    return _Rows(line, priced, table, outcome, start)
+
+
+def _used(indices: NDArray[np.intp]) -> list[int]:
+    """The distinct values of small non-negative indices, by counting (no sort, no hash)."""
+    if not len(indices):
+        return []
+    found: list[int] = np.flatnonzero(np.bincount(indices)).tolist()
+    return found
+
+
+def _distinct(values: NDArray[Any]) -> NDArray[Any]:
+    """The distinct values of an integer array, sorted (a sort: fast for large arrays)."""
+    ordered = np.sort(values)
+    if len(ordered) < 2:
+        return ordered
+    keep = np.empty(len(ordered), dtype=np.bool_)
+    keep[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
 
 
 @dataclass(frozen=True)
 class _Kernel:
-    """Batch-kernel results of every row: present values and yearly values in cents."""
+    """Batch-kernel results of some rows: present values and yearly values in cents."""
 
-    pv: Any
-    years: Any
-    low: Any
-    high: Any
-    figures: Any
+    pv: NDArray[np.int64]
+    years: NDArray[np.int64]
+    low: NDArray[np.int64]
+    high: NDArray[np.int64]
+    figures: NDArray[np.int64]
     """Gross, after deadweight, after attribution and net annual of each row, in cents."""
 
 
-def _arrays(rows: Sequence[_Row], lines: Sequence[_Line]) -> LineArrays:
-    has_index = any(row.index is not None for row in rows)
+def _arrays(
+    selected: NDArray[np.intp],
+    rows: _Rows,
+    lines: _Lines,
+    *,
+    quantity: Sequence[Decimal] | None = None,
+    duration: NDArray[np.int64] | None = None,
+) -> LineArrays:
+    """Kernel inputs of the ``selected`` rows, every column gathered from distinct values."""
+    line = rows.line[selected]
+    priced = rows.priced[selected]
+    table = rows.table
+    adjustment = lines.adjustment[line]
+    sets = lines.adjustment_sets
+    has_index = any(table[p].index is not None for p in _used(priced))
     one = Decimal(1)
+    offsets = lines.offset[line]
     return LineArrays(
-        quantity=[lines[row.line].quantity for row in rows],
-        proxy_value=[row.central for row in rows],
-        deadweight=[lines[row.line].adjustments[0] for row in rows],
-        attribution=[lines[row.line].adjustments[1] for row in rows],
-        displacement=[lines[row.line].adjustments[2] for row in rows],
-        drop_off=[lines[row.line].adjustments[3] for row in rows],
-        duration_years=np.array([lines[row.line].duration for row in rows], dtype=np.int64),
-        index_from=[row.index[0] if row.index else one for row in rows] if has_index else None,
-        index_to=[row.index[1] if row.index else one for row in rows] if has_index else None,
-        offset_periods=np.array([lines[row.line].offset for row in rows], dtype=np.int64)
-        if any(lines[row.line].offset for row in rows)
+        quantity=Indexed(lines.quantity if quantity is None else quantity, line),
+        proxy_value=Indexed([p.central for p in table], priced),
+        deadweight=Indexed([s[0] for s in sets], adjustment),
+        attribution=Indexed([s[1] for s in sets], adjustment),
+        displacement=Indexed([s[2] for s in sets], adjustment),
+        drop_off=Indexed([s[3] for s in sets], adjustment),
+        duration_years=(lines.duration if duration is None else duration)[line],
+        index_from=Indexed([p.index[0] if p.index else one for p in table], priced)
+        if has_index
         else None,
+        index_to=Indexed([p.index[1] if p.index else one for p in table], priced)
+        if has_index
+        else None,
+        offset_periods=offsets if offsets.any() else None,
     )
 
 
 def _run_kernel(
-    rows: Sequence[_Row],
-    lines: Sequence[_Line],
+    selected: NDArray[np.intp],
+    rows: _Rows,
+    lines: _Lines,
     schedule: DiscountSchedule,
     timing: DiscountTiming,
+    *,
+    quantity: Sequence[Decimal] | None = None,
+    duration: NDArray[np.int64] | None = None,
+    present_only: bool = False,
 ) -> _Kernel:
-    if not rows:
+    """The batch kernel over the ``selected`` (outcome) rows; the scenario ranges too."""
+    if not len(selected):
         empty = np.zeros(0, dtype=np.int64)
         return _Kernel(
             empty, np.zeros((0, 1), dtype=np.int64), empty, empty, np.zeros((0, 4), np.int64)
         )
-    central = _arrays(rows, lines)
+    central = _arrays(selected, rows, lines, quantity=quantity, duration=duration)
     pv = value_lines(central, schedule, timing).present_value_cents
+    if present_only:
+        return _Kernel(pv, pv, pv, pv, pv)
     years = year_value_cents(central)
     figures = net_figure_cents(central)
-    if all(r.priced.low == r.central and r.priced.high == r.central for r in rows):
+    priced = rows.priced[selected]
+    table = rows.table
+    used = _used(priced)
+    if all(table[p].low == table[p].central and table[p].high == table[p].central for p in used):
         return _Kernel(pv, years, pv, pv, figures)
-    low = value_lines(central.with_proxy_value([row.priced.low for row in rows]), schedule, timing)
+    low = value_lines(
+        central.with_proxy_value(Indexed([p.low for p in table], priced)), schedule, timing
+    )
     high = value_lines(
-        central.with_proxy_value([row.priced.high for row in rows]), schedule, timing
+        central.with_proxy_value(Indexed([p.high for p in table], priced)), schedule, timing
     )
     return _Kernel(pv, years, low.present_value_cents, high.present_value_cents, figures)
 
 
 @dataclass(frozen=True)
-class _RowResult:
-    """Reported figures of one row, whichever path produced them."""
+class _Results:
+    """Reported figures of every row in cents (int64, or Python ints if they do not fit)."""
 
-    figures: tuple[Decimal, Decimal, Decimal, Decimal]
-    """Gross, after deadweight, after attribution, net annual (rounded to the cent)."""
-    years: tuple[Decimal, ...]
-    pv: int
-    low: int
-    high: int
-    flags: tuple[str, ...]
+    pv: NDArray[Any]
+    low: NDArray[Any]
+    high: NDArray[Any]
+    figures: NDArray[Any]
+    """Gross, after deadweight, after attribution, net annual of each row."""
+    years: NDArray[Any]
+    """Yearly values, 0-padded; the first ``year_count`` of a row are reported."""
+    year_count: NDArray[np.int64]
 
 
-def _credit_result(row: _Row, line: _Line) -> _RowResult:
-    """An obligation credit: quantity x credit value, as the issuing region counts it.
+_INT64_MAX = int(np.iinfo(np.int64).max)
+
+
+def _credit_cents(rows: _Rows, lines: _Lines, positions: NDArray[np.intp]) -> list[int]:
+    """Obligation credits: quantity x credit value, as the issuing region counts it.
 
     Credits count effort toward a quota in the contract period; they are not a stream of
     future welfare, so no deadweight, attribution, displacement, drop-off, duration or
-    discounting applies (docs/valuation-method.md §12.7).
+    discounting applies (docs/valuation-method.md §12.7). Credits are never rebased.
     """
-    amount = round_cent(_CONTEXT.multiply(line.quantity, row.central))  # credits are never rebased
-    cents = to_cents(amount)
-    return _RowResult(
-        (amount, amount, amount, amount),
-        (amount,),
-        cents,
-        cents,
-        cents,
-        (*row.priced.flags, FLAG_CREDIT_NOMINAL),
-    )
+    quantity, table = lines.quantity, rows.table
+    return [
+        to_cents(_CONTEXT.multiply(quantity[line], table[priced].central))
+        for line, priced in zip(
+            rows.line[positions].tolist(), rows.priced[positions].tolist(), strict=True
+        )
+    ]
 
 
 class LineTooLargeError(ValuationError):
@@ -555,9 +736,11 @@ class LineTooLargeError(ValuationError):
     def located(self, subject: Bid | EvidenceReport) -> LineTooLargeError:
         """The same error naming the document and the pointer of the line's quantity."""
         key = "commitments" if isinstance(subject, Bid) else "items"
-        ids = [c.id for c in subject.commitments] if isinstance(subject, Bid) else [
-            i.id for i in subject.items
-        ]
+        ids = (
+            [c.id for c in subject.commitments]
+            if isinstance(subject, Bid)
+            else [i.id for i in subject.items]
+        )
         n = ids.index(self.line_id) if self.line_id in ids else None
         pointer = f"/{key}/{n}/quantity" if n is not None else ""
         where = f"{subject.document_type} {subject.id}" + (f" at {pointer}" if pointer else "")
@@ -565,73 +748,102 @@ class LineTooLargeError(ValuationError):
 
 
 def _row_results(
-    rows: Sequence[_Row],
-    lines: Sequence[_Line],
+    rows: _Rows,
+    lines: _Lines,
     schedule: DiscountSchedule,
     timing: DiscountTiming,
-) -> list[_RowResult]:
+) -> _Results:
     """Figures of every row: outcome rows through the batch kernel, credits nominally."""
-    outcome_positions = [
-        position
-        for position, row in enumerate(rows)
-        if row.proxy.valuation_basis.family is ValuationFamily.OUTCOME_VALUE
-    ]
+    outcome = np.flatnonzero(rows.outcome)
     try:
-        kernel = _run_kernel([rows[p] for p in outcome_positions], lines, schedule, timing)
+        kernel = _run_kernel(outcome, rows, lines, schedule, timing)
     except InvalidLineError as error:
         if error.index is None or error.code != LineTooLargeError.code:
             raise
-        raise LineTooLargeError(lines[rows[outcome_positions[error.index]].line].line_id) from None
-    results: list[_RowResult | None] = [None] * len(rows)
-    # The reported gross, after-deadweight, after-attribution and net figures of every
-    # row at once, to the cent of the reference path (net_figure_cents proves or
-    # recomputes each one).
-    figure_cents = kernel.figures.tolist()
-    year_cents = kernel.years.tolist()
-    pv, low, high = kernel.pv.tolist(), kernel.low.tolist(), kernel.high.tolist()
-    for k, position in enumerate(outcome_positions):
-        row = rows[position]
-        line = lines[row.line]
-        gross, after_deadweight, after_attribution, net = figure_cents[k]
-        results[position] = _RowResult(
-            (
-                from_cents(gross),
-                from_cents(after_deadweight),
-                from_cents(after_attribution),
-                from_cents(net),
-            ),
-            tuple(from_cents(c) for c in year_cents[k][: line.duration]),
-            pv[k],
-            low[k],
-            high[k],
-            row.priced.flags,
-        )
-    for position, row in enumerate(rows):
-        if results[position] is None:
-            results[position] = _credit_result(row, lines[row.line])
-    return [result for result in results if result is not None]
+        raise LineTooLargeError(lines.ids[int(rows.line[outcome[error.index]])]) from None
+    credits = np.flatnonzero(~rows.outcome)
+    credit_cents = _credit_cents(rows, lines, credits)
+    fits = all(0 <= c <= _INT64_MAX for c in credit_cents)
+    dtype: Any = np.int64 if fits else object
+    size = len(rows)
+    longest = max(1, kernel.years.shape[1])
+    pv, low, high = (np.zeros(size, dtype=dtype) for _ in range(3))
+    figures = np.zeros((size, 4), dtype=dtype)
+    years = np.zeros((size, longest), dtype=dtype)
+    pv[outcome], low[outcome], high[outcome] = kernel.pv, kernel.low, kernel.high
+    figures[outcome] = kernel.figures
+    years[outcome, : kernel.years.shape[1]] = kernel.years
+    if credit_cents:
+        amounts = np.array(credit_cents, dtype=dtype)
+        pv[credits] = low[credits] = high[credits] = amounts
+        figures[credits] = amounts[:, None]
+        years[credits, 0] = amounts
+    year_count = np.where(rows.outcome, lines.duration[rows.line], 1).astype(np.int64)
+    return _Results(pv, low, high, figures, years, year_count)
 
 
-class _Accumulator:
-    """Totals by key, one separate sum per valuation family.
+_FAMILIES = tuple(ValuationFamily)
+
+
+def _cents_sum(cents: NDArray[Any]) -> int:
+    """The exact sum of integer cents (Python ints: no 64-bit overflow)."""
+    total: int = sum(cents.tolist())
+    return total
+
+
+def _group_sums(cents: NDArray[Any], groups: NDArray[np.intp], count: int) -> list[int]:
+    """Exact integer sums of ``cents`` per group: int64 where no sum can overflow."""
+    if cents.dtype != object and len(cents):
+        largest = int(cents.max())
+        if largest * len(cents) <= _INT64_MAX and int(cents.min()) >= 0:
+            sums = np.zeros(count, dtype=np.int64)
+            np.add.at(sums, groups, cents)
+            result: list[int] = sums.tolist()
+            return result
+    totals = [0] * count
+    for group, value in zip(groups.tolist(), cents.tolist(), strict=True):
+        totals[group] += value
+    return totals
+
+
+class _Totals:
+    """Totals by key, one separate sum per valuation family, over chosen rows at once.
 
     The family is part of every key, so an obligation credit can only ever be added to
     other obligation credits; the headline totals leave as OutcomeValue and
-    ObligationCredit amounts, which refuse to be added to each other.
+    ObligationCredit amounts, which refuse to be added to each other. A total counts the
+    distinct line ids among its rows.
     """
 
-    def __init__(self) -> None:
-        self.sums: dict[tuple[str, ValuationFamily], int] = defaultdict(int)
-        self.lines: dict[tuple[str, ValuationFamily], set[str]] = defaultdict(set)
-
-    def add(self, key: str, cents: int, family: ValuationFamily, line_id: str) -> None:
-        """Add one row's cents to the total of ``key`` within its family."""
-        slot = (key, family)
-        self.sums[slot] += cents
-        self.lines[slot].add(line_id)
+    def __init__(
+        self,
+        keys: Sequence[str],
+        key_of_row: NDArray[np.intp],
+        family_of_row: NDArray[np.intp],
+        cents: NDArray[Any],
+        line_of_row: NDArray[np.intp],
+    ) -> None:
+        """``keys[key_of_row[r]]`` is row r's key; every array holds the chosen rows only."""
+        self.totals: dict[tuple[str, ValuationFamily], tuple[int, int]] = {}
+        if not len(cents):
+            return
+        names = sorted(set(keys))  # equal texts are one key
+        code_of = np.array([names.index(k) for k in keys], dtype=np.intp)
+        code = code_of[key_of_row] * len(_FAMILIES) + family_of_row
+        groups = np.flatnonzero(np.bincount(code))  # few keys: a table, not a sort
+        number_of = np.zeros(len(names) * len(_FAMILIES), dtype=np.intp)
+        number_of[groups] = np.arange(len(groups))
+        inverse = number_of[code]
+        sums = _group_sums(cents, inverse, len(groups))
+        span = int(line_of_row.max()) + 1
+        pairs = _distinct(inverse.astype(np.int64) * span + line_of_row)
+        lines = np.bincount(pairs // span, minlength=len(groups)).tolist()
+        for number, group in enumerate(groups.tolist()):
+            key = (names[group // len(_FAMILIES)], _FAMILIES[group % len(_FAMILIES)])
+            self.totals[key] = (sums[number], lines[number])
 
     def total(self, key: str, family: ValuationFamily) -> Decimal:
-        return from_cents(self.sums.get((key, family), 0))
+        return from_cents(self.totals.get((key, family), (0, 0))[0])
 
     def rows(self) -> tuple[Total, ...]:
         return tuple(
@@ -639,10 +851,10 @@ class _Accumulator:
                 key=key,
                 family=family,
                 present_value=from_cents(cents),
-                lines=len(self.lines[(key, family)]),
+                lines=lines,
             )
-            for (key, family), cents in sorted(
-                self.sums.items(), key=lambda item: (item[0][0], item[0][1].value)
+            for (key, family), (cents, lines) in sorted(
+                self.totals.items(), key=lambda item: (item[0][0], item[0][1].value)
             )
         )
 
@@ -650,6 +862,23 @@ class _Accumulator:
 def canonical_json(data: Any) -> bytes:
     """Canonical bytes of JSON data: sorted keys, no spaces, UTF-8 (for hashing)."""
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def _normal_1_0(document: Any) -> bytes:
+    """Canonical bytes of one document of a 1.0 digest: its lists in id order."""
+    # The standard's JSON form of the document (pydantic's serialiser is the fast way
+    # to it; the digest is over sorted keys, so its key order does not matter).
+    data = json.loads(
+        document.model_dump_json(by_alias=True, exclude_unset=True, exclude_none=True),
+        parse_float=Decimal,
+    )
+    for key in ("commitments", "items"):
+        if key in data:
+            data[key] = sorted(data[key], key=lambda entry: entry["id"])
+    return canonical_json(data)
+
+
+_FORMS_1_0 = canonical.DocumentMemo(_normal_1_0)
 
 
 def input_digest(
@@ -663,33 +892,24 @@ def input_digest(
     Sorting the commitment and item lists first makes the digest, like the euros,
     independent of record order. From 2.0 on the digest is also independent of decimal
     notation (:func:`sroi_core.canonical.input_digest`, docs/canonical-form.md); a 1.0
-    subject keeps the 1.0 digest below.
+    subject keeps the 1.0 digest below: ``canonical_json`` of the payload
+    ``{standardVersion, subject, catalogue, tender, bid}``, joined from each document's
+    canonical bytes (kept per immutable document, see ``canonical.DocumentMemo``).
     """
     if subject.standard_version not in FROZEN_STANDARD_VERSIONS:
         return canonical.input_digest(subject, catalogue, tender, bid)
 
-    def normal(document: Any) -> Any:
-        if document is None:
-            return None
-        # The standard's JSON form of the document (pydantic's serialiser is the fast way
-        # to it; the digest is over sorted keys, so its key order does not matter).
-        data = json.loads(
-            document.model_dump_json(by_alias=True, exclude_unset=True, exclude_none=True),
-            parse_float=Decimal,
-        )
-        for key in ("commitments", "items"):
-            if key in data:
-                data[key] = sorted(data[key], key=lambda entry: entry["id"])
-        return data
+    def normal(document: Any) -> bytes:
+        return b"null" if document is None else _FORMS_1_0(document)
 
     payload = {
-        "standardVersion": subject.standard_version,
+        "standardVersion": canonical_json(subject.standard_version),
         "subject": normal(subject),
         "catalogue": normal(catalogue),
         "tender": normal(tender),
-        "bid": normal(bid) if bid is not subject else None,
+        "bid": normal(bid) if bid is not subject else b"null",
     }
-    return hashlib.sha256(canonical_json(payload)).hexdigest()
+    return hashlib.sha256(canonical.joined_object(payload)).hexdigest()
 
 
 def _investment(
@@ -706,21 +926,42 @@ def _investment(
 
 
 def _break_evens(
-    rows: Sequence[_Row],
-    lines: Sequence[_Line],
+    selected: NDArray[np.intp],
+    rows: _Rows,
+    lines: _Lines,
     schedule: DiscountSchedule,
     timing: DiscountTiming,
+    *,
     investment: Decimal,
 ) -> tuple[BreakEven, ...]:
-    """Break-even adjustments on exact totals, computed per line in O(lines).
+    """Break-even adjustments on exact totals, computed per group of alike rows.
 
     Equal to :func:`sroi_core.valuation.sensitivity.break_evens` on the same lines (a test
     checks it): a line's exact value is N x S(D, 1 - dropOff) with S the discounted sum of
     the drop-off factors, so totals with one adjustment overridden need no re-valuation.
+    N is linear in the quantity, so rows alike in everything but their quantity (proxy
+    value, adjustments, duration, offset) are one term with the sum of their quantities.
     """
     context = exact_context()
-    longest = max((lines[row.line].duration for row in rows), default=1)
-    furthest = max((lines[row.line].offset for row in rows), default=0)
+    line = rows.line[selected]
+    columns = (
+        rows.priced[selected],
+        lines.adjustment[line],
+        lines.duration[line],
+        lines.offset[line],
+    )
+    # one integer per combination (mixed radix): a 1-D unique, not a unique of rows
+    key = np.zeros(len(line), dtype=np.int64)
+    for column in columns:
+        key = key * (int(column.max()) + 1) + column
+    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    groups = np.stack([column[first] for column in columns], axis=1)
+    quantities = [Decimal(0)] * len(groups)
+    quantity = lines.quantity
+    for group, number in zip(inverse.reshape(-1).tolist(), line.tolist(), strict=True):
+        quantities[group] = context.add(quantities[group], quantity[number])
+    longest = int(groups[:, 2].max())
+    furthest = int(groups[:, 3].max())
     periods = [discount_periods(timing, year) for year in range(1, furthest + longest + 1)]
     table = discount_factors(schedule, max(periods))
     # factors[o + t - 1]: year t of a line offset by o periods (2.0; o = 0 in 1.0)
@@ -740,14 +981,19 @@ def _break_evens(
     gross_after: dict[str, Decimal] = {name: Decimal(0) for name in _ADJUSTMENTS[:3]}
     coefficients = [Decimal(0)] * longest
     one = Decimal(1)
-    for row in rows:
-        line = lines[row.line]
-        spec_gross = context.multiply(line.quantity, row.central)
-        if row.factor is not None and row.index is not None:
-            spec_gross = context.divide(context.multiply(spec_gross, row.index[1]), row.index[0])
-        complements = [context.subtract(one, a) for a in line.adjustments[:3]]
-        keep = context.subtract(one, line.adjustments[3])
-        present = discounted_sum(line.duration, keep, line.offset)
+    for (priced_number, adjustment, duration, offset), total_quantity in zip(
+        groups.tolist(), quantities, strict=True
+    ):
+        priced = rows.table[priced_number]
+        adjustments = lines.adjustment_sets[adjustment]
+        spec_gross = context.multiply(total_quantity, priced.central)
+        if priced.factor is not None and priced.index is not None:
+            spec_gross = context.divide(
+                context.multiply(spec_gross, priced.index[1]), priced.index[0]
+            )
+        complements = [context.subtract(one, a) for a in adjustments[:3]]
+        keep = context.subtract(one, adjustments[3])
+        present = discounted_sum(duration, keep, offset)
         for skip, name in enumerate(_ADJUSTMENTS[:3]):
             value = spec_gross
             for position, complement in enumerate(complements):
@@ -757,9 +1003,9 @@ def _break_evens(
         net = spec_gross
         for complement in complements:
             net = context.multiply(net, complement)
-        for year in range(line.duration):
+        for year in range(duration):
             coefficients[year] = context.add(
-                coefficients[year], context.multiply(net, factors[line.offset + year])
+                coefficients[year], context.multiply(net, factors[offset + year])
             )
     results = [
         solve_multiplicative(gross_after[name], investment, kind)
@@ -890,87 +1136,60 @@ def _value_document(
         subject_type = "evidenceReport"
     anchor: BaseDate | None = None
     if is_2_0(subject):  # 2.0: one base date; each line offset by its period's start
-        anchor = base_date_for(conventions, tender, (ln.period for ln in lines if ln.period))
-        lines = [_anchored(line, anchor) for line in lines]
-    rows = _rows(
-        lines, catalogue, conventions.valuation_year, assume_price_year=anchor is not None
-    )
+        anchor = base_date_for(conventions, tender, (p for p in lines.periods if p))
+        lines = _anchored(lines, anchor)
+    rows = _rows(lines, catalogue, conventions.valuation_year, assume_price_year=anchor is not None)
     try:
         results = _row_results(rows, lines, schedule, timing)
     except LineTooLargeError as error:
         raise error.located(subject) from None
 
-    values: dict[int, list[LineValue]] = defaultdict(list)
-    counted_outcome_rows = []
-    # every total in the same single pass over the rows (the line ids count lines once)
-    by_status, family_totals = _Accumulator(), _Accumulator()
-    by_basis, by_theme, by_outcome, by_indicator = (_Accumulator() for _ in range(4))
-    scenario_totals = {name: _Accumulator() for name in ("low", "central", "high")}
-    counted: list[tuple[_Row, _RowResult, _Line, ValuationFamily, str]] = []
-    for row, result in zip(rows, results, strict=True):
-        line = lines[row.line]
-        basis: ValuationBasis = row.proxy.valuation_basis
-        family = basis.family
-        gross, after_dw, after_at, net = result.figures
-        values[row.line].append(
-            LineValue.trusted(
-                proxy_value=row.proxy.id,
-                valuation_basis=basis,
-                proxy_per_unit=row.central,
-                price_index_factor=row.priced.shown_factor,
-                rebased_per_unit=row.priced.shown_per_unit,
-                gross=gross,
-                after_deadweight=after_dw,
-                after_attribution=after_at,
-                net_annual=net,
-                year_values=result.years,
-                present_value=from_cents(result.pv),
-                flags=result.flags,
-            )
-        )
-        line_id = line.line_id
-        by_status.add(line.status, result.pv, family, line_id)
-        family_totals.add(
-            "counted" if line.counted else "not-counted", result.pv, family, line_id
-        )
-        if line.counted:
-            counted.append((row, result, line, family, basis.value))
-            if family is ValuationFamily.OUTCOME_VALUE:
-                counted_outcome_rows.append(row)
-            indicator = line.indicator
-            by_basis.add(basis.value, result.pv, family, line_id)
-            by_theme.add(indicator.theme, result.pv, family, line_id)
-            by_outcome.add(indicator.outcome, result.pv, family, line_id)
-            by_indicator.add(indicator.id, result.pv, family, line_id)
-            scenario_totals["low"].add("total", result.low, family, line_id)
-            scenario_totals["central"].add("total", result.pv, family, line_id)
-            scenario_totals["high"].add("total", result.high, family, line_id)
-
-    valuation_lines = tuple(
-        ValuationLine.trusted(
-            line_id=line.line_id,
-            indicator=line.indicator.id,
-            outcome=line.indicator.outcome,
-            theme=line.indicator.theme,
-            status=line.status,
-            counted=line.counted,
-            quantity=Quantity.trusted(value=line.quantity, unit=line.indicator.unit),
-            deadweight=line.adjustments[0],
-            attribution=line.adjustments[1],
-            displacement=line.adjustments[2],
-            drop_off=line.adjustments[3],
-            duration_years=line.duration,
-            values=tuple(values[number]),
-            flags=line.flags,
-            offset_periods=line.offset if anchor is not None else None,
-        )
-        for number, line in enumerate(lines)
+    outcome = ValuationFamily.OUTCOME_VALUE
+    family_number = {family: number for number, family in enumerate(_FAMILIES)}
+    families = np.array(
+        [family_number[p.proxy.valuation_basis.family] for p in rows.table], dtype=np.intp
     )
+    row_family = families[rows.priced] if len(rows.table) else np.zeros(0, np.intp)
+    row_id = lines.id_code[rows.line]
+    statuses = sorted(set(lines.status))
+    status_code = np.array([statuses.index(s) for s in lines.status], dtype=np.intp)
+    # every total from the columns, one group sum each (the line ids count lines once)
+    by_status = _Totals(statuses, status_code[rows.line], row_family, results.pv, row_id)
+    row_counted = lines.counted[rows.line]
+    family_totals = _Totals(
+        ("not-counted", "counted"), row_counted.astype(np.intp), row_family, results.pv, row_id
+    )
+    chosen = np.flatnonzero(row_counted)
+    chosen_line = rows.line[chosen]
+    chosen_priced = rows.priced[chosen]
+    chosen_family = row_family[chosen]
+    chosen_id = row_id[chosen]
+    chosen_pv = results.pv[chosen]
+    by_indicator_key = lines.indicator[chosen_line]
+    bases = [p.proxy.valuation_basis.value for p in rows.table]
+    by_basis = _Totals(bases, chosen_priced, chosen_family, chosen_pv, chosen_id)
+    by_theme, by_outcome, by_indicator = (
+        _Totals(
+            [getattr(indicator, name) for indicator in lines.indicators],
+            by_indicator_key,
+            chosen_family,
+            chosen_pv,
+            chosen_id,
+        )
+        for name in ("theme", "outcome", "id")
+    )
+    total_key = np.zeros(len(chosen), dtype=np.intp)
+    scenario_totals = {
+        name: _Totals(("total",), total_key, chosen_family, cents[chosen], chosen_id)
+        for name, cents in (("low", results.low), ("central", results.pv), ("high", results.high))
+    }
+    counted_outcome = chosen[chosen_family == family_number[outcome]]
+
+    valuation_lines = _valuation_lines(lines, rows, results, anchor is not None)
     comparison: tuple[ComparisonRow, ...] = ()
     if isinstance(subject, EvidenceReport) and bid is not None:
         committed_valuation = value_document(bid, catalogue, tender=tender)
         comparison = _comparison(committed_valuation, lines, rows, results)
-    outcome = ValuationFamily.OUTCOME_VALUE
     envelope: dict[str, Any] = {  # what both methods' valuations say about their inputs
         "standard_version": subject.standard_version,
         "document_type": "valuation",
@@ -986,38 +1205,45 @@ def _value_document(
     }
     if anchor is not None:  # 2.0: per perspective, never summed; a ratio only over the cost
         part = _perspectives_2_0(
-            [(row, result, line) for row, result, line, family, _ in counted if family is outcome],
+            counted_outcome,
+            rows,
             lines,
-            schedule,
-            timing,
+            results,
+            schedule=schedule,
+            timing=timing,
             currency=currency,
             subject=subject,
             tender=tender,
             bid=bid,
             anchor=anchor,
         )
-        return Valuation(
-            **envelope,
-            base_date=anchor.date,
-            base_date_source=anchor.source,
-            incremental_cost=part.cost,
-            incremental_cost_present_value=part.cost_present_value,
-            contract_value=tender.contract_value if tender is not None else None,
-            lines=valuation_lines,
-            totals=Totals(
-                by_perspective=part.totals,
-                obligation_credit=family_totals.total("counted", ValuationFamily.OBLIGATION_CREDIT),
-                not_counted_value=family_totals.total("not-counted", outcome),
-                by_basis=by_basis.rows(),
-                by_theme=by_theme.rows(),
-                by_outcome=by_outcome.rows(),
-                by_indicator=by_indicator.rows(),
-                by_status=by_status.rows(),
+        return with_lines(
+            Valuation(
+                **envelope,
+                base_date=anchor.date,
+                base_date_source=anchor.source,
+                incremental_cost=part.cost,
+                incremental_cost_present_value=part.cost_present_value,
+                contract_value=tender.contract_value if tender is not None else None,
+                lines=(),
+                totals=Totals(
+                    by_perspective=part.totals,
+                    obligation_credit=family_totals.total(
+                        "counted", ValuationFamily.OBLIGATION_CREDIT
+                    ),
+                    not_counted_value=family_totals.total("not-counted", outcome),
+                    by_basis=by_basis.rows(),
+                    by_theme=by_theme.rows(),
+                    by_outcome=by_outcome.rows(),
+                    by_indicator=by_indicator.rows(),
+                    by_status=by_status.rows(),
+                ),
+                sensitivity=Sensitivity(by_perspective=part.sensitivity),
+                comparison=comparison,
+                notes=_notes(conventions, schedule, catalogue.default_price_index is not None)
+                + part.notes,
             ),
-            sensitivity=Sensitivity(by_perspective=part.sensitivity),
-            comparison=comparison,
-            notes=_notes(conventions, schedule, catalogue.default_price_index is not None)
-            + part.notes,
+            valuation_lines,
         )
     headline_outcome = OutcomeValue(
         amount=family_totals.total("counted", outcome), currency=currency
@@ -1046,61 +1272,101 @@ def _value_document(
         )
     if usable_investment and investment is not None:
         ratio = sroi_ratio(outcome_value, investment.amount)
-        if counted_outcome_rows:
+        if len(counted_outcome):
             break_even = _break_evens(
-                counted_outcome_rows, lines, schedule, timing, investment.amount
+                counted_outcome, rows, lines, schedule, timing, investment=investment.amount
             )
-    return Valuation(
-        **envelope,
-        investment=investment,
-        sroi_ratio=ratio,
-        lines=valuation_lines,
-        totals=Totals(
-            outcome_value=outcome_value,
-            obligation_credit=headline_credit.amount,
-            not_counted_value=family_totals.total("not-counted", outcome),
-            by_basis=by_basis.rows(),
-            by_theme=by_theme.rows(),
-            by_outcome=by_outcome.rows(),
-            by_indicator=by_indicator.rows(),
-            by_status=by_status.rows(),
+    return with_lines(
+        Valuation(
+            **envelope,
+            investment=investment,
+            sroi_ratio=ratio,
+            lines=(),
+            totals=Totals(
+                outcome_value=outcome_value,
+                obligation_credit=headline_credit.amount,
+                not_counted_value=family_totals.total("not-counted", outcome),
+                by_basis=by_basis.rows(),
+                by_theme=by_theme.rows(),
+                by_outcome=by_outcome.rows(),
+                by_indicator=by_indicator.rows(),
+                by_status=by_status.rows(),
+            ),
+            sensitivity=Sensitivity(scenarios=tuple(scenarios), break_even=break_even),
+            comparison=comparison,
+            notes=_notes(conventions, schedule, catalogue.default_price_index is not None),
         ),
-        sensitivity=Sensitivity(scenarios=tuple(scenarios), break_even=break_even),
-        comparison=comparison,
-        notes=_notes(conventions, schedule, catalogue.default_price_index is not None),
+        valuation_lines,
+    )
+
+
+def _valuation_lines(
+    lines: _Lines, rows: _Rows, results: _Results, anchored: bool
+) -> ValuationLines:
+    """The valuation's lines as columns (objects are built only when someone reads one)."""
+    credit = (FLAG_CREDIT_NOMINAL,)
+    return ValuationLines(
+        ids=lines.ids,
+        indicators=[(i.id, i.outcome, i.theme, i.unit) for i in lines.indicators],
+        indicator=lines.indicator,
+        status=lines.status,
+        counted=lines.counted.tolist(),
+        quantity=lines.quantity,
+        adjustment_sets=lines.adjustment_sets,
+        adjustment=lines.adjustment,
+        duration=lines.duration,
+        flag_sets=lines.flag_sets,
+        flags=lines.flags,
+        offsets=lines.offset if anchored else None,
+        priced=[
+            PricedValue(
+                proxy_value=p.proxy.id,
+                valuation_basis=p.proxy.valuation_basis,
+                proxy_per_unit=p.central,
+                price_index_factor=p.shown_factor,
+                rebased_per_unit=p.shown_per_unit,
+                flags=p.flags
+                if p.proxy.valuation_basis.family is ValuationFamily.OUTCOME_VALUE
+                else (*p.flags, *credit),
+            )
+            for p in rows.table
+        ],
+        row_start=rows.start,
+        row_priced=rows.priced,
+        figures=results.figures,
+        years=results.years,
+        year_count=results.year_count,
+        pv=results.pv,
     )
 
 
 def _comparison(
-    committed: Valuation,
-    lines: Sequence[_Line],
-    rows: Sequence[_Row],
-    results: Sequence[_RowResult],
+    committed: Valuation, lines: _Lines, rows: _Rows, results: _Results
 ) -> tuple[ComparisonRow, ...]:
     """Committed (bid) versus verified and unverified (report) value per indicator."""
     outcome = ValuationFamily.OUTCOME_VALUE
     promised = {
         t.key: t.present_value for t in committed.totals.by_indicator if t.family is outcome
     }
-    verified: dict[str, Decimal] = defaultdict(lambda: Decimal("0.00"))
-    unverified: dict[str, Decimal] = defaultdict(lambda: Decimal("0.00"))
-    for row, result in zip(rows, results, strict=True):
-        line = lines[row.line]
-        if row.proxy.valuation_basis.family is not outcome:
-            continue
-        amount = from_cents(result.pv)
-        if line.status == "verified":
-            verified[line.indicator.id] += amount
-        elif line.status == "submitted":
-            unverified[line.indicator.id] += amount
+    verified: dict[str, int] = defaultdict(int)
+    unverified: dict[str, int] = defaultdict(int)
+    positions = np.flatnonzero(rows.outcome)
+    for line, cents in zip(
+        rows.line[positions].tolist(), results.pv[positions].tolist(), strict=True
+    ):
+        status = lines.status[line]
+        if status == "verified":
+            verified[lines.indicators[int(lines.indicator[line])].id] += cents
+        elif status == "submitted":
+            unverified[lines.indicators[int(lines.indicator[line])].id] += cents
     keys = sorted({*promised, *verified, *unverified})
     return tuple(
         ComparisonRow(
             indicator=key,
             family=outcome,
             committed=promised.get(key, Decimal("0.00")),
-            verified=verified[key],
-            unverified=unverified[key],
+            verified=from_cents(verified.get(key, 0)),
+            unverified=from_cents(unverified.get(key, 0)),
         )
         for key in keys
     )
@@ -1128,11 +1394,16 @@ def is_2_0(subject: Bid | EvidenceReport) -> bool:
     return version_key(subject.standard_version) >= (2, 0)
 
 
-def _anchored(line: _Line, anchor: BaseDate) -> _Line:
-    """The line offset by whole years from the base date to the start of its period."""
-    if line.period is None:
-        return line
-    return replace(line, offset=whole_years(anchor.date, line.period.start))
+def _anchored(lines: _Lines, anchor: BaseDate) -> _Lines:
+    """The lines offset by whole years from the base date to the start of their period."""
+    offsets = np.array(
+        [
+            0 if period is None else whole_years(anchor.date, period.start)
+            for period in lines.periods
+        ],
+        dtype=np.int64,
+    )
+    return replace(lines, offset=offsets)
 
 
 @dataclass(frozen=True)
@@ -1147,18 +1418,23 @@ class _PerspectivePart:
 
 
 def _perspectives_2_0(
-    counted: Sequence[tuple[_Row, _RowResult, _Line]],
-    lines: Sequence[_Line],
+    counted: NDArray[np.intp],
+    rows: _Rows,
+    lines: _Lines,
+    results: _Results,
+    *,
     schedule: DiscountSchedule,
     timing: DiscountTiming,
-    *,
     currency: str,
     subject: Bid | EvidenceReport,
     tender: Tender | None,
     bid: Bid | None,
     anchor: BaseDate,
 ) -> _PerspectivePart:
-    """Totals, ratios and sensitivity per perspective; never a sum across perspectives."""
+    """Totals, ratios and sensitivity per perspective; never a sum across perspectives.
+
+    ``counted`` holds the rows of counted outcome values.
+    """
     source_bid = subject if isinstance(subject, Bid) else bid
     cost = source_bid.incremental_cost if source_bid is not None else None
     contract = tender.contract_value if tender is not None else None
@@ -1180,43 +1456,50 @@ def _perspectives_2_0(
             return None, sroi_ratio(pv, contract.amount)
         return None, None
 
-    rows = [row for row, _, _ in counted]
-    scenario_cents: dict[str, list[int]] = {
-        "central": [r.pv for _, r, _ in counted],
-        "low": [r.low for _, r, _ in counted],
-        "high": [r.high for _, r, _ in counted],
+    scenario_cents: dict[str, NDArray[Any]] = {
+        "central": results.pv[counted],
+        "low": results.low[counted],
+        "high": results.high[counted],
     }
-    if rows:
+    if len(counted):
         for name, share in DELIVERY_SCENARIOS:
-            scaled = [replace(ln, quantity=ln.quantity * share) for ln in lines]
-            scenario_cents[name] = [int(c) for c in _run_kernel(rows, scaled, schedule, timing).pv]
-        short = [replace(ln, duration=1) for ln in lines]
-        scenario_cents["duration-one-year"] = [
-            int(c) for c in _run_kernel(rows, short, schedule, timing).pv
-        ]
+            scaled = [quantity * share for quantity in lines.quantity]
+            scenario_cents[name] = _run_kernel(
+                counted, rows, lines, schedule, timing, quantity=scaled, present_only=True
+            ).pv
+        scenario_cents["duration-one-year"] = _run_kernel(
+            counted,
+            rows,
+            lines,
+            schedule,
+            timing,
+            duration=np.ones(len(lines), dtype=np.int64),
+            present_only=True,
+        ).pv
         for name, rate in DISCOUNT_SCENARIOS:
-            scenario_cents[name] = [
-                int(c) for c in _run_kernel(rows, lines, constant(rate), timing).pv
-            ]
+            scenario_cents[name] = _run_kernel(
+                counted, rows, lines, constant(rate), timing, present_only=True
+            ).pv
     order = get_args(ScenarioName)  # the scenarios in the order the schema lists them
     minimum = tender.minimum_social_value if tender is not None else None
+    perspective_of = [p.proxy.valuation_basis.perspective for p in rows.table]
+    counted_perspective = [perspective_of[p] for p in rows.priced[counted].tolist()]
+    counted_ids = lines.id_code[rows.line[counted]]
     totals = []
     sensitivity = []
     for perspective in Perspective:
-        mine = [
-            k
-            for k, (row, _, _) in enumerate(counted)
-            if row.proxy.valuation_basis.perspective is perspective
-        ]
-        if not mine:
+        mine = np.array(
+            [k for k, own in enumerate(counted_perspective) if own is perspective], dtype=np.intp
+        )
+        if not len(mine):
             continue
-        pv = from_cents(sum(scenario_cents["central"][k] for k in mine))
+        pv = from_cents(_cents_sum(scenario_cents["central"][mine]))
         ratio, per_euro = ratios(pv)
         totals.append(
             PerspectiveTotal(
                 perspective=perspective,
                 present_value=pv,
-                lines=len({counted[k][2].line_id for k in mine}),
+                lines=len(_distinct(counted_ids[mine])),
                 sroi_ratio=ratio,
                 value_per_contract_euro=per_euro,
             )
@@ -1225,18 +1508,18 @@ def _perspectives_2_0(
         for name in order:
             if name not in scenario_cents:
                 continue
-            value = from_cents(sum(scenario_cents[name][k] for k in mine))
+            value = from_cents(_cents_sum(scenario_cents[name][mine]))
             scenarios.append(
                 PerspectiveScenario(name=name, present_value=value, sroi_ratio=ratios(value)[0])
             )
-        own_rows = [rows[k] for k in mine]
+        own_rows = counted[mine]
         break_even = (
-            _break_evens(own_rows, lines, schedule, timing, cost_pv)
+            _break_evens(own_rows, rows, lines, schedule, timing, investment=cost_pv)
             if usable and cost_pv is not None
             else ()
         )
         switching = (
-            _break_evens(own_rows, lines, schedule, timing, minimum.amount)
+            _break_evens(own_rows, rows, lines, schedule, timing, investment=minimum.amount)
             if minimum is not None and minimum.currency == currency and minimum.amount > 0
             else ()
         )
@@ -1306,18 +1589,16 @@ def mean_change_quantity(result: ScaleResult) -> Decimal:
     return _CONTEXT.multiply(Decimal(result.baseline_n), change)
 
 
-def _valued_as_mean_change(line: _Line, result: ScaleResult | None) -> _Line:
-    """The line of a mean-change indicator with its quantity from the scale result."""
+def _valued_as_mean_change(
+    flags: tuple[str, ...], result: ScaleResult | None
+) -> tuple[Decimal, tuple[str, ...]]:
+    """Quantity and flags of a mean-change indicator's line, from the scale result."""
     if result is None:  # nothing to value: a count of people is not a change on a scale
-        return replace(line, quantity=Decimal(0), flags=(*line.flags, FLAG_MEAN_CHANGE_MISSING))
+        return Decimal(0), (*flags, FLAG_MEAN_CHANGE_MISSING)
     quantity = mean_change_quantity(result)
     if quantity <= 0:
-        return replace(
-            line,
-            quantity=Decimal(0),
-            flags=(*line.flags, FLAG_MEAN_CHANGE, FLAG_MEAN_CHANGE_NOT_POSITIVE),
-        )
-    return replace(line, quantity=quantity, flags=(*line.flags, FLAG_MEAN_CHANGE))
+        return Decimal(0), (*flags, FLAG_MEAN_CHANGE, FLAG_MEAN_CHANGE_NOT_POSITIVE)
+    return quantity, (*flags, FLAG_MEAN_CHANGE)
 
 
 def confidence_range(confidence: str) -> tuple[Decimal, Decimal]:

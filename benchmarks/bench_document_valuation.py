@@ -1,0 +1,154 @@
+"""Document valuation per line against the batch kernel per line, and the writer's floor.
+
+For each size (default 10,000 and 100,000 commitments, the bid of ``bench_value.py``) it
+loads the bid once and measures in this process, best of R runs (default 3):
+
+- ``value_document`` per line value, beside ``value_lines`` (the batch kernel) per line on
+  as many lines, measured in the same run: the issue's target is 100x. Twice: the first
+  valuation of a freshly loaded bid (what ``sroi value`` does: each run loads the bid
+  anew, untimed), and the same documents valued again (their canonical bytes for the input
+  digest are then kept, ``canonical.DocumentMemo``);
+- the input digest (``input_digest``) of a freshly loaded bid alone, so its share is
+  visible;
+- ``dump_document`` of the valuation beside its floor, ``json.dumps(indent=2)`` of the same
+  JSON data (what any writer of that text must at least do).
+
+The last line printed is a JSON object with every figure, for scripts to read.
+
+    python benchmarks/bench_document_valuation.py [--sizes 10000 100000] [--repeat R]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import platform
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from bench_valuation import make_inputs, run_batch
+from bench_value import CATALOGUE, TENDER, build_bid
+
+from sroi_core._gc import gc_paused
+from sroi_core.documents import dump_document, load_document
+from sroi_core.model.bid import Bid
+from sroi_core.model.catalogue import Catalogue
+from sroi_core.model.tender import Tender
+from sroi_core.valuation.document import input_digest, value_document
+
+T = TypeVar("T")
+
+
+def best(action: Callable[[], T], repeat: int) -> tuple[T, float]:
+    """The result of ``action`` and its best wall time over ``repeat`` runs."""
+    result: Any = None
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        result = action()
+        times.append(time.perf_counter() - start)
+    return result, min(times)
+
+
+def measure(commitments: int, repeat: int, folder: Path) -> dict[str, Any]:
+    """Every figure of one bid size."""
+    path = folder / f"bid-{commitments}.json"
+    path.write_text(json.dumps(build_bid(commitments)), encoding="utf-8")
+    catalogue, tender = load_document(CATALOGUE), load_document(TENDER)
+    assert isinstance(catalogue, Catalogue)
+    assert isinstance(tender, Tender)
+
+    def fresh() -> Bid:
+        bid = load_document(path)
+        assert isinstance(bid, Bid)
+        return bid
+
+    first_times, digest_times = [], []
+    for _ in range(repeat):
+        bid = fresh()
+        with gc_paused():  # as value_document runs it
+            _, seconds = best(lambda: input_digest(bid, catalogue, tender, None), 1)  # noqa: B023
+        digest_times.append(seconds)
+        bid = fresh()
+        valuation, seconds = best(lambda: value_document(bid, catalogue, tender=tender), 1)  # noqa: B023
+        first_times.append(seconds)
+    first_s, digest_s = min(first_times), min(digest_times)
+    _, value_s = best(lambda: value_document(bid, catalogue, tender=tender), repeat)
+    rows = sum(len(line.values) for line in valuation.lines)
+    inputs = make_inputs(rows, 1)
+    _, kernel_s = best(lambda: run_batch(inputs), repeat)
+    text, dump_s = best(lambda: dump_document(valuation), repeat)
+    data = json.loads(text)
+    _, floor_s = best(lambda: json.dumps(data, indent=2, ensure_ascii=False), repeat)
+    first = first_s / rows * 1e6
+    per_line = value_s / rows * 1e6
+    kernel = kernel_s / rows * 1e6
+    return {
+        "commitments": commitments,
+        "line_values": rows,
+        "first_value_document_s": round(first_s, 4),
+        "first_us_per_line": round(first, 3),
+        "first_over_kernel": round(first / kernel, 1),
+        "value_document_s": round(value_s, 4),
+        "value_document_us_per_line": round(per_line, 3),
+        "kernel_us_per_line": round(kernel, 4),
+        "value_document_over_kernel": round(per_line / kernel, 1),
+        "input_digest_s": round(digest_s, 4),
+        "dump_document_s": round(dump_s, 4),
+        "json_dumps_floor_s": round(floor_s, 4),
+        "dump_over_floor": round(dump_s / floor_s, 2),
+        "output_mib": round(len(text.encode()) / 2**20, 2),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    results = []
+    with tempfile.TemporaryDirectory() as folder:
+        for size in args.sizes:
+            figures = measure(size, args.repeat, Path(folder))
+            results.append(figures)
+            print(
+                f"{size} commitments, {figures['line_values']} line values, batch kernel "
+                f"{figures['kernel_us_per_line']:.3f} us per line (target: 100x)"
+            )
+            print(
+                f"  first valuation of a fresh bid: value_document "
+                f"{figures['first_value_document_s']:.3f} s = {figures['first_us_per_line']:.2f}"
+                f" us per line -> {figures['first_over_kernel']:.0f}x the kernel; input digest "
+                f"of a fresh bid alone {figures['input_digest_s']:.3f} s"
+            )
+            print(
+                f"  the same documents again: value_document {figures['value_document_s']:.3f} s"
+                f" = {figures['value_document_us_per_line']:.2f} us per line -> "
+                f"{figures['value_document_over_kernel']:.0f}x the kernel"
+            )
+            print(
+                f"  dump_document {figures['dump_document_s']:.3f} s vs json.dumps(indent=2) "
+                f"floor {figures['json_dumps_floor_s']:.3f} s -> {figures['dump_over_floor']:.2f}x"
+                f" ({figures['output_mib']} MiB)"
+            )
+    print(
+        json.dumps(
+            {
+                "benchmark": "document valuation",
+                "repeat": args.repeat,
+                "sizes": results,
+                "python": platform.python_version(),
+            }
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

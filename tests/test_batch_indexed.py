@@ -1,0 +1,138 @@
+"""An ``Indexed`` kernel column is the same input as the list of its decimals per line.
+
+Same cents, the same validation error (code, field, first bad line) -- including decimals
+that only the exact test catches: a fraction just above 1 whose float is 1.0, a tiny
+negative whose float is -0.0, a price index of a tiny positive or exactly 0.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sroi_core.valuation import (
+    GREEN_BOOK_SCHEDULE,
+    DiscountTiming,
+    InvalidLineError,
+    LineArrays,
+    value_lines,
+    year_value_cents,
+)
+from sroi_core.valuation.batch import Indexed, net_figure_cents
+
+SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+EDGES = [
+    Decimal(0),
+    Decimal(1),
+    Decimal("0.5"),
+    Decimal("1.0000000000000000000001"),
+    Decimal("0.99999999999999999999999"),
+    Decimal("-1E-400"),
+    Decimal("-0"),
+    Decimal("1E-400"),
+    Decimal("2"),
+    Decimal("-0.5"),
+]
+
+
+def _decimals(low: str, high: str) -> st.SearchStrategy[Decimal]:
+    plain = st.decimals(min_value=Decimal(low), max_value=Decimal(high), places=4)
+    return st.one_of(plain, st.sampled_from(EDGES))
+
+
+@st.composite
+def indexed(draw: st.DrawFn, values: st.SearchStrategy[Decimal], size: int) -> Indexed:
+    distinct = draw(st.lists(values, min_size=1, max_size=5))
+    positions = draw(st.lists(st.integers(0, len(distinct) - 1), min_size=size, max_size=size))
+    return Indexed(distinct, np.array(positions, dtype=np.intp))
+
+
+@st.composite
+def columns(draw: st.DrawFn) -> dict[str, Any]:
+    size = draw(st.integers(1, 12))
+    data: dict[str, Any] = {
+        "quantity": draw(indexed(_decimals("0", "500"), size)),
+        "proxy_value": draw(indexed(_decimals("0", "20000"), size)),
+        "duration_years": np.array(
+            draw(st.lists(st.integers(1, 12), min_size=size, max_size=size))
+        ),
+    }
+    for name in ("deadweight", "attribution", "displacement", "drop_off"):
+        data[name] = draw(indexed(_decimals("0", "1"), size))
+    if draw(st.booleans()):
+        data["index_from"] = draw(indexed(_decimals("0", "130"), size))
+        data["index_to"] = draw(indexed(_decimals("0", "130"), size))
+    return data
+
+
+def _as_lists(data: dict[str, Any]) -> dict[str, Any]:
+    def per_line(value: Any) -> Any:
+        if isinstance(value, Indexed):
+            return [value.values[p] for p in value.index.tolist()]
+        return value
+
+    return {name: per_line(value) for name, value in data.items()}
+
+
+def _outcome(data: dict[str, Any]) -> Any:
+    try:
+        lines = LineArrays(**data)
+    except InvalidLineError as error:
+        return ("refused", error.code, error.field, error.index, str(error))
+    timing = DiscountTiming.END_OF_YEAR
+    return (
+        value_lines(lines, GREEN_BOOK_SCHEDULE, timing).present_value_cents.tolist(),
+        year_value_cents(lines).tolist(),
+        net_figure_cents(lines).tolist(),
+        [lines.line_spec(i, GREEN_BOOK_SCHEDULE, timing) for i in range(len(lines))],
+    )
+
+
+@SETTINGS
+@given(columns())
+def test_an_indexed_column_equals_its_decimals_per_line(data: dict[str, Any]) -> None:
+    assert _outcome(data) == _outcome(_as_lists(data))
+
+
+def test_a_fraction_whose_float_is_one_is_caught_on_the_right_line() -> None:
+    size = 4
+    data: dict[str, Any] = {
+        name: Indexed([Decimal(0)], np.zeros(size, dtype=np.intp))
+        for name in ("deadweight", "attribution", "displacement", "drop_off")
+    }
+    data["attribution"] = Indexed(
+        [Decimal("0.5"), Decimal("1.0000000000000000000001")], np.array([0, 0, 1, 0])
+    )
+    data |= {
+        "quantity": Indexed([Decimal(1)], np.zeros(size, dtype=np.intp)),
+        "proxy_value": Indexed([Decimal(100)], np.zeros(size, dtype=np.intp)),
+        "duration_years": np.full(size, 2),
+    }
+    with pytest.raises(InvalidLineError) as caught:
+        LineArrays(**data)
+    assert (caught.value.code, caught.value.index) == ("fraction-out-of-range", 2)
+
+
+def test_a_bad_distinct_value_names_the_first_line_using_it() -> None:
+    data: dict[str, Any] = {
+        name: Indexed([Decimal(0)], np.zeros(3, dtype=np.intp))
+        for name in ("deadweight", "attribution", "displacement", "drop_off")
+    }
+    data |= {
+        "quantity": Indexed([Decimal(1), "x"], np.array([0, 1, 1])),
+        "proxy_value": Indexed([Decimal(100)], np.zeros(3, dtype=np.intp)),
+        "duration_years": np.full(3, 2),
+    }
+    with pytest.raises(InvalidLineError) as caught:
+        LineArrays(**data)
+    assert (caught.value.code, caught.value.field, caught.value.index) == (
+        "not-a-decimal",
+        "quantity",
+        1,
+    )

@@ -1,0 +1,189 @@
+"""The fast input digest equals its definition on every document (1.0 and 2.0).
+
+``input_digest`` joins per-document canonical bytes (kept while a document lives), visits
+only the fields that can hold a decimal, and lets ``json.dumps`` write RFC 8785 text where
+the two agree. The reference functions below are the definitions as they were written
+before: every digest must stay the same.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import BaseModel
+from test_valuation_columns import CONFORMANCE, EXAMPLES, PILOT, ROOT, SETTINGS, cases_2_0
+from test_valuation_document import cases, reports
+
+from sroi_core import canonical, conformance
+from sroi_core.catalogue_store import CatalogueStore
+from sroi_core.documents import load_document
+from sroi_core.valuation.document import canonical_json, input_digest
+
+# ------------------------------------------------------------- the definitions, as before
+
+
+def _shortest_reference(model: Any, data: Any) -> Any:
+    if isinstance(model, BaseModel) and isinstance(data, dict):
+        for name, info in type(model).model_fields.items():
+            key = info.alias or name
+            if key in data:
+                data[key] = _shortest_reference(getattr(model, name), data[key])
+        return data
+    if isinstance(model, tuple | list) and isinstance(data, list):
+        return [_shortest_reference(m, d) for m, d in zip(model, data, strict=True)]
+    if isinstance(model, Decimal) and isinstance(data, str):
+        return canonical.shortest_decimal(model)
+    return data
+
+
+def _sorted_reference(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {key: _sorted_reference(value) for key, value in data.items()}
+    if isinstance(data, list):
+        items = [_sorted_reference(item) for item in data]
+        if items and all(isinstance(i, dict) and isinstance(i.get("id"), str) for i in items):
+            items.sort(key=lambda item: item["id"].encode("utf-16-be"))
+        return items
+    return data
+
+
+def _canonical_data_reference(document: BaseModel) -> Any:
+    data = json.loads(
+        document.model_dump_json(by_alias=True, exclude_unset=True, exclude_none=True)
+    )
+    return _sorted_reference(_shortest_reference(document, data))
+
+
+def _digest_reference(subject: Any, catalogue: Any, tender: Any, bid: Any) -> str:
+    if subject.standard_version == "1.0":
+
+        def normal(document: Any) -> Any:
+            if document is None:
+                return None
+            data = json.loads(
+                document.model_dump_json(by_alias=True, exclude_unset=True, exclude_none=True),
+                parse_float=Decimal,
+            )
+            for key in ("commitments", "items"):
+                if key in data:
+                    data[key] = sorted(data[key], key=lambda entry: entry["id"])
+            return data
+
+        payload = {
+            "standardVersion": subject.standard_version,
+            "subject": normal(subject),
+            "catalogue": normal(catalogue),
+            "tender": normal(tender),
+            "bid": normal(bid) if bid is not subject else None,
+        }
+        return hashlib.sha256(canonical_json(payload)).hexdigest()
+
+    def form(document: Any) -> Any:
+        return None if document is None else _canonical_data_reference(document)
+
+    payload = {
+        "standardVersion": subject.standard_version,
+        "subject": form(subject),
+        "catalogue": form(catalogue),
+        "tender": form(tender),
+        "bid": form(bid) if bid is not subject else None,
+    }
+    return canonical.canonical_digest(payload)
+
+
+def assert_same_digest(subject: Any, catalogue: Any, tender: Any = None, bid: Any = None) -> None:
+    expected = _digest_reference(subject, catalogue, tender, bid)
+    assert input_digest(subject, catalogue, tender, bid) == expected
+    assert input_digest(subject, catalogue, tender, bid) == expected  # kept: the same again
+    for document in (subject, catalogue, tender, bid):
+        if document is not None:
+            reference = canonical.canonical_json(_canonical_data_reference(document))
+            assert canonical.document_bytes(document) == reference
+
+
+# --------------------------------------------------------------------------- documents
+
+
+@pytest.mark.parametrize("case", EXAMPLES, ids=[case[0] for case in EXAMPLES])
+def test_example_digests_are_unchanged(case: tuple[str, Any, Any, Any, Any]) -> None:
+    _, subject, catalogue, tender, bid = case
+    assert_same_digest(subject, catalogue, tender, bid)
+
+
+@pytest.mark.parametrize("case", PILOT, ids=[case[0] for case in PILOT])
+def test_pilot_digests_are_unchanged(case: tuple[str, Path, Path]) -> None:
+    _, path, folder = case
+    bid = load_document(path)
+    tender = load_document(folder / "tender.json")
+    assert_same_digest(bid, CatalogueStore().for_document(bid), tender)
+
+
+@pytest.mark.parametrize("case", CONFORMANCE, ids=[case[0] for case in CONFORMANCE])
+def test_conformance_digests_are_unchanged(case: tuple[str, dict[str, Any]]) -> None:
+    parsed, errors = conformance._documents(case[1])
+    if errors or "subject" not in parsed or "catalogue" not in parsed:
+        pytest.skip("invalid documents: nothing to digest")
+    assert_same_digest(
+        parsed["subject"], parsed["catalogue"], parsed.get("tender"), parsed.get("bid")
+    )
+
+
+@SETTINGS
+@given(st.data())
+def test_generated_digests_are_unchanged(data: st.DataObject) -> None:
+    catalogue, bid, tender = data.draw(st.one_of(cases(), cases_2_0()))
+    report = data.draw(reports(bid)).model_copy(update={"standard_version": bid.standard_version})
+    assert_same_digest(bid, catalogue, tender)
+    assert_same_digest(report, catalogue, tender, bid)
+
+
+def test_a_changed_copy_is_digested_anew() -> None:
+    _, bid, catalogue, tender, _ = EXAMPLES[6]  # 2.0
+    before = input_digest(bid, catalogue, tender, None)
+    first = bid.commitments[0]
+    quantity = first.quantity.model_copy(update={"value": first.quantity.value + 1})
+    commitments = (first.model_copy(update={"quantity": quantity}), *bid.commitments[1:])
+    changed = bid.model_copy(update={"commitments": commitments})
+    assert input_digest(changed, catalogue, tender, None) != before
+    assert input_digest(changed, catalogue, tender, None) == _digest_reference(
+        changed, catalogue, tender, None
+    )
+
+
+def test_kept_bytes_leave_with_their_document() -> None:
+    memo = canonical.DocumentMemo(canonical.document_bytes)
+    document = load_document(ROOT / "examples" / "2.0" / "bid.json")
+    first = memo(document)
+    assert memo(document) is first
+    assert len(memo._held) == 1
+    del document
+    gc.collect()
+    assert memo._held == {}
+
+
+# ------------------------------------------------------ json.dumps where RFC 8785 agrees
+
+_json = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**20), 10**20)
+    | st.text(st.characters(max_codepoint=0xD7FF)),
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(st.text(st.characters(max_codepoint=0xD7FF), max_size=4), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@SETTINGS
+@given(_json)
+def test_json_dumps_writes_rfc_8785_for_data_without_floats_or_high_characters(data: Any) -> None:
+    written = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    assert written.encode() == canonical.canonical_json(data)
