@@ -7,16 +7,19 @@ has a stable id (docs/rules.md); each finding carries the JSON pointer of the va
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from sroi_core.codelists import codelist
 from sroi_core.errors import CatalogueError
 from sroi_core.model.bid import Bid
 from sroi_core.model.catalogue import Catalogue
+from sroi_core.model.commitment import Commitment
 from sroi_core.model.conventions import ValuationConventions
 from sroi_core.model.document import Document
+from sroi_core.model.evidence import Evidence
 from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.model.indicator import Indicator
 from sroi_core.model.tender import Tender
@@ -208,23 +211,40 @@ def _f(rule: Rule, source: str, *path: str | int, **params: object) -> Finding:
     return make_finding(rule, json_pointer(*path), source=source, **params)
 
 
+class IdTally:
+    """Ids of one list counted as they come, for the ``id.duplicate`` rule.
+
+    Holds each id's first index and, for a repeated id, its second index and count: the
+    rule needs no more, so a list can be checked one item at a time (a streamed file) as
+    well as whole.
+    """
+
+    def __init__(self) -> None:
+        """An empty tally."""
+        self._first: dict[str, int] = {}
+        self._repeated: dict[str, list[int]] = {}
+
+    def add(self, item: str, index: int) -> None:
+        """Count ``item`` seen at ``index`` (indexes come in increasing order)."""
+        first = self._first.setdefault(item, index)
+        if first != index:
+            seen = self._repeated.setdefault(item, [index, 1])
+            seen[1] += 1
+
+    def findings(self, kind: str, source: str, *path: str | int) -> Iterator[Finding]:
+        """One finding per repeated id, in the order of first use, at its second use."""
+        for item in sorted(self._repeated, key=self._first.__getitem__):
+            second, count = self._repeated[item]
+            yield _f(DUPLICATE_ID, source, *path, second, "id", kind=kind, id=item, count=count)
+
+
 def _duplicates(
     items: Iterable[str], kind: str, source: str, *path: str | int
 ) -> Iterator[Finding]:
-    ids = list(items)
-    counts = Counter(ids)
-    for index, item in enumerate(ids):
-        if counts[item] > 1 and ids.index(item) == index:
-            yield _f(
-                DUPLICATE_ID,
-                source,
-                *path,
-                ids.index(item, index + 1),
-                "id",
-                kind=kind,
-                id=item,
-                count=counts[item],
-            )
+    tally = IdTally()
+    for index, item in enumerate(items):
+        tally.add(item, index)
+    yield from tally.findings(kind, source, *path)
 
 
 def _period(period: Period, source: str, *path: str | int) -> Iterator[Finding]:
@@ -513,9 +533,10 @@ def check_catalogue(doc: Catalogue, source: str) -> Iterator[Finding]:
                 )
 
 
-def _catalogue_for(
+def catalogue_for(
     doc: Tender | Bid | EvidenceReport, lookup: CatalogueLookup, source: str
 ) -> tuple[Catalogue | None, list[Finding]]:
+    """The catalogue a document refers to, and the findings about finding it."""
     ref = doc.catalogue
     catalogue = lookup(ref)
     if catalogue is None:
@@ -574,7 +595,7 @@ def check_tender(doc: Tender, source: str, lookup: CatalogueLookup) -> Iterator[
             yield _f(
                 WEIGHTS, source, "themePriorities", what="theme priority weights", total=theme_total
             )
-    catalogue, missing = _catalogue_for(doc, lookup, source)
+    catalogue, missing = catalogue_for(doc, lookup, source)
     yield from missing
     if catalogue is not None:
         for n, item in enumerate(doc.indicators):
@@ -587,50 +608,101 @@ def check_tender(doc: Tender, source: str, lookup: CatalogueLookup) -> Iterator[
                 )
 
 
+def commitment_findings(
+    commitment: Commitment, n: int, catalogue: Catalogue | None, source: str
+) -> Iterator[Finding]:
+    """Period, indicator and unit of the bid's commitment number ``n``."""
+    yield from _period(commitment.period, source, "commitments", n, "period")
+    if catalogue is not None:
+        yield from _indicator_ref(
+            commitment.indicator, catalogue, source, "commitments", n, "indicator"
+        )
+        yield from _unit(
+            commitment.quantity,
+            catalogue,
+            commitment.indicator,
+            source,
+            "commitments",
+            n,
+            "quantity",
+        )
+
+
+def evidence_item_findings(
+    item: Evidence, n: int, catalogue: Catalogue | None, source: str
+) -> Iterator[Finding]:
+    """Period, pseudonymity, evidence types, indicator and unit of evidence item ``n``."""
+    yield from _period(item.period, source, "items", n, "period")
+    for s, subject in enumerate(item.subjects):
+        if _looks_like_bsn(subject):
+            yield _f(POSSIBLE_BSN, source, "items", n, "subjects", s, value=subject)
+    for d, document in enumerate(item.documents):
+        yield from _open_code(
+            document.type, "evidenceType", source, "items", n, "documents", d, "type"
+        )
+    if catalogue is not None:
+        yield from _indicator_ref(item.indicator, catalogue, source, "items", n, "indicator")
+        yield from _unit(item.quantity, catalogue, item.indicator, source, "items", n, "quantity")
+
+
+def _no_findings(_doc: Bid | EvidenceReport, _source: str) -> Iterator[Finding]:
+    yield from ()
+
+
+def _report_period(doc: Bid | EvidenceReport, source: str) -> Iterator[Finding]:
+    if isinstance(doc, EvidenceReport):
+        yield from _period(doc.period, source, "period")
+
+
+@dataclass(frozen=True)
+class ListRules:
+    """The semantic rules of a document with one long list, split so they can stream.
+
+    A bid's commitments and an evidence report's items are checked in this order: the
+    document's own ``opening`` findings, the list's duplicate ids, the catalogue
+    reference, then each item's findings in list order. Each item needs only the
+    catalogue and its own fields, and the ids need only an :class:`IdTally`, so the
+    streaming validator runs the same functions one item at a time.
+    """
+
+    key: str
+    """The list's JSON key (and, in snake case, its Python attribute)."""
+    kind: str
+    """What an item is called in an ``id.duplicate`` message."""
+    opening: Callable[[Bid | EvidenceReport, str], Iterator[Finding]]
+    item: Callable[[Any, int, Catalogue | None, str], Iterator[Finding]]
+
+
+LIST_RULES: dict[type[Document], ListRules] = {
+    Bid: ListRules("commitments", "commitment", _no_findings, commitment_findings),
+    EvidenceReport: ListRules("items", "evidence item", _report_period, evidence_item_findings),
+}
+"""The documents whose semantic rules run one list item at a time, by model class."""
+
+
+def _check_listed(
+    doc: Bid | EvidenceReport, source: str, lookup: CatalogueLookup
+) -> Iterator[Finding]:
+    rules = LIST_RULES[type(doc)]
+    items: Sequence[Any] = getattr(doc, rules.key)
+    yield from rules.opening(doc, source)
+    yield from _duplicates((item.id for item in items), rules.kind, source, rules.key)
+    catalogue, missing = catalogue_for(doc, lookup, source)
+    yield from missing
+    for n, item in enumerate(items):
+        yield from rules.item(item, n, catalogue, source)
+
+
 def check_bid(doc: Bid, source: str, lookup: CatalogueLookup) -> Iterator[Finding]:
     """References, ids, periods and units of a bid's commitments."""
-    yield from _duplicates((c.id for c in doc.commitments), "commitment", source, "commitments")
-    catalogue, missing = _catalogue_for(doc, lookup, source)
-    yield from missing
-    for n, commitment in enumerate(doc.commitments):
-        yield from _period(commitment.period, source, "commitments", n, "period")
-        if catalogue is not None:
-            yield from _indicator_ref(
-                commitment.indicator, catalogue, source, "commitments", n, "indicator"
-            )
-            yield from _unit(
-                commitment.quantity,
-                catalogue,
-                commitment.indicator,
-                source,
-                "commitments",
-                n,
-                "quantity",
-            )
+    return _check_listed(doc, source, lookup)
 
 
 def check_evidence_report(
     doc: EvidenceReport, source: str, lookup: CatalogueLookup
 ) -> Iterator[Finding]:
     """References, ids, periods, units and pseudonymity of an evidence report."""
-    yield from _period(doc.period, source, "period")
-    yield from _duplicates((item.id for item in doc.items), "evidence item", source, "items")
-    catalogue, missing = _catalogue_for(doc, lookup, source)
-    yield from missing
-    for n, item in enumerate(doc.items):
-        yield from _period(item.period, source, "items", n, "period")
-        for s, subject in enumerate(item.subjects):
-            if _looks_like_bsn(subject):
-                yield _f(POSSIBLE_BSN, source, "items", n, "subjects", s, value=subject)
-        for d, document in enumerate(item.documents):
-            yield from _open_code(
-                document.type, "evidenceType", source, "items", n, "documents", d, "type"
-            )
-        if catalogue is not None:
-            yield from _indicator_ref(item.indicator, catalogue, source, "items", n, "indicator")
-            yield from _unit(
-                item.quantity, catalogue, item.indicator, source, "items", n, "quantity"
-            )
+    return _check_listed(doc, source, lookup)
 
 
 def check_valuation(doc: Valuation, source: str) -> Iterator[Finding]:
