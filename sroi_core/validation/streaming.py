@@ -285,8 +285,11 @@ def _item_windows(
         first = last
 
 
-def _validate(handle: BinaryIO, file: _File, source: str, store: CatalogueStore) -> FileReport:
+def _validate(
+    handle: BinaryIO, file: _File, path: str | os.PathLike[str], store: CatalogueStore
+) -> FileReport:
     """The report of a file this pass can decide; raises _CannotStreamError otherwise."""
+    source = str(path)  # as validate_file names it
     head = file.read(0, min(file.size, 4096))
     type_hint = _HEAD_TYPE.search(head)
     if type_hint is None:
@@ -334,7 +337,7 @@ def _validate(handle: BinaryIO, file: _File, source: str, store: CatalogueStore)
             for index, item in enumerate(getattr(part, key), start=first):
                 tally.add(item.id, index)
                 item_findings.extend(rules.item(item, index, catalogue, source))
-    report = StreamedFileReport(file=source)
+    report = StreamedFileReport(path)
     report.document_type = raw.document_type.value
     report.standard_version = raw.standard_version
     report.findings = [
@@ -371,10 +374,11 @@ class StreamedFileReport(FileReport):
     API allows it) gets it loaded as :func:`sroi_core.documents.load_document` does.
     """
 
-    def __init__(self, file: str) -> None:
-        """A report of the file at the path ``file``."""
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        """A report of the file at ``path``."""
+        self._path = path
         self._loaded: Any = None
-        super().__init__(file=file)
+        super().__init__(file=str(path))
 
     @property
     def document(self) -> Any:
@@ -383,7 +387,7 @@ class StreamedFileReport(FileReport):
         Raises InputError if the file has since changed so that it no longer loads.
         """
         if self._loaded is None:
-            self._loaded = load_document(self.file)
+            self._loaded = load_document(self._path)
         return self._loaded
 
     @document.setter
@@ -416,7 +420,7 @@ def validate_streaming(
             if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
                 return None
             with gc_paused():
-                return _validate(handle, _File(fd, info.st_size), name, catalogues)
+                return _validate(handle, _File(fd, info.st_size), path, catalogues)
         except (_CannotStreamError, OSError):
             return None
 
