@@ -31,6 +31,7 @@ from sroi_core.cli import main
 from sroi_core.conformance_findings import _files as vector_files
 from sroi_core.documents import load_document, validate_file, validate_files
 from sroi_core.model.catalogue import Catalogue
+from sroi_core.portfolio import validate_portfolio
 from sroi_core.validation import json_outline, streaming
 from sroi_core.validation.report import FileReport, ValidationReport
 from sroi_core.validation.semantic import IdTally, _duplicates
@@ -483,6 +484,20 @@ def test_validate_files_does_not_load_streamed_models(tmp_path: Path) -> None:
         report = validate_files([path, catalogue])
     assert isinstance(report.files[0], streaming.StreamedFileReport)
     assert [f.rule_id for f in report.files[0].findings] == ["id.duplicate", "ref.unknown"]
+
+
+def test_portfolio_validation_streams_without_loading_models(tmp_path: Path) -> None:
+    path = _large_bid(tmp_path)
+    catalogues = (str(EXAMPLES / "catalogue.illustrative.json"),)
+    with streaming_above(NEVER):
+        whole = validate_portfolio([path], jobs=1, catalogues=catalogues)
+    with (
+        streaming_above(0),
+        mock.patch.object(streaming, "load_document", side_effect=AssertionError("loaded")),
+    ):
+        streamed = validate_portfolio([path], jobs=1, catalogues=catalogues)
+    assert streamed == whole
+    assert [(row.valid, row.errors) for row in streamed] == [(False, 2)]
 
 
 def test_sroi_validate_prints_the_same_either_way(
