@@ -51,6 +51,7 @@ STREAMED_RULES = {
     "unit.fte-norm-missing",
     "privacy.possible-bsn",
     "codelist.unknown-code",
+    "conventions.discount-schedule",
 }
 """Rules the streaming pass reports itself (every other finding makes it fall back)."""
 
@@ -88,7 +89,7 @@ def _both_files(paths: list[Path], *, builtin: bool = True) -> ValidationReport:
     assert [_view(r) for r in streamed.files] == [_view(r) for r in whole.files]
     assert streamed.as_dict() == whole.as_dict()
     for report in streamed.files:
-        streamable = report.document_type in ("bid", "evidenceReport") and all(
+        streamable = report.document_type in ("bid", "evidenceReport", "valuation") and all(
             f.rule_id in STREAMED_RULES for f in report.findings
         )
         if streamable and not _has_extensions(Path(report.file)):
@@ -179,6 +180,7 @@ BASES = {
     "2.0-evidence": EXAMPLES / "2.0" / "evidence-report.json",
     "pilot-bid": EXAMPLES / "pilot" / "bid-a.json",
     "pilot-evidence": EXAMPLES / "pilot" / "evidence-2027-h1.json",
+    "1.0-valuation": EXAMPLES / "valuation.json",
 }
 
 
@@ -253,7 +255,8 @@ def _objects(node: Any) -> list[dict[str, Any]]:
 
 
 def _list_key(document: dict[str, Any]) -> str:
-    return "commitments" if document.get("documentType") == "bid" else "items"
+    kind = document.get("documentType")
+    return {"bid": "commitments", "valuation": "lines"}.get(str(kind), "items")
 
 
 SEMANTIC = ("many", "duplicate", "indicator", "unit", "bsn", "catalogue", "evil", "first", "empty")
@@ -408,7 +411,7 @@ def _with_semantic_findings(document: dict[str, Any], *, catalogue: bool) -> dic
 
 
 @pytest.mark.parametrize("catalogue", [False, True], ids=["catalogue", "no-catalogue"])
-@pytest.mark.parametrize("name", sorted(BASES))
+@pytest.mark.parametrize("name", sorted(set(BASES) - {"1.0-valuation"}))
 def test_every_streamed_rule_in_the_whole_path_order(
     name: str, catalogue: bool, tmp_path: Path
 ) -> None:
@@ -425,6 +428,30 @@ def test_every_streamed_rule_in_the_whole_path_order(
     assert rules[0] == "id.duplicate"
     assert ("ref.catalogue-unavailable" in rules) == catalogue
     assert ("ref.unknown" in rules) != catalogue
+
+
+def test_a_valuation_streams_its_lines(tmp_path: Path) -> None:
+    """A valuation's lines stream; its discount schedule is checked after the line ids."""
+    document = json.loads((EXAMPLES / "valuation.json").read_text(encoding="utf-8"))
+    document["lines"].insert(3, copy.deepcopy(document["lines"][1]))
+    del document["conventions"]["discountRate"]  # one or the other
+    document["conventions"]["discountSchedule"] = [
+        {"fromPeriod": 2, "rate": "0.03"},
+        {"fromPeriod": 2, "rate": "0.02"},
+    ]
+    path = tmp_path / "valuation.json"
+    path.write_text(json.dumps(document, indent=2), encoding="utf-8")
+    with streaming_above(NEVER):
+        whole = validate_file(path)
+    with streaming_above(0, window=1, chunk=7):
+        streamed = validate_file(path)
+    assert isinstance(streamed, streaming.StreamedFileReport)
+    assert _view(streamed) == _view(whole)
+    assert [f.rule_id for f in whole.findings] == [
+        "id.duplicate",
+        "conventions.discount-schedule",
+        "conventions.discount-schedule",
+    ]
 
 
 # ---------------------------------------------------------------- the dispatch
@@ -455,6 +482,19 @@ def test_only_files_above_the_threshold_stream(tmp_path: Path) -> None:
     assert [f.rule_id for f in report.findings] == ["id.duplicate", "ref.unknown"]
     assert report.findings[0].pointer == "/commitments/9/id"
     assert report.findings[1].pointer == "/commitments/7/indicator"
+
+
+def test_a_list_before_the_document_type_streams(tmp_path: Path) -> None:
+    bid = json.loads(_large_bid(tmp_path).read_text(encoding="utf-8"))
+    path = tmp_path / "list-first.bid.json"
+    path.write_text(json.dumps({"commitments": bid.pop("commitments"), **bid}), encoding="utf-8")
+    with streaming_above(NEVER):
+        whole = validate_file(path, STORES["1.0-bid"])
+    with streaming_above(0, window=4096, chunk=1000):
+        streamed = validate_file(path, STORES["1.0-bid"])
+    assert isinstance(streamed, streaming.StreamedFileReport)
+    assert _view(streamed) == _view(whole)
+    assert len(whole.findings) == 2
 
 
 def test_a_loader_gets_the_model_built_whole(tmp_path: Path) -> None:

@@ -645,50 +645,73 @@ def evidence_item_findings(
         yield from _unit(item.quantity, catalogue, item.indicator, source, "items", n, "quantity")
 
 
-def _no_findings(_doc: Bid | EvidenceReport, _source: str) -> Iterator[Finding]:
+def _no_findings(_doc: Any, _source: str) -> Iterator[Finding]:
     yield from ()
 
 
-def _report_period(doc: Bid | EvidenceReport, source: str) -> Iterator[Finding]:
-    if isinstance(doc, EvidenceReport):
-        yield from _period(doc.period, source, "period")
+def _no_item_findings(
+    _item: Any, _n: int, _catalogue: Catalogue | None, _source: str
+) -> Iterator[Finding]:
+    yield from ()
+
+
+def _report_period(doc: EvidenceReport, source: str) -> Iterator[Finding]:
+    yield from _period(doc.period, source, "period")
+
+
+def _schedule_only(
+    doc: Valuation, _lookup: CatalogueLookup, source: str
+) -> tuple[Catalogue | None, list[Finding]]:
+    return None, list(_schedule(doc.conventions, source, "conventions"))
 
 
 @dataclass(frozen=True)
 class ListRules:
     """The semantic rules of a document with one long list, split so they can stream.
 
-    A bid's commitments and an evidence report's items are checked in this order: the
-    document's own ``opening`` findings, the list's duplicate ids, the catalogue
-    reference, then each item's findings in list order. Each item needs only the
-    catalogue and its own fields, and the ids need only an :class:`IdTally`, so the
-    streaming validator runs the same functions one item at a time.
+    A bid's commitments, an evidence report's items and a valuation's lines are checked
+    in this order: the document's own ``opening`` findings, the list's duplicate ids, the
+    ``context`` findings (the catalogue reference; a valuation's discount schedule), then
+    each item's findings in list order. Each item needs only the catalogue the context
+    found and its own fields, and the ids need only an :class:`IdTally`, so the streaming
+    validator runs the same functions one item at a time.
     """
 
     key: str
     """The list's JSON key (and, in snake case, its Python attribute)."""
     kind: str
     """What an item is called in an ``id.duplicate`` message."""
-    opening: Callable[[Bid | EvidenceReport, str], Iterator[Finding]]
+    ident: str
+    """The item's attribute that is its id."""
+    opening: Callable[[Any, str], Iterator[Finding]]
+    context: Callable[[Any, CatalogueLookup, str], tuple[Catalogue | None, list[Finding]]]
     item: Callable[[Any, int, Catalogue | None, str], Iterator[Finding]]
 
 
 LIST_RULES: dict[type[Document], ListRules] = {
-    Bid: ListRules("commitments", "commitment", _no_findings, commitment_findings),
-    EvidenceReport: ListRules("items", "evidence item", _report_period, evidence_item_findings),
+    Bid: ListRules(
+        "commitments", "commitment", "id", _no_findings, catalogue_for, commitment_findings
+    ),
+    EvidenceReport: ListRules(
+        "items", "evidence item", "id", _report_period, catalogue_for, evidence_item_findings
+    ),
+    Valuation: ListRules(
+        "lines", "line", "line_id", _no_findings, _schedule_only, _no_item_findings
+    ),
 }
 """The documents whose semantic rules run one list item at a time, by model class."""
 
 
 def _check_listed(
-    doc: Bid | EvidenceReport, source: str, lookup: CatalogueLookup
+    doc: Bid | EvidenceReport | Valuation, source: str, lookup: CatalogueLookup
 ) -> Iterator[Finding]:
     rules = LIST_RULES[type(doc)]
     items: Sequence[Any] = getattr(doc, rules.key)
     yield from rules.opening(doc, source)
-    yield from _duplicates((item.id for item in items), rules.kind, source, rules.key)
-    catalogue, missing = catalogue_for(doc, lookup, source)
-    yield from missing
+    ids = (getattr(item, rules.ident) for item in items)
+    yield from _duplicates(ids, rules.kind, source, rules.key)
+    catalogue, context = rules.context(doc, lookup, source)
+    yield from context
     for n, item in enumerate(items):
         yield from rules.item(item, n, catalogue, source)
 
@@ -706,9 +729,8 @@ def check_evidence_report(
 
 
 def check_valuation(doc: Valuation, source: str) -> Iterator[Finding]:
-    """Ids of a valuation's lines are unique."""
-    yield from _duplicates((line.line_id for line in doc.lines), "line", source, "lines")
-    yield from _schedule(doc.conventions, source, "conventions")
+    """Ids of a valuation's lines are unique; its discount schedule is well formed."""
+    return _check_listed(doc, source, lambda _ref: None)
 
 
 def semantic_findings(doc: Document, source: str, lookup: CatalogueLookup) -> list[Finding]:

@@ -1,4 +1,4 @@
-"""Validating a large bid or evidence report in bounded memory, one list item at a time.
+"""Validating a large bid, evidence report or valuation in bounded memory, item by item.
 
 :func:`sroi_core.documents.validate_file` parses a whole document, checks it against its
 schema and builds its model: about twenty times the file in memory. For a file above
@@ -9,7 +9,8 @@ whole: :mod:`~sroi_core.validation.json_outline` finds the pieces, and
   strict JSON, duplicate keys refused, decimals exact, no NaN or Infinity) into the
   *envelope*, which is checked against the document's schema with the list left empty,
   and built as the document's model with no items;
-* the list's items (a bid's ``commitments``, an evidence report's ``items``) are parsed,
+* the list's items (a bid's ``commitments``, an evidence report's ``items``, a
+  valuation's ``lines``) are parsed,
   checked against the schema of one item, built as models and put through the semantic
   rules one at a time, then let go; what the rules need of the whole list is kept small
   (an :class:`~sroi_core.validation.semantic.IdTally` of the ids, and the findings).
@@ -33,10 +34,12 @@ fine; a list that is not an array of objects is not). So memory stays bounded fo
 common case, a valid document or one with semantic findings only.
 
 Streamed rules: ``id.duplicate`` of the list, ``ref.catalogue-unavailable``, the catalogue
-edition rule, ``ref.unknown``, ``unit.incompatible``, ``unit.fte-norm-missing``, and for
-evidence items ``privacy.possible-bsn`` and ``codelist.unknown-code``; ``period.order``
-of an evidence report's own period. Catalogues, tenders, valuations, awards and
-monitoring documents are not streamed.
+edition rules (``ref.catalogue-edition-newer``/``-older``), ``ref.unknown``,
+``unit.incompatible``, ``unit.fte-norm-missing``, for evidence items
+``privacy.possible-bsn`` and ``codelist.unknown-code``, and a valuation's
+``conventions.discount-schedule``. Every other finding comes from the fallback.
+Catalogues, tenders, awards and monitoring documents are not streamed: they are small,
+and a catalogue's rules need the whole of it.
 """
 
 from __future__ import annotations
@@ -66,7 +69,7 @@ from sroi_core.rules import Finding
 from sroi_core.validation.json_outline import Member, Outline, scan
 from sroi_core.validation.report import FileReport
 from sroi_core.validation.schema_layer import compile_fast_validator, schema_for
-from sroi_core.validation.semantic import LIST_RULES, IdTally, catalogue_for
+from sroi_core.validation.semantic import LIST_RULES, IdTally
 
 STREAM_ABOVE_BYTES = 4 * 2**20
 """Files larger than this (4 MiB) are validated in streaming when the caller allows it.
@@ -80,8 +83,13 @@ _WINDOW_BYTES = 1 << 18
 _WHITE = b" \t\n\r"
 _BOM = b"\xef\xbb\xbf"
 _KEY = re.compile(rb'[ \t\n\r]*("(?:[^"\\]|\\.)*")[ \t\n\r]*:')
-_STREAMED_TYPES = {DocumentType.BID: "commitments", DocumentType.EVIDENCE_REPORT: "items"}
-_HEAD_TYPE = re.compile(rb'"documentType"\s*:\s*"(bid|evidenceReport)"')
+_STREAMED_TYPES = {
+    DocumentType.BID: "commitments",
+    DocumentType.EVIDENCE_REPORT: "items",
+    DocumentType.VALUATION: "lines",
+}
+_LIST_KEYS = set(_STREAMED_TYPES.values())
+_OTHER_TYPE = re.compile(rb'"documentType"\s*:\s*"(catalogue|tender|award|monitoring)"')
 _EXTENSION_KEYS = ("extensions", "extensionData")
 _ARRAY_KEYWORDS = {"type", "items", "minItems", "maxItems", "title", "description", "default"}
 _DOCUMENT_KEYWORDS = {
@@ -225,26 +233,44 @@ class _Envelope:
         return {**self.data, self.key: items}
 
 
-def _envelope(file: _File, outline: Outline, key: str) -> _Envelope:
-    """Parse every top-level member but the list under ``key`` (refusing repeated keys)."""
+def _add(data: dict[str, Any], texts: list[bytes], text: bytes) -> None:
+    """Parse one member's text into ``data`` (refusing a repeated key)."""
+    name, value = _member(text)
+    if name in data:
+        raise _CannotStreamError  # a repeated key: the reader words it
+    data[name] = value
+    texts.append(text)
+
+
+def _envelope(file: _File, outline: Outline) -> _Envelope:
+    """Parse every top-level member but the document type's list (refusing repeated keys).
+
+    The arrays under a list key of any streamed type are put aside until the document's
+    type is known, so the list may come before ``documentType`` in the file.
+    """
     data: dict[str, Any] = {}
     texts: list[bytes] = []
-    listed: Member | None = None
+    arrays: dict[str, Member] = {}
     for member in outline.members:
         name = _member_key(file, member)
-        if name == key and member.value_open >= 0 and listed is None and key not in data:
+        if name in _LIST_KEYS and member.value_open >= 0:
+            if name in arrays:
+                raise _CannotStreamError
             prefix = file.read(member.start, member.value_open)
-            if _strict(b"{" + prefix + b"[]}") != {key: []}:
+            if _strict(b"{" + prefix + b"[]}") != {name: []}:
                 raise _CannotStreamError
             file.white(member.value_close + 1, member.end)
-            listed = member
+            arrays[name] = member
             continue
-        text = file.read(member.start, member.end)
-        name, value = _member(text)
-        if name in data or (name == key and listed is not None):
-            raise _CannotStreamError  # a repeated key: the reader words it
-        data[name] = value
-        texts.append(text)
+        _add(data, texts, file.read(member.start, member.end))
+    kind = data.get("documentType")
+    key = _STREAMED_TYPES[DocumentType(kind)] if str(kind) in _STREAMED_TYPES else ""
+    for name, member in arrays.items():
+        if name != key:
+            _add(data, texts, file.read(member.start, member.end))
+        elif name in data:
+            raise _CannotStreamError
+    listed = arrays.get(key)
     if listed is not None:
         data[key] = []
     return _Envelope(key, data, texts, listed)
@@ -291,10 +317,8 @@ def _validate(
     """The report of a file this pass can decide; raises _CannotStreamError otherwise."""
     source = str(path)  # as validate_file names it
     head = file.read(0, min(file.size, 4096))
-    type_hint = _HEAD_TYPE.search(head)
-    if type_hint is None:
-        raise _CannotStreamError  # not a bid or evidence report near its start: read it whole
-    key = _STREAMED_TYPES[DocumentType(type_hint.group(1).decode())]
+    if _OTHER_TYPE.search(head) is not None:
+        raise _CannotStreamError  # a document type that does not stream: read it whole
     offset = len(_BOM) if head.startswith(_BOM) else 0
     handle.seek(offset)
     outline = scan(handle, offset)
@@ -302,7 +326,8 @@ def _validate(
         raise _CannotStreamError
     file.white(offset, outline.root_open)
     file.white(outline.root_close + 1, file.size)
-    envelope = _envelope(file, outline, key)
+    envelope = _envelope(file, outline)
+    key = envelope.key
     try:
         raw = identify(envelope.data, source)
     except InputError:
@@ -325,7 +350,7 @@ def _validate(
     rules = LIST_RULES[model]
     lookup = partial(store.find, standard_version=document.standard_version)
     opening = list(rules.opening(document, source))
-    catalogue, missing = catalogue_for(document, lookup, source)
+    catalogue, context = rules.context(document, lookup, source)
     tally = IdTally()
     item_findings: list[Finding] = []
     if envelope.listed is not None:
@@ -335,7 +360,7 @@ def _validate(
                 raise _CannotStreamError
             part = build(envelope.text_with(text), envelope.data_with(items))
             for index, item in enumerate(getattr(part, key), start=first):
-                tally.add(item.id, index)
+                tally.add(getattr(item, rules.ident), index)
                 item_findings.extend(rules.item(item, index, catalogue, source))
     report = StreamedFileReport(path)
     report.document_type = raw.document_type.value
@@ -343,7 +368,7 @@ def _validate(
     report.findings = [
         *opening,
         *tally.findings(rules.kind, source, rules.key),
-        *missing,
+        *context,
         *item_findings,
     ]
     return report
