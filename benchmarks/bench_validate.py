@@ -158,7 +158,8 @@ def main() -> None:
         f"+{validate_child['netMiB']:.0f} MiB above imports; floor {floor_child['seconds']:.2f} s, "
         f"+{floor_child['netMiB']:.0f} MiB; file {file_mib:.0f} MiB -> memory "
         f"{validate_child['netMiB'] / file_mib:.1f}x the file (target 4x), "
-        f"{validate_child['netMiB'] / max(floor_child['netMiB'], 0.1):.1f}x the floor's"
+        f"{validate_child['netMiB'] / max(floor_child['netMiB'], 0.1):.1f}x the floor's; time "
+        f"{validate_child['seconds'] / floor_child['seconds']:.1f}x the floor's (target 4x)"
     )
     print(
         f"fresh process     validated whole (full_schema=False) {whole_child['seconds']:.2f} s, "

@@ -600,12 +600,17 @@ TRICKY = st.text(alphabet=st.sampled_from('ab"\\[]{},: \n\u00e9'), max_size=12)
     before=st.dictionaries(TRICKY, TRICKY, max_size=2),
     chunk=st.sampled_from([1, 2, 5, 1 << 20]),
     indent=st.sampled_from([None, 1]),
+    ascii_only=st.booleans(),
 )
 def test_the_outline_finds_each_item_of_a_list(
-    items: list[dict[str, Any]], before: dict[str, str], chunk: int, indent: int | None
+    items: list[dict[str, Any]],
+    before: dict[str, str],
+    chunk: int,
+    indent: int | None,
+    ascii_only: bool,
 ) -> None:
     document = {**before, "zz list": items, "zz tail": "]}"}
-    data = json.dumps(document, indent=indent, ensure_ascii=False).encode("utf-8")
+    data = json.dumps(document, indent=indent, ensure_ascii=ascii_only).encode("utf-8")
     with tempfile.TemporaryFile() as handle:
         handle.write(data)
         handle.seek(0)

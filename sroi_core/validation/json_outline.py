@@ -94,11 +94,20 @@ class Outline:
 
 
 def _unescaped(chars: npt.NDArray[np.uint8], quotes: npt.NDArray[np.intp]) -> npt.NDArray[np.intp]:
-    """The quotes not escaped by an odd run of backslashes right before them."""
-    index = np.arange(len(chars))
-    last_other = np.maximum.accumulate(np.where(chars == _BACKSLASH, -1, index))
-    before = quotes - 1
-    run = np.where(before >= 0, before - last_other[np.maximum(before, 0)], 0)
+    """The quotes not escaped by an odd run of backslashes right before them.
+
+    Works on the backslashes' positions only, so its memory follows their number.
+    """
+    slashes = np.flatnonzero(chars == _BACKSLASH)
+    if not len(slashes):
+        return quotes
+    starts_run = np.ones(len(slashes), dtype=bool)
+    starts_run[1:] = slashes[1:] != slashes[:-1] + 1
+    run_start = np.maximum.accumulate(np.where(starts_run, slashes, 0))
+    last = np.searchsorted(slashes, quotes) - 1  # the last backslash before each quote
+    safe = np.maximum(last, 0)
+    touching = (last >= 0) & (slashes[safe] == quotes - 1)
+    run = np.where(touching, slashes[safe] - run_start[safe] + 1, 0)
     result: npt.NDArray[np.intp] = quotes[run % 2 == 0]
     return result
 

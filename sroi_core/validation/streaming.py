@@ -263,8 +263,8 @@ def _envelope(file: _File, outline: Outline) -> _Envelope:
             arrays[name] = member
             continue
         _add(data, texts, file.read(member.start, member.end))
-    kind = data.get("documentType")
-    key = _STREAMED_TYPES[DocumentType(kind)] if str(kind) in _STREAMED_TYPES else ""
+    kind = str(data.get("documentType"))
+    key = _STREAMED_TYPES[DocumentType(kind)] if kind in _STREAMED_TYPES else ""
     for name, member in arrays.items():
         if name != key:
             _add(data, texts, file.read(member.start, member.end))
