@@ -65,7 +65,9 @@ class Outline:
     _chars: npt.NDArray[np.uint8]
     _levels: npt.NDArray[np.int32]
 
-    def elements(self, member: Member) -> tuple[list[int], list[int]] | None:
+    def elements(
+        self, member: Member
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]] | None:
         """The opening and closing offsets of the objects in ``member``'s array value.
 
         None when the value is not an array, or holds something other than objects at its
@@ -90,7 +92,7 @@ class Outline:
             return None
         if not (bool(np.all(opens < closes)) and bool(np.all(closes[:-1] < opens[1:]))):
             return None
-        return opens.tolist(), closes.tolist()
+        return opens, closes
 
 
 def _unescaped(chars: npt.NDArray[np.uint8], quotes: npt.NDArray[np.intp]) -> npt.NDArray[np.intp]:

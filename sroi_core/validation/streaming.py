@@ -54,6 +54,8 @@ from functools import cache, partial
 from typing import Any, BinaryIO
 
 import jiter
+import numpy as np
+import numpy.typing as npt
 from pydantic import ValidationError as PydanticValidationError
 
 from sroi_core._gc import gc_paused
@@ -80,6 +82,8 @@ Smaller files take the whole-document path: it is as fast, and its memory is sma
 _WINDOW_BYTES = 1 << 18
 """Bytes of list items read, parsed and built at a time (their objects take ~20 times it)."""
 
+_Offsets = npt.NDArray[np.int64]
+_NONE: _Offsets = np.zeros(0, dtype=np.int64)
 _WHITE = b" \t\n\r"
 _BOM = b"\xef\xbb\xbf"
 _KEY = re.compile(rb'[ \t\n\r]*("(?:[^"\\]|\\.)*")[ \t\n\r]*:')
@@ -276,18 +280,18 @@ def _envelope(file: _File, outline: Outline) -> _Envelope:
     return _Envelope(key, data, texts, listed)
 
 
-def _item_spans(file: _File, outline: Outline, listed: Member) -> tuple[list[int], list[int]]:
+def _item_spans(file: _File, outline: Outline, listed: Member) -> tuple[_Offsets, _Offsets]:
     """The offsets of the first and last byte of every item of the list."""
     spans = outline.elements(listed)
     if spans is None:
         raise _CannotStreamError
     starts, ends = spans
-    file.white((ends[-1] if ends else listed.value_open) + 1, listed.value_close)
+    file.white((int(ends[-1]) if len(ends) else listed.value_open) + 1, listed.value_close)
     return starts, ends
 
 
 def _item_windows(
-    file: _File, listed: Member, starts: list[int], ends: list[int]
+    file: _File, listed: Member, starts: _Offsets, ends: _Offsets
 ) -> Iterator[tuple[int, bytes]]:
     """The list's items a window at a time: the first item's index, the items' text.
 
@@ -296,18 +300,18 @@ def _item_windows(
     """
     first = 0
     while first < len(starts):
-        last = first + 1
-        while last < len(starts) and ends[last] - starts[first] < _WINDOW_BYTES:
-            last += 1
-        base = listed.value_open + 1 if first == 0 else ends[first - 1] + 1
-        window = file.read(base, ends[last - 1] + 1)
+        reach = int(starts[first]) + _WINDOW_BYTES  # items ending before it fit the window
+        last = max(first + 1, int(np.searchsorted(ends, reach)))
+        opening, closing = starts[first:last].tolist(), ends[first:last].tolist()
+        base = listed.value_open + 1 if first == 0 else int(ends[first - 1]) + 1
+        window = file.read(base, closing[-1] + 1)
         previous = base
-        for index in range(first, last):
-            between = window[previous - base : starts[index] - base].strip(_WHITE)
+        for index, (start, end) in enumerate(zip(opening, closing, strict=True), start=first):
+            between = window[previous - base : start - base].strip(_WHITE)
             if between != (b"," if index else b""):
                 raise _CannotStreamError
-            previous = ends[index] + 1
-        yield first, window[starts[first] - base :]
+            previous = end + 1
+        yield first, window[opening[0] - base :]
         first = last
 
 
@@ -339,7 +343,9 @@ def _validate(
     split = _list_schema(raw.standard_version, raw.document_type, key)
     if split is None or not _accepts(split.envelope_valid, envelope.data):
         raise _CannotStreamError
-    starts, ends = _item_spans(file, outline, envelope.listed) if envelope.listed else ([], [])
+    starts, ends = (
+        _item_spans(file, outline, envelope.listed) if envelope.listed else (_NONE, _NONE)
+    )
     if len(starts) < split.min_items or (
         split.max_items is not None and len(starts) > split.max_items
     ):
