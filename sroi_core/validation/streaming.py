@@ -359,15 +359,18 @@ def _validate(
     catalogue, context = rules.context(document, lookup, source)
     tally = IdTally()
     item_findings: list[Finding] = []
+    count, check, ident, collect = tally.add, rules.item, rules.ident, item_findings.extend
     if envelope.listed is not None:
         for first, text in _item_windows(file, envelope.listed, starts, ends):
             items = _strict(b"[" + text + b"]")
             if not _accepts(split.items_valid, items):
                 raise _CannotStreamError
             part = build(envelope.text_with(text), envelope.data_with(items))
+            del items  # one window's objects alive at a time
             for index, item in enumerate(getattr(part, key), start=first):
-                tally.add(getattr(item, rules.ident), index)
-                item_findings.extend(rules.item(item, index, catalogue, source))
+                count(getattr(item, ident), index)
+                collect(check(item, index, catalogue, source))
+            del part
     report = StreamedFileReport(path)
     report.document_type = raw.document_type.value
     report.standard_version = raw.standard_version
