@@ -93,7 +93,14 @@ _STREAMED_TYPES = {
     DocumentType.VALUATION: "lines",
 }
 _LIST_KEYS = set(_STREAMED_TYPES.values())
-_OTHER_TYPE = re.compile(rb'"documentType"\s*:\s*"(catalogue|tender|award|monitoring)"')
+_OTHER_TYPE = re.compile(
+    rb'"documentType"\s*:\s*"('
+    + b"|".join(
+        re.escape(kind.value.encode()) for kind in DocumentType if kind not in _STREAMED_TYPES
+    )
+    + rb')"'
+)
+"""A type that never streams, seen near the start: the file is read whole at once."""
 _EXTENSION_KEYS = ("extensions", "extensionData")
 _ARRAY_KEYWORDS = {"type", "items", "minItems", "maxItems", "title", "description", "default"}
 _DOCUMENT_KEYWORDS = {
