@@ -10,10 +10,12 @@ whole: :mod:`~sroi_core.validation.json_outline` finds the pieces, and
   *envelope*, which is checked against the document's schema with the list left empty,
   and built as the document's model with no items;
 * the list's items (a bid's ``commitments``, an evidence report's ``items``, a
-  valuation's ``lines``) are parsed,
-  checked against the schema of one item, built as models and put through the semantic
-  rules one at a time, then let go; what the rules need of the whole list is kept small
-  (an :class:`~sroi_core.validation.semantic.IdTally` of the ids, and the findings).
+  valuation's ``lines``) are parsed a window at a time, checked against the schema of
+  one item, built as models (the envelope with that window's items, as the whole path
+  builds the whole: from the text in pydantic's JSON mode, from the parsed data where
+  the file holds ``null`` or JSON mode refuses a part) and put through the semantic
+  rules, then let go; what the rules need of the whole list is kept small (an
+  :class:`~sroi_core.validation.semantic.IdTally` of the ids, and the findings).
 
 The pieces cover every byte of the file (the bytes between them are checked to be the
 commas and white space JSON allows), so the file is strict JSON exactly when every piece
@@ -28,10 +30,11 @@ accepts. Its findings are then only those of the semantic rules, made by the sam
 functions in the same order as the whole-document path (:data:`semantic.LIST_RULES`).
 Everything else returns None and the caller validates the file the reference way, which
 words the finding: a JSON problem (syntax, encoding, duplicate key, depth), an unknown
-document type or version, any schema violation, a model refusal (``period.order`` among
-them), extensions, an unusual layout (the list before the document type is known is
-fine; a list that is not an array of objects is not). So memory stays bounded for the
-common case, a valid document or one with semantic findings only.
+document type or version, any schema violation, a refusal of the model built from the
+parsed data (``period.order`` among them), extensions, an unusual layout (the list
+before the document type is fine; a list that is not an array of objects is not). So
+memory stays bounded for the common case, a valid document or one with semantic findings
+only.
 
 Streamed rules: ``id.duplicate`` of the list, ``ref.catalogue-unavailable``, the catalogue
 edition rules (``ref.catalogue-edition-newer``/``-older``), ``ref.unknown``,
@@ -117,6 +120,10 @@ _DOCUMENT_KEYWORDS = {
 
 class _CannotStreamError(Exception):
     """The streaming pass cannot decide the file exactly: validate it whole."""
+
+
+class _JsonModeRefusedError(_CannotStreamError):
+    """Pydantic's JSON mode refused a part: build every part from the parsed data."""
 
 
 def _strict(piece: bytes) -> Any:
@@ -358,36 +365,60 @@ def _validate(
     ):
         raise _CannotStreamError
     model = DOCUMENT_MODELS[raw.document_type]
-    build = partial(_build, model, null_free=not outline.has_null)
-    document = build(b"{" + b",".join(envelope.texts) + b"}", envelope.data)
-    rules = LIST_RULES[model]
-    lookup = partial(store.find, standard_version=document.standard_version)
-    opening = list(rules.opening(document, source))
-    catalogue, context = rules.context(document, lookup, source)
-    tally = IdTally()
-    item_findings: list[Finding] = []
-    count, check, ident, collect = tally.add, rules.item, rules.ident, item_findings.extend
-    if envelope.listed is not None:
-        for first, text in _item_windows(file, envelope.listed, starts, ends):
-            items = _strict(b"[" + text + b"]")
-            if not _accepts(split.items_valid, items):
-                raise _CannotStreamError
-            part = build(envelope.text_with(text), envelope.data_with(items))
-            del items  # one window's objects alive at a time
-            for index, item in enumerate(getattr(part, key), start=first):
-                count(getattr(item, ident), index)
-                collect(check(item, index, catalogue, source))
-            del part
+    lists = _ListPass(file, envelope, split, starts, ends, model, source, store)
+    try:
+        findings = lists.findings(null_free=not outline.has_null)
+    except _JsonModeRefusedError:  # as the whole path then does: build from the data
+        findings = lists.findings(null_free=False)
     report = StreamedFileReport(path)
     report.document_type = raw.document_type.value
     report.standard_version = raw.standard_version
-    report.findings = [
-        *opening,
-        *tally.findings(rules.kind, source, rules.key),
-        *context,
-        *item_findings,
-    ]
+    report.findings = findings
     return report
+
+
+@dataclass(frozen=True)
+class _ListPass:
+    """The model and the semantic rules run over the envelope, then the list's items."""
+
+    file: _File
+    envelope: _Envelope
+    split: _ListSchema
+    starts: _Offsets
+    ends: _Offsets
+    model: type[Document]
+    source: str
+    store: CatalogueStore
+
+    def findings(self, *, null_free: bool) -> list[Finding]:
+        """Every semantic finding, in the whole path's order; raises if a part is refused."""
+        envelope, source, key = self.envelope, self.source, self.envelope.key
+        build = partial(_build, self.model, null_free=null_free)
+        document = build(b"{" + b",".join(envelope.texts) + b"}", envelope.data)
+        rules = LIST_RULES[self.model]
+        lookup = partial(self.store.find, standard_version=document.standard_version)
+        opening = list(rules.opening(document, source))
+        catalogue, context = rules.context(document, lookup, source)
+        tally = IdTally()
+        item_findings: list[Finding] = []
+        count, check, ident, collect = tally.add, rules.item, rules.ident, item_findings.extend
+        if envelope.listed is not None:
+            for first, text in _item_windows(self.file, envelope.listed, self.starts, self.ends):
+                items = _strict(b"[" + text + b"]")
+                if not _accepts(self.split.items_valid, items):
+                    raise _CannotStreamError
+                part = build(envelope.text_with(text), envelope.data_with(items))
+                del items  # one window's objects alive at a time
+                for index, item in enumerate(getattr(part, key), start=first):
+                    count(getattr(item, ident), index)
+                    collect(check(item, index, catalogue, source))
+                del part
+        return [
+            *opening,
+            *tally.findings(rules.kind, source, rules.key),
+            *context,
+            *item_findings,
+        ]
 
 
 def _build(model: type[Document], text: bytes, data: Any, *, null_free: bool) -> Any:
@@ -397,12 +428,16 @@ def _build(model: type[Document], text: bytes, data: Any, *, null_free: bool) ->
     the parsed data with nulls refused (see ``documents._validate_identified``). The
     model's checks of a list are each item's own, so it builds the whole document exactly
     when it builds the envelope with each part of the list. Where JSON mode refuses a
-    part, the whole-document path would build from the parsed data instead: that, and any
-    refusal, is left to it.
+    part, the whole path builds the whole document from the parsed data instead (it reads
+    a 2.0 integer written ``2.0``): the caller then runs every part again that way. A
+    refusal from the data is left to the whole path.
     """
-    try:
-        if null_free:
+    if null_free:
+        try:
             return null_free_validator(model).validate_json(text, context=DOCUMENT_CONTEXT)
+        except PydanticValidationError:
+            raise _JsonModeRefusedError from None
+    try:
         return model.model_validate(data, context=DOCUMENT_CONTEXT)
     except PydanticValidationError:
         raise _CannotStreamError from None
