@@ -370,8 +370,8 @@ def validate_file(
 ) -> FileReport:
     """Validate one file; an unreadable file gives a report with ``read_error`` set.
 
-    A bid or evidence report larger than ``streaming.STREAM_ABOVE_BYTES`` is validated in
-    streaming, in bounded memory, with the same findings (see
+    A bid, evidence report or valuation larger than ``streaming.STREAM_ABOVE_BYTES`` is
+    validated in streaming, in bounded memory, with the same findings (see
     :mod:`sroi_core.validation.streaming`); its ``report.document`` is then read again on
     first use. ``full_schema=False`` says the caller loads the document it validates: the
     file is validated whole and its model kept.
