@@ -376,7 +376,20 @@ def _validate_identified(
 def validate_file(
     path: str | os.PathLike[str], store: CatalogueStore | None = None, *, full_schema: bool = True
 ) -> FileReport:
-    """Validate one file; an unreadable file gives a report with ``read_error`` set."""
+    """Validate one file; an unreadable file gives a report with ``read_error`` set.
+
+    A bid, evidence report or valuation larger than ``streaming.STREAM_ABOVE_BYTES`` is
+    validated in streaming, in bounded memory, with the same findings (see
+    :mod:`sroi_core.validation.streaming`); its ``report.document`` is then read again on
+    first use. ``full_schema=False`` says the caller loads the document it validates: the
+    file is validated whole and its model kept.
+    """
+    if full_schema and isinstance(path, str | os.PathLike):
+        from sroi_core.validation import streaming  # noqa: PLC0415 - large files only
+
+        streamed = streaming.validate_streaming(path, store) if streaming.streams(path) else None
+        if streamed is not None:
+            return streamed
     try:
         text = read_text(path)
     except FileReadError as error:
@@ -444,7 +457,11 @@ def validate_many(
     reports: dict[int, FileReport] = {}
     for index in order:
         report = validate(items[index], store)
-        if report.valid and isinstance(report.document, Catalogue):
+        if (
+            report.valid
+            and report.document_type == DocumentType.CATALOGUE
+            and isinstance(report.document, Catalogue)
+        ):
             store.add(report.document)
         reports[index] = report
     return ValidationReport([reports[index] for index in range(len(items))])

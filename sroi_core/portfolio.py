@@ -154,8 +154,10 @@ def _one(
     store = _settings_store(catalogues)
     report = validate_file(Path(path), store, full_schema=task == "validate")
     row = _verdict_row(report)
+    if task == "validate" or not row.valid:  # a streamed report would load its model
+        return row
     document = report.document
-    if task == "validate" or not row.valid or not isinstance(document, Bid | EvidenceReport):
+    if not isinstance(document, Bid | EvidenceReport):
         return row
     try:
         contract = _tender(tender) if tender else None

@@ -351,14 +351,24 @@ def fast_validator_for(
 ) -> Callable[[Any], bool] | None:
     """The deciding validator's ``is_valid``: jsonschema-rs, or None where it is missing.
 
-    Offline, with this module's own date and date-time checks as custom formats, so that
-    it accepts what :func:`validator_for` accepts.
+    Offline, with year 0000 refused beside jsonschema-rs's own date check and this
+    module's date-time check as a custom format, so that it accepts what
+    :func:`validator_for` accepts.
+    """
+    return compile_fast_validator(schema_for(version, doc_type), version)
+
+
+def compile_fast_validator(schema: dict[str, Any], version: str) -> Callable[[Any], bool] | None:
+    """The deciding validator's ``is_valid`` for ``schema``, a schema (or part) of ``version``.
+
+    Built with the options of :func:`fast_validator_for`, so a part of a document's schema
+    (the streaming validator checks a list's items one by one) decides as the whole does.
     """
     try:
         import jsonschema_rs  # noqa: PLC0415 - optional compiled dependency, loaded on use
     except ImportError:  # pragma: no cover - a core dependency; absent only on odd platforms
         return None
-    schema = _with_year_zero_refused(schema_for(version, doc_type))
+    schema = _with_year_zero_refused(schema)
     if version in FROZEN_STANDARD_VERSIONS:  # a frozen version's Python integer rule
         schema = _with_integer_keyword(schema)
     validator = jsonschema_rs.validator_for(

@@ -7,16 +7,19 @@ has a stable id (docs/rules.md); each finding carries the JSON pointer of the va
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from sroi_core.codelists import codelist
 from sroi_core.errors import CatalogueError
 from sroi_core.model.bid import Bid
 from sroi_core.model.catalogue import Catalogue
+from sroi_core.model.commitment import Commitment
 from sroi_core.model.conventions import ValuationConventions
 from sroi_core.model.document import Document
+from sroi_core.model.evidence import Evidence
 from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.model.indicator import Indicator
 from sroi_core.model.tender import Tender
@@ -208,25 +211,40 @@ def _f(rule: Rule, source: str, *path: str | int, **params: object) -> Finding:
     return make_finding(rule, json_pointer(*path), source=source, **params)
 
 
+class IdTally:
+    """Ids of one list counted as they come, for the ``id.duplicate`` rule.
+
+    Holds each id's first index and, for a repeated id, its second index and count: the
+    rule needs no more, so a list can be checked one item at a time (a streamed file) as
+    well as whole.
+    """
+
+    def __init__(self) -> None:
+        """An empty tally."""
+        self._first: dict[str, int] = {}
+        self._repeated: dict[str, list[int]] = {}
+
+    def add(self, item: str, index: int) -> None:
+        """Count ``item`` seen at ``index`` (indexes come in increasing order)."""
+        first = self._first.setdefault(item, index)
+        if first != index:
+            seen = self._repeated.setdefault(item, [index, 1])
+            seen[1] += 1
+
+    def findings(self, kind: str, source: str, *path: str | int) -> Iterator[Finding]:
+        """One finding per repeated id, in the order of first use, at its second use."""
+        for item in sorted(self._repeated, key=self._first.__getitem__):
+            second, count = self._repeated[item]
+            yield _f(DUPLICATE_ID, source, *path, second, "id", kind=kind, id=item, count=count)
+
+
 def _duplicates(
     items: Iterable[str], kind: str, source: str, *path: str | int
 ) -> Iterator[Finding]:
-    ids = list(items)
-    counts = Counter(ids)
-    if len(counts) == len(ids):  # the common case: no id repeats
-        return
-    for index, item in enumerate(ids):
-        if counts[item] > 1 and ids.index(item) == index:
-            yield _f(
-                DUPLICATE_ID,
-                source,
-                *path,
-                ids.index(item, index + 1),
-                "id",
-                kind=kind,
-                id=item,
-                count=counts[item],
-            )
+    tally = IdTally()
+    for index, item in enumerate(items):
+        tally.add(item, index)
+    yield from tally.findings(kind, source, *path)
 
 
 def _period(period: Period, source: str, *path: str | int) -> Iterator[Finding]:
@@ -515,9 +533,10 @@ def check_catalogue(doc: Catalogue, source: str) -> Iterator[Finding]:
                 )
 
 
-def _catalogue_for(
+def catalogue_for(
     doc: Tender | Bid | EvidenceReport, lookup: CatalogueLookup, source: str
 ) -> tuple[Catalogue | None, list[Finding]]:
+    """The catalogue a document refers to, and the findings about finding it."""
     ref = doc.catalogue
     catalogue = lookup(ref)
     if catalogue is None:
@@ -576,7 +595,7 @@ def check_tender(doc: Tender, source: str, lookup: CatalogueLookup) -> Iterator[
             yield _f(
                 WEIGHTS, source, "themePriorities", what="theme priority weights", total=theme_total
             )
-    catalogue, missing = _catalogue_for(doc, lookup, source)
+    catalogue, missing = catalogue_for(doc, lookup, source)
     yield from missing
     if catalogue is not None:
         for n, item in enumerate(doc.indicators):
@@ -589,27 +608,120 @@ def check_tender(doc: Tender, source: str, lookup: CatalogueLookup) -> Iterator[
                 )
 
 
+def commitment_findings(
+    commitment: Commitment,
+    n: int,
+    catalogue: Catalogue | None,
+    source: str,
+    clean: set[tuple[str, str]],
+) -> Iterator[Finding]:
+    """Period, indicator and unit of the bid's commitment number ``n``."""
+    yield from _period(commitment.period, source, "commitments", n, "period")
+    if catalogue is not None and (commitment.indicator, commitment.quantity.unit) not in clean:
+        yield from _reference_and_unit(
+            commitment.indicator, commitment.quantity, catalogue, clean, source, "commitments", n
+        )
+
+
+def evidence_item_findings(
+    item: Evidence,
+    n: int,
+    catalogue: Catalogue | None,
+    source: str,
+    clean: set[tuple[str, str]],
+) -> Iterator[Finding]:
+    """Period, pseudonymity, evidence types, indicator and unit of evidence item ``n``."""
+    yield from _period(item.period, source, "items", n, "period")
+    for s, subject in enumerate(item.subjects):
+        if _looks_like_bsn(subject):
+            yield _f(POSSIBLE_BSN, source, "items", n, "subjects", s, value=subject)
+    for d, document in enumerate(item.documents):
+        yield from _open_code(
+            document.type, "evidenceType", source, "items", n, "documents", d, "type"
+        )
+    if catalogue is not None and (item.indicator, item.quantity.unit) not in clean:
+        yield from _reference_and_unit(
+            item.indicator, item.quantity, catalogue, clean, source, "items", n
+        )
+
+
+def _no_findings(_doc: Any, _source: str) -> Iterator[Finding]:
+    yield from ()
+
+
+def _no_item_findings(
+    _item: Any, _n: int, _catalogue: Catalogue | None, _source: str, _clean: set[tuple[str, str]]
+) -> Iterator[Finding]:
+    yield from ()
+
+
+def _report_period(doc: EvidenceReport, source: str) -> Iterator[Finding]:
+    yield from _period(doc.period, source, "period")
+
+
+def _schedule_only(
+    doc: Valuation, _lookup: CatalogueLookup, source: str
+) -> tuple[Catalogue | None, list[Finding]]:
+    return None, list(_schedule(doc.conventions, source, "conventions"))
+
+
+@dataclass(frozen=True)
+class ListRules:
+    """The semantic rules of a document with one long list, split so they can stream.
+
+    A bid's commitments, an evidence report's items and a valuation's lines are checked
+    in this order: the document's own ``opening`` findings, the list's duplicate ids, the
+    ``context`` findings (the catalogue reference; a valuation's discount schedule), then
+    each item's findings in list order. Each item needs only the catalogue the context
+    found and its own fields, and the ids need only an :class:`IdTally`, so the streaming
+    validator runs the same functions one item at a time.
+    """
+
+    key: str
+    """The list's JSON key (and, in snake case, its Python attribute)."""
+    kind: str
+    """What an item is called in an ``id.duplicate`` message."""
+    ident: str
+    """The item's attribute that is its id."""
+    opening: Callable[[Any, str], Iterator[Finding]]
+    context: Callable[[Any, CatalogueLookup, str], tuple[Catalogue | None, list[Finding]]]
+    item: Callable[[Any, int, Catalogue | None, str, set[tuple[str, str]]], Iterator[Finding]]
+    """One item's findings; the set carries the (indicator, unit) pairs already found clean
+    in this document (see ``_reference_and_unit``)."""
+
+
+LIST_RULES: dict[type[Document], ListRules] = {
+    Bid: ListRules(
+        "commitments", "commitment", "id", _no_findings, catalogue_for, commitment_findings
+    ),
+    EvidenceReport: ListRules(
+        "items", "evidence item", "id", _report_period, catalogue_for, evidence_item_findings
+    ),
+    Valuation: ListRules(
+        "lines", "line", "line_id", _no_findings, _schedule_only, _no_item_findings
+    ),
+}
+"""The documents whose semantic rules run one list item at a time, by model class."""
+
+
+def _check_listed(
+    doc: Bid | EvidenceReport | Valuation, source: str, lookup: CatalogueLookup
+) -> Iterator[Finding]:
+    rules = LIST_RULES[type(doc)]
+    items: Sequence[Any] = getattr(doc, rules.key)
+    yield from rules.opening(doc, source)
+    ids = (getattr(item, rules.ident) for item in items)
+    yield from _duplicates(ids, rules.kind, source, rules.key)
+    catalogue, context = rules.context(doc, lookup, source)
+    yield from context
+    clean: set[tuple[str, str]] = set()
+    for n, item in enumerate(items):
+        yield from rules.item(item, n, catalogue, source, clean)
+
+
 def check_bid(doc: Bid, source: str, lookup: CatalogueLookup) -> Iterator[Finding]:
     """References, ids, periods and units of a bid's commitments."""
-    yield from _duplicates((c.id for c in doc.commitments), "commitment", source, "commitments")
-    catalogue, missing = _catalogue_for(doc, lookup, source)
-    yield from missing
-    clean: set[tuple[str, str]] = set()
-    for n, commitment in enumerate(doc.commitments):
-        period = commitment.period
-        if period.start > period.end:
-            yield from _period(period, source, "commitments", n, "period")
-        key = (commitment.indicator, commitment.quantity.unit)
-        if catalogue is not None and key not in clean:
-            yield from _reference_and_unit(
-                commitment.indicator,
-                commitment.quantity,
-                catalogue,
-                clean,
-                source,
-                "commitments",
-                n,
-            )
+    return _check_listed(doc, source, lookup)
 
 
 def _reference_and_unit(
@@ -639,30 +751,12 @@ def check_evidence_report(
     doc: EvidenceReport, source: str, lookup: CatalogueLookup
 ) -> Iterator[Finding]:
     """References, ids, periods, units and pseudonymity of an evidence report."""
-    yield from _period(doc.period, source, "period")
-    yield from _duplicates((item.id for item in doc.items), "evidence item", source, "items")
-    catalogue, missing = _catalogue_for(doc, lookup, source)
-    yield from missing
-    clean: set[tuple[str, str]] = set()
-    for n, item in enumerate(doc.items):
-        yield from _period(item.period, source, "items", n, "period")
-        for s, subject in enumerate(item.subjects):
-            if _looks_like_bsn(subject):
-                yield _f(POSSIBLE_BSN, source, "items", n, "subjects", s, value=subject)
-        for d, document in enumerate(item.documents):
-            yield from _open_code(
-                document.type, "evidenceType", source, "items", n, "documents", d, "type"
-            )
-        if catalogue is not None and (item.indicator, item.quantity.unit) not in clean:
-            yield from _reference_and_unit(
-                item.indicator, item.quantity, catalogue, clean, source, "items", n
-            )
+    return _check_listed(doc, source, lookup)
 
 
 def check_valuation(doc: Valuation, source: str) -> Iterator[Finding]:
-    """Ids of a valuation's lines are unique."""
-    yield from _duplicates((line.line_id for line in doc.lines), "line", source, "lines")
-    yield from _schedule(doc.conventions, source, "conventions")
+    """Ids of a valuation's lines are unique; its discount schedule is well formed."""
+    return _check_listed(doc, source, lambda _ref: None)
 
 
 def semantic_findings(doc: Document, source: str, lookup: CatalogueLookup) -> list[Finding]:
