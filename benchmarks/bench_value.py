@@ -13,7 +13,8 @@ pass ``--repeat 3`` for smaller bids):
 - the start-up of ``sroi value --help`` (interpreter and imports) beside a bare
   ``python -c pass``;
 - in process: loading (what the command does: both validation layers, the schema layer
-  only to explain a refusal), ``value_document`` and ``dump_document``; loading once more
+  only to explain a refusal), ``value_document`` of a freshly loaded bid (each repetition
+  loads anew, untimed, so no canonical bytes are reused) and ``dump_document``; loading once more
   as the command runs it (the cyclic collector paused, the loaded documents frozen).
 
 Beside them, measured in the same run: the floor of reading the same bid (``json.loads``
@@ -61,6 +62,7 @@ from sroi_core.documents import dump_document, load_document, validate_file
 from sroi_core.model.bid import Bid
 from sroi_core.model.catalogue import Catalogue
 from sroi_core.model.tender import Tender
+from sroi_core.model.valuation import Valuation
 from sroi_core.valuation.document import value_document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -115,6 +117,28 @@ def best(action: Callable[[], T], repeat: int) -> tuple[T, float]:
         result = action()
         fastest = min(fastest, time.perf_counter() - start)
     return result, fastest
+
+
+def first_valuation(
+    bid_path: Path, bid: Bid, catalogue: Catalogue, tender: Tender, repeat: int
+) -> tuple[Valuation, float]:
+    """Fastest ``value_document`` of a freshly loaded bid, as ``sroi value`` values it.
+
+    Each repetition after the first loads the documents anew (untimed): valuing the same
+    objects again would reuse their canonical bytes for the input digest
+    (``canonical.DocumentMemo``) and time less than the command does.
+    """
+    fastest = float("inf")
+    valuation: Valuation | None = None
+    for attempt in range(repeat):
+        if attempt:
+            del valuation
+            bid, catalogue, tender = load(bid_path)
+        start = time.perf_counter()
+        valuation = value_document(bid, catalogue, tender=tender)
+        fastest = min(fastest, time.perf_counter() - start)
+    assert valuation is not None
+    return valuation, fastest
 
 
 def end_to_end(bid_path: Path, out_path: Path, fmt: str, repeat: int) -> dict[str, float]:
@@ -210,9 +234,7 @@ def main(argv: list[str] | None = None) -> int:
         bare_s = startup(args.repeat, [sys.executable, "-c", "pass"])
         load(EXAMPLES / "bid.json")  # validators built once per process, not timed
         (bid, catalogue, tender), load_s = best(lambda: load(bid_path), args.repeat)
-        valuation, value_s = best(
-            lambda: value_document(bid, catalogue, tender=tender), args.repeat
-        )
+        valuation, value_s = first_valuation(bid_path, bid, catalogue, tender, args.repeat)
         text, dump_s = best(lambda: dump_document(valuation), args.repeat)
         if args.format == "json":
             assert out_path.read_text(encoding="utf-8") == text, "CLI output differs"
