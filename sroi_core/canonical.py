@@ -103,12 +103,15 @@ def _sorted_by_id(data: Any) -> Any:
     """
     if isinstance(data, dict):
         for key, value in data.items():
-            if isinstance(value, dict | list):
+            if type(value) is dict or type(value) is list:
                 data[key] = _sorted_by_id(value)
         return data
     if isinstance(data, list):
-        items = [_sorted_by_id(item) if isinstance(item, dict | list) else item for item in data]
-        if items and all(isinstance(i, dict) and isinstance(i.get("id"), str) for i in items):
+        items = [
+            _sorted_by_id(item) if type(item) is dict or type(item) is list else item
+            for item in data
+        ]
+        if items and all(type(i) is dict and type(i.get("id")) is str for i in items):
             items.sort(key=lambda item: _utf16(item["id"]))
         return items
     return data
@@ -141,7 +144,7 @@ def document_bytes(document: BaseModel) -> bytes:
     data = _sorted_by_id(
         _with_shortest_decimals(document, json.loads(text, parse_float=parse_float))
     )
-    if floats or "\\u" in text or (text and max(text) >= "\ud800"):
+    if floats or "\\u" in text or (not text.isascii() and max(text) >= "\ud800"):
         return canonical_json(data)
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
