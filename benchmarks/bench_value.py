@@ -28,6 +28,11 @@ loading, writing the file and ending the process.
 The last line printed is a JSON object with every figure, for scripts to read.
 
     python benchmarks/bench_value.py [--commitments N] [--repeat R] [--format F] [--profile]
+        [--standard 1.0|2.0]
+
+``--standard 2.0`` builds the bid from the 2.0 example bid, catalogue and tender (each
+commitment a copy of the example's first, with the fields above replaced), valued with
+the 2.0 method.
 
 ``--profile`` adds a cProfile summary of ``value_document`` (top entries by own time and
 by cumulative time) to show where its time goes.
@@ -69,11 +74,25 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 CATALOGUE = EXAMPLES / "catalogue.illustrative.json"
 TENDER = EXAMPLES / "tender.json"
+STANDARDS = {"1.0": ROOT / "examples", "2.0": ROOT / "examples" / "2.0"}
+"""Where the example bid, catalogue and tender of each standard version live."""
 FLOOR_TARGET = 8.0
 """Issue 12: ``sroi value`` of the bid within 8x of the floor on the same text."""
 KERNEL_TARGET = 100.0
 """Issue 12: document valuation per line within 100x of the batch kernel per line."""
 T = TypeVar("T")
+
+
+def use_standard(version: str) -> None:
+    """Build and value bids of standard ``version``: its example bid, catalogue and tender.
+
+    Rebinds this script's EXAMPLES, CATALOGUE and TENDER (``--standard``); scripts that
+    import them keep the 1.0 documents.
+    """
+    global EXAMPLES, CATALOGUE, TENDER  # noqa: PLW0603 - the script's one input switch
+    EXAMPLES = STANDARDS[version]
+    CATALOGUE = EXAMPLES / "catalogue.illustrative.json"
+    TENDER = EXAMPLES / "tender.json"
 
 
 def build_bid(commitments: int) -> dict[str, Any]:
@@ -96,6 +115,7 @@ def build_bid(commitments: int) -> dict[str, Any]:
             unit, value = "hour", str(180 * (1 + n % 37))
         lines.append(
             {
+                **(template if bid["standardVersion"] != "1.0" else {}),
                 "id": f"c-{n:07d}",
                 "indicator": indicator["id"],
                 "quantity": {"value": value, "unit": unit},
@@ -219,7 +239,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--format", choices=("json", "table", "csv", "markdown"), default="json")
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--standard", choices=sorted(STANDARDS), default="1.0")
     args = parser.parse_args(argv)
+    use_standard(args.standard)
 
     with tempfile.TemporaryDirectory(prefix="bench-value-") as work:
         bid_path = Path(work) / "bid.json"
@@ -284,6 +306,7 @@ def main(argv: list[str] | None = None) -> int:
             print(profile(bid, catalogue, tender))
         result = {
             "benchmark": "sroi value",
+            "standard": args.standard,
             "commitments": args.commitments,
             "line_values": rows,
             "bid_mib": round(size_mib, 2),
