@@ -9,12 +9,12 @@ before: every digest must stay the same.
 from __future__ import annotations
 
 import gc
-import hashlib
 import json
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import object_path_valuation
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -25,7 +25,7 @@ from test_valuation_document import cases, reports
 from sroi_core import canonical, conformance
 from sroi_core.catalogue_store import CatalogueStore
 from sroi_core.documents import load_document
-from sroi_core.valuation.document import canonical_json, input_digest
+from sroi_core.valuation.document import input_digest
 
 # ------------------------------------------------------------- the definitions, as before
 
@@ -63,28 +63,8 @@ def _canonical_data_reference(document: BaseModel) -> Any:
 
 
 def _digest_reference(subject: Any, catalogue: Any, tender: Any, bid: Any) -> str:
-    if subject.standard_version == "1.0":
-
-        def normal(document: Any) -> Any:
-            if document is None:
-                return None
-            data = json.loads(
-                document.model_dump_json(by_alias=True, exclude_unset=True, exclude_none=True),
-                parse_float=Decimal,
-            )
-            for key in ("commitments", "items"):
-                if key in data:
-                    data[key] = sorted(data[key], key=lambda entry: entry["id"])
-            return data
-
-        payload = {
-            "standardVersion": subject.standard_version,
-            "subject": normal(subject),
-            "catalogue": normal(catalogue),
-            "tender": normal(tender),
-            "bid": normal(bid) if bid is not subject else None,
-        }
-        return hashlib.sha256(canonical_json(payload)).hexdigest()
+    if subject.standard_version == "1.0":  # the 1.0 definition, as the object path wrote it
+        return object_path_valuation.input_digest(subject, catalogue, tender, bid)
 
     def form(document: Any) -> Any:
         return None if document is None else _canonical_data_reference(document)
