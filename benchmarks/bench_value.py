@@ -250,7 +250,9 @@ def main(argv: list[str] | None = None) -> int:
         size_mib = bid_path.stat().st_size / 2**20
 
         # the floor first, while this process holds no large document (fair collector costs)
-        floor_s = floor_seconds(bid_path.read_text(encoding="utf-8"))
+        bid_text = bid_path.read_text(encoding="utf-8")
+        floor_s = min(floor_seconds(bid_text) for _ in range(args.repeat))  # best of R, as e2e
+        del bid_text
         e2e = end_to_end(bid_path, out_path, args.format, args.repeat)
         startup_s = startup(args.repeat)
         bare_s = startup(args.repeat, [sys.executable, "-c", "pass"])
