@@ -24,7 +24,7 @@ from sroi_core import canonical
 from sroi_core._decimal import exact_context, from_cents, round_cent, to_cents
 from sroi_core._gc import gc_paused
 from sroi_core._version import FROZEN_STANDARD_VERSIONS, __version__
-from sroi_core.errors import ValuationError, expect_type
+from sroi_core.errors import ValuationError
 from sroi_core.model.bid import Bid
 from sroi_core.model.catalogue import Catalogue
 from sroi_core.model.codes import (
@@ -600,25 +600,8 @@ def value_document(
     tender: Tender | None = None,
     bid: Bid | None = None,
 ) -> Valuation:
-    """Value a bid or an evidence report and explain every figure.
-
-    Args:
-        subject: The document to value.
-        catalogue: The catalogue the document names (the caller resolves it).
-        tender: The tender, for its conventions and contract value (the SROI ratio's
-            investment), when available.
-        bid: For an evidence report: the bid, for durations, claimed adjustments and the
-            committed-versus-verified comparison.
-
-    Raises:
-        CatalogueError: an indicator or price index the document needs is missing.
-        ValuationError: a proxy cannot be rebased (index year missing) or an input is
-            outside the method's domain.
-
-    """
-    expect_type(subject, (Bid, EvidenceReport), "the document to value")
-    expect_type(catalogue, Catalogue, "the catalogue")
-    with gc_paused():  # hundreds of thousands of acyclic objects: no collector walks
+    """The former per-object ``value_document``, same signature (the tests' oracle)."""
+    with gc_paused():
         return _value_document(subject, catalogue, tender, bid)
 
 

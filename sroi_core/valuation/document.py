@@ -1184,6 +1184,14 @@ def _value_document(
         for name, cents in (("low", results.low), ("central", results.pv), ("high", results.high))
     }
     counted_outcome = chosen[chosen_family == family_number[outcome]]
+    breakdowns = {  # the same in both methods' totals
+        "not_counted_value": family_totals.total("not-counted", outcome),
+        "by_basis": by_basis.rows(),
+        "by_theme": by_theme.rows(),
+        "by_outcome": by_outcome.rows(),
+        "by_indicator": by_indicator.rows(),
+        "by_status": by_status.rows(),
+    }
 
     valuation_lines = _valuation_lines(lines, rows, results, anchor is not None)
     comparison: tuple[ComparisonRow, ...] = ()
@@ -1231,12 +1239,7 @@ def _value_document(
                     obligation_credit=family_totals.total(
                         "counted", ValuationFamily.OBLIGATION_CREDIT
                     ),
-                    not_counted_value=family_totals.total("not-counted", outcome),
-                    by_basis=by_basis.rows(),
-                    by_theme=by_theme.rows(),
-                    by_outcome=by_outcome.rows(),
-                    by_indicator=by_indicator.rows(),
-                    by_status=by_status.rows(),
+                    **breakdowns,
                 ),
                 sensitivity=Sensitivity(by_perspective=part.sensitivity),
                 comparison=comparison,
@@ -1285,12 +1288,7 @@ def _value_document(
             totals=Totals(
                 outcome_value=outcome_value,
                 obligation_credit=headline_credit.amount,
-                not_counted_value=family_totals.total("not-counted", outcome),
-                by_basis=by_basis.rows(),
-                by_theme=by_theme.rows(),
-                by_outcome=by_outcome.rows(),
-                by_indicator=by_indicator.rows(),
-                by_status=by_status.rows(),
+                **breakdowns,
             ),
             sensitivity=Sensitivity(scenarios=tuple(scenarios), break_even=break_even),
             comparison=comparison,
