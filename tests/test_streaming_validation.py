@@ -30,6 +30,7 @@ from sroi_core.catalogue_store import CatalogueStore
 from sroi_core.cli import main
 from sroi_core.conformance_findings import _files as vector_files
 from sroi_core.documents import load_document, validate_file, validate_files
+from sroi_core.errors import InputError
 from sroi_core.model.catalogue import Catalogue
 from sroi_core.portfolio import validate_portfolio
 from sroi_core.validation import json_outline, streaming
@@ -539,12 +540,31 @@ def test_a_streamed_report_loads_its_model_on_first_use(tmp_path: Path) -> None:
     assert report.document == load_document(path)
 
 
+def test_a_streamed_report_refuses_a_model_of_changed_bytes(tmp_path: Path) -> None:
+    """The report speaks of the bytes it read: a file changed since is never loaded."""
+    path = _large_bid(tmp_path)
+    with streaming_above(0):
+        report = validate_file(path)
+    assert isinstance(report, streaming.StreamedFileReport)
+    bid = json.loads(path.read_text(encoding="utf-8"))
+    bid["commitments"][0]["quantity"]["value"] = "999"  # still a valid bid, other bytes
+    path.write_text(json.dumps(bid), encoding="utf-8")
+    with pytest.raises(InputError, match="changed since it was validated") as refused:
+        _ = report.document
+    assert refused.value.source == str(path)
+    unchanged = tmp_path / "again.bid.json"
+    unchanged.write_text(json.dumps(bid), encoding="utf-8")
+    with streaming_above(0):
+        again = validate_file(unchanged)
+    assert again.document == load_document(unchanged)
+
+
 def test_validate_files_does_not_load_streamed_models(tmp_path: Path) -> None:
     path = _large_bid(tmp_path)
     catalogue = EXAMPLES / "catalogue.illustrative.json"
     with (
         streaming_above(0),
-        mock.patch.object(streaming, "load_document", side_effect=AssertionError("loaded")),
+        mock.patch.object(streaming, "parse_document", side_effect=AssertionError("loaded")),
     ):
         report = validate_files([path, catalogue])
     assert isinstance(report.files[0], streaming.StreamedFileReport)
@@ -558,7 +578,7 @@ def test_portfolio_validation_streams_without_loading_models(tmp_path: Path) -> 
         whole = validate_portfolio([path], jobs=1, catalogues=catalogues)
     with (
         streaming_above(0),
-        mock.patch.object(streaming, "load_document", side_effect=AssertionError("loaded")),
+        mock.patch.object(streaming, "parse_document", side_effect=AssertionError("loaded")),
     ):
         streamed = validate_portfolio([path], jobs=1, catalogues=catalogues)
     assert streamed == whole

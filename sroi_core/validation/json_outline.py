@@ -16,7 +16,7 @@ from __future__ import annotations
 import codecs
 import itertools
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -114,6 +114,13 @@ def _unescaped(chars: npt.NDArray[np.uint8], quotes: npt.NDArray[np.intp]) -> np
     return result
 
 
+class Hasher(Protocol):
+    """What :func:`scan` needs of a hash object (``hashlib.sha256()`` is one)."""
+
+    def update(self, data: bytes, /) -> None:
+        """Add ``data`` to what is hashed."""
+
+
 def _read_chunk(handle: BinaryIO) -> bytes:
     """The next chunk, never ending inside a run of backslashes (runs stay whole)."""
     chunk = handle.read(CHUNK_BYTES)
@@ -125,11 +132,12 @@ def _read_chunk(handle: BinaryIO) -> bytes:
     return chunk
 
 
-def scan(handle: BinaryIO, offset: int) -> Outline | None:
+def scan(handle: BinaryIO, offset: int, seen: Hasher | None = None) -> Outline | None:
     """The outline of the JSON read from ``handle``, whose first byte is at ``offset``.
 
     None when the bytes are not UTF-8 or cannot be one JSON object (the caller then reads
-    the file as a whole, and the reader words the problem).
+    the file as a whole, and the reader words the problem). ``seen``, when given, is
+    updated with every byte read, so the caller can tell later whether the file changed.
     """
     decoder = codecs.getincrementaldecoder("utf-8")()
     in_string = 0
@@ -139,6 +147,8 @@ def scan(handle: BinaryIO, offset: int) -> Outline | None:
     has_null = False
     tail = b""
     while chunk := _read_chunk(handle):
+        if seen is not None:
+            seen.update(chunk)
         has_null = has_null or b"null" in tail + chunk[:3] or b"null" in chunk
         tail = chunk[-3:]
         try:

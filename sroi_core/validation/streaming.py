@@ -47,6 +47,7 @@ and a catalogue's rules need the whole of it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -63,9 +64,9 @@ from pydantic import ValidationError as PydanticValidationError
 
 from sroi_core._gc import gc_paused
 from sroi_core.catalogue_store import CatalogueStore
-from sroi_core.documents import DOCUMENT_CONTEXT, load_document
+from sroi_core.documents import DOCUMENT_CONTEXT, parse_document
 from sroi_core.errors import InputError
-from sroi_core.io import MAX_DEPTH, MAX_FILE_BYTES, identify
+from sroi_core.io import MAX_DEPTH, MAX_FILE_BYTES, identify, read_bytes
 from sroi_core.model import DOCUMENT_MODELS
 from sroi_core.model._base import null_free_validator
 from sroi_core.model.codes import DocumentType
@@ -190,13 +191,19 @@ def _accepts(is_valid: Callable[[Any], bool], data: Any) -> bool:
         return False
 
 
+def _identity(info: os.stat_result) -> tuple[int, int, int, int]:
+    """Device, inode, size and modification time: a file written in place changes them."""
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+
+
 class _File:
     """Reads byte ranges of one open regular file."""
 
-    def __init__(self, fd: int, size: int) -> None:
-        """Wrap the open descriptor ``fd`` of a file of ``size`` bytes."""
+    def __init__(self, fd: int, info: os.stat_result) -> None:
+        """Wrap the open descriptor ``fd`` of a file whose status was ``info``."""
         self.fd = fd
-        self.size = size
+        self.size = info.st_size
+        self.identity = _identity(info)
 
     def read(self, start: int, end: int) -> bytes:
         """The bytes from ``start`` to ``end`` (exclusive)."""
@@ -339,7 +346,8 @@ def _validate(
         raise _CannotStreamError  # a document type that does not stream: read it whole
     offset = len(_BOM) if head.startswith(_BOM) else 0
     handle.seek(offset)
-    outline = scan(handle, offset)
+    seen = hashlib.sha256(head[:offset])  # every byte, to tell a later change of the file
+    outline = scan(handle, offset, seen)
     if outline is None or outline.max_depth > MAX_DEPTH:
         raise _CannotStreamError
     file.white(offset, outline.root_open)
@@ -370,7 +378,9 @@ def _validate(
         findings = lists.findings(null_free=not outline.has_null)
     except _JsonModeRefusedError:  # as the whole path then does: build from the data
         findings = lists.findings(null_free=False)
-    report = StreamedFileReport(path)
+    if _identity(os.fstat(handle.fileno())) != file.identity:
+        raise _CannotStreamError  # written in place while it was read: read it whole
+    report = StreamedFileReport(path, seen.hexdigest())
     report.document_type = raw.document_type.value
     report.standard_version = raw.standard_version
     report.findings = findings
@@ -451,20 +461,30 @@ class StreamedFileReport(FileReport):
     API allows it) gets it loaded as :func:`sroi_core.documents.load_document` does.
     """
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        """A report of the file at ``path``."""
+    def __init__(self, path: str | os.PathLike[str], sha256: str) -> None:
+        """A report of the file at ``path``, whose bytes had the SHA-256 ``sha256``."""
         self._path = path
+        self._sha256 = sha256
         self._loaded: Any = None
         super().__init__(file=str(path))
 
     @property
     def document(self) -> Any:
-        """The document's model, loaded on first use.
+        """The document's model, loaded on first use from the very bytes validated.
 
-        Raises InputError if the file has since changed so that it no longer loads.
+        Raises InputError if the file has changed since it was validated: the report
+        speaks of the bytes it read, so a model of other bytes is never handed out.
         """
         if self._loaded is None:
-            self._loaded = load_document(self._path)
+            name = os.fspath(self._path)
+            raw = read_bytes(name)
+            if hashlib.sha256(raw).hexdigest() != self._sha256:
+                raise InputError(
+                    "the file has changed since it was validated",
+                    source=name,
+                    expected="the file as it was validated; validate it again",
+                )
+            self._loaded = parse_document(raw.decode("utf-8-sig"), name)
         return self._loaded
 
     @document.setter
@@ -497,7 +517,7 @@ def validate_streaming(
             if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
                 return None
             with gc_paused():
-                return _validate(handle, _File(fd, info.st_size), path, catalogues)
+                return _validate(handle, _File(fd, info), path, catalogues)
         except (_CannotStreamError, OSError):
             return None
 
