@@ -16,6 +16,7 @@ import hashlib
 import json
 import math
 import weakref
+from collections import abc
 from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
@@ -37,12 +38,36 @@ def shortest_decimal(value: Decimal) -> str:
     return text
 
 
-_NEVER_DECIMAL = (str, int, bool, float, bytes, dt.date, dt.datetime, dt.time, enum.Enum)
-"""Types whose values are never a decimal and hold none (a float field is a number)."""
+_LEAF = (str, int, bool, float, bytes, dt.date, dt.datetime, dt.time, enum.Enum)
+"""Types whose values are never a decimal and hold nothing the form rewrites."""
+
+_SEQUENCES = (tuple, list, abc.Sequence, abc.Collection, abc.Iterable)
+"""Origins of annotations that are JSON arrays."""
 
 
-def _may_hold_decimal(annotation: Any, seen: frozenset[type] = frozenset()) -> bool:
-    """Whether a value of this annotation can be, or hold, a Decimal (conservative)."""
+def _is_identified(annotation: Any) -> bool:
+    """Whether a list member of this annotation may be an object with an ``id`` (conservative)."""
+    if isinstance(annotation, type):
+        if issubclass(annotation, BaseModel):
+            return annotation.model_config.get("extra") == "allow" or any(
+                (info.alias or name) == "id" for name, info in annotation.model_fields.items()
+            )
+        if issubclass(annotation, _LEAF) or issubclass(annotation, Decimal):
+            return False
+    if annotation is None or annotation is type(None) or get_origin(annotation) is Literal:
+        return False
+    arguments = [a for a in get_args(annotation) if a is not Ellipsis]
+    if arguments and get_origin(annotation) not in _SEQUENCES:
+        return any(_is_identified(a) for a in arguments)  # a union: any of its members
+    return True  # an array in an array is no object; anything else: assume it may be
+
+
+def _needs_visit(annotation: Any, seen: frozenset[type] = frozenset()) -> bool:
+    """Whether a value of this annotation may hold something the form rewrites (conservative).
+
+    That is a decimal (written shortest), a list whose members may be identified objects
+    (sorted by id), or free-form data (walked whole).
+    """
     if annotation is Decimal:
         return True
     if annotation is None or annotation is type(None):
@@ -53,47 +78,62 @@ def _may_hold_decimal(annotation: Any, seen: frozenset[type] = frozenset()) -> b
         if issubclass(annotation, BaseModel):
             if annotation in seen:
                 return False  # a recursive model: its other fields decide
+            if annotation.model_config.get("extra") == "allow":
+                return True
             inner = seen | {annotation}
             return any(
-                _may_hold_decimal(info.annotation, inner)
-                for info in annotation.model_fields.values()
+                _needs_visit(info.annotation, inner) for info in annotation.model_fields.values()
             )
-        if issubclass(annotation, _NEVER_DECIMAL):
+        if issubclass(annotation, _LEAF):
             return False
     if get_origin(annotation) is Literal:
         return False
     arguments = [a for a in get_args(annotation) if a is not Ellipsis]
+    if get_origin(annotation) in _SEQUENCES and any(_is_identified(a) for a in arguments):
+        return True
     if arguments:  # a union, a container, an Annotated type: any of its arguments
-        return any(_may_hold_decimal(a, seen) for a in arguments)
+        return any(_needs_visit(a, seen) for a in arguments)
     return True  # Any, a TypeVar, a bare container, an unknown form: assume it may
 
 
 @cache
-def _decimal_fields(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
-    """(attribute, JSON key) of the model's fields whose values may hold a decimal."""
+def _visited_fields(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """(attribute, JSON key) of the model's fields that may hold what the form rewrites."""
     return tuple(
         (name, info.alias or name)
         for name, info in model.model_fields.items()
-        if _may_hold_decimal(info.annotation)
+        if _needs_visit(info.annotation)
     )
 
 
-def _with_shortest_decimals(model: Any, data: Any) -> Any:
-    """``data`` (the JSON form of ``model``) with every decimal field in shortest form.
+def _canonical(model: Any, data: Any) -> Any:
+    """``data`` (the JSON form of ``model``) in canonical form, in place where it can be.
 
-    The model says which values are decimals: the JSON text alone cannot (``"2.0"`` is a
-    version, not a number). Fields whose type can hold no decimal are not visited.
+    One pass guided by the model: decimals written shortest, lists of identified objects
+    sorted by id; fields whose type can hold neither are not visited. Free-form data
+    (a ``dict`` or ``Any`` field) has no model to say which strings are decimals: only its
+    lists are sorted, as the form says.
     """
-    if isinstance(model, BaseModel) and isinstance(data, dict):
-        for name, key in _decimal_fields(type(model)):
+    if isinstance(model, BaseModel) and type(data) is dict:
+        for name, key in _visited_fields(type(model)):
             if key in data:
-                data[key] = _with_shortest_decimals(getattr(model, name), data[key])
+                data[key] = _canonical(getattr(model, name), data[key])
         return data
-    if isinstance(model, tuple | list) and isinstance(data, list):
-        return [_with_shortest_decimals(m, d) for m, d in zip(model, data, strict=True)]
+    if isinstance(model, tuple | list) and type(data) is list:
+        items = [_canonical(m, d) for m, d in zip(model, data, strict=True)]
+        return _in_id_order(items)
     if isinstance(model, Decimal) and isinstance(data, str):
         return shortest_decimal(model)
+    if type(data) is dict or type(data) is list:
+        return _sorted_by_id(data)
     return data
+
+
+def _in_id_order(items: list[Any]) -> list[Any]:
+    """A list whose members are all objects with a string ``id``, sorted by that id."""
+    if items and all(type(i) is dict and type(i.get("id")) is str for i in items):
+        items.sort(key=lambda item: _utf16(item["id"]))
+    return items
 
 
 def _sorted_by_id(data: Any) -> Any:
@@ -107,13 +147,12 @@ def _sorted_by_id(data: Any) -> Any:
                 data[key] = _sorted_by_id(value)
         return data
     if isinstance(data, list):
-        items = [
-            _sorted_by_id(item) if type(item) is dict or type(item) is list else item
-            for item in data
-        ]
-        if items and all(type(i) is dict and type(i.get("id")) is str for i in items):
-            items.sort(key=lambda item: _utf16(item["id"]))
-        return items
+        return _in_id_order(
+            [
+                _sorted_by_id(item) if type(item) is dict or type(item) is list else item
+                for item in data
+            ]
+        )
     return data
 
 
@@ -122,7 +161,7 @@ def canonical_data(document: BaseModel) -> Any:
     data = json.loads(
         document.model_dump_json(by_alias=True, exclude_unset=True, exclude_none=True)
     )
-    return _sorted_by_id(_with_shortest_decimals(document, data))
+    return _canonical(document, data)
 
 
 def document_bytes(document: BaseModel) -> bytes:
@@ -141,9 +180,7 @@ def document_bytes(document: BaseModel) -> bytes:
         floats.append(literal)
         return float(literal)
 
-    data = _sorted_by_id(
-        _with_shortest_decimals(document, json.loads(text, parse_float=parse_float))
-    )
+    data = _canonical(document, json.loads(text, parse_float=parse_float))
     if floats or "\\u" in text or (not text.isascii() and max(text) >= "\ud800"):
         return canonical_json(data)
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()

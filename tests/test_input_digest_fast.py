@@ -1,7 +1,8 @@
 """The fast input digest equals its definition on every document (1.0 and 2.0).
 
 ``input_digest`` joins per-document canonical bytes (kept while a document lives), visits
-only the fields that can hold a decimal, and lets ``json.dumps`` write RFC 8785 text where
+only the fields that can hold a decimal, a list of identified objects or free-form data
+(one pass guided by the model), and lets ``json.dumps`` write RFC 8785 text where
 the two agree. The reference functions below are the definitions as they were written
 before: every digest must stay the same.
 """
@@ -167,3 +168,72 @@ _json = st.recursive(
 def test_json_dumps_writes_rfc_8785_for_data_without_floats_or_high_characters(data: Any) -> None:
     written = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     assert written.encode() == canonical.canonical_json(data)
+
+
+# ----------------------------------------- the guided walk on shapes the examples lack
+
+
+class _Named(BaseModel):
+    id: str
+    name: str = ""
+
+
+class _Coded(BaseModel):  # objects without an id: their lists keep their order
+    code: str
+    share: Decimal | None = None
+
+
+class _Open(BaseModel, extra="allow"):  # extra members may bring an id
+    label: str = ""
+
+
+class _Holder(BaseModel):
+    named: tuple[_Named, ...] = ()
+    coded: list[_Coded] = []
+    nested: tuple[tuple[_Named, ...], ...] = ()
+    optional: tuple[_Named, ...] | None = None
+    either: tuple[_Named | _Coded, ...] = ()
+    opened: tuple[_Open, ...] = ()
+    tags: tuple[str, ...] = ()
+    free: dict[str, Any] | None = None
+    amount: Decimal | None = None
+
+
+_ids = st.text(st.characters(max_codepoint=0xD7FF), min_size=1, max_size=3)
+_named = st.builds(_Named, id=_ids, name=st.text(max_size=2))
+_coded = st.builds(
+    _Coded,
+    code=st.text(max_size=2),
+    share=st.none() | st.decimals(allow_nan=False, allow_infinity=False, places=3),
+)
+_free_json = st.recursive(
+    st.none() | st.integers(-5, 5) | _ids,
+    lambda inner: st.lists(inner, max_size=3)
+    | st.lists(st.fixed_dictionaries({"id": _ids}, optional={"v": inner}), max_size=3)
+    | st.dictionaries(_ids, inner, max_size=3),
+    max_leaves=12,
+)
+_holders = st.builds(
+    _Holder,
+    named=st.lists(_named, max_size=4).map(tuple),
+    coded=st.lists(_coded, max_size=4),
+    nested=st.lists(st.lists(_named, max_size=3).map(tuple), max_size=3).map(tuple),
+    optional=st.none() | st.lists(_named, max_size=3).map(tuple),
+    either=st.lists(_named | _coded, max_size=4).map(tuple),
+    opened=st.lists(
+        st.builds(_Open, label=st.text(max_size=2)).map(lambda o: o)
+        | _ids.map(lambda i: _Open.model_validate({"id": i})),
+        max_size=3,
+    ).map(tuple),
+    tags=st.lists(_ids, max_size=3).map(tuple),
+    free=st.none() | st.dictionaries(_ids, _free_json, max_size=3),
+    amount=st.none() | st.decimals(allow_nan=False, allow_infinity=False, places=4),
+)
+
+
+@SETTINGS
+@given(_holders)
+def test_the_guided_walk_equals_the_definition_on_every_shape(holder: _Holder) -> None:
+    """Lists of identified objects at any depth, unions, extra members, free-form data."""
+    expected = canonical.canonical_json(_canonical_data_reference(holder))
+    assert canonical.document_bytes(holder) == expected
