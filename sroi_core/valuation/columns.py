@@ -72,6 +72,13 @@ def _money_texts(cents: list[int]) -> list[str]:
     ]
 
 
+def _money_list(cents: list[int]) -> str:
+    """A JSON array of money figures at a line value's indent, as pydantic writes it."""
+    if not cents:
+        return "[]"
+    return "[\n            " + ",\n            ".join(_money_texts(cents)) + "\n          ]"
+
+
 def _string_list(items: Sequence[str], indent: str) -> str:
     """A JSON array of strings at ``indent``, as pydantic writes it with indent=2."""
     if not items:
@@ -258,80 +265,159 @@ class ValuationLines(Sequence[ValuationLine]):
         """
         if not self._ids:
             return "[]"
-        money = [_money_texts(row) for row in self._figures.tolist()]
-        pv = _money_texts(self._pv.tolist())
-        year_rows = self._years.tolist()
-        heads = [self._priced_head(priced) for priced in self._priced]
-        tails = [
-            ",\n          " + '"flags": ' + _string_list(priced.flags, "          ") + "\n        }"
-            for priced in self._priced
-        ]
-        adjustments = [
-            "".join(
-                f',\n      "{name}": "{decimal_text(value)}"'
-                for name, value in zip(
-                    ("deadweight", "attribution", "displacement", "dropOff"), values, strict=True
-                )
+        return "[\n" + ",\n".join(self.line_texts()) + "\n  ]"
+
+    def line_texts(self) -> list[str]:
+        """Each line's JSON object at the indent of a member of ``lines``, in line order.
+
+        Lines of one shape (indicator, adjustments, flags, status, the proxy value and
+        year count of each line value) share one ``%`` template; their varying fields are
+        gathered column by column and the template filled once per line, so the Python
+        work per line is one formatting call. A line with a money figure that is not
+        plain ``n.nn`` text (a negative figure, or columns of Python ints beyond int64) is
+        written field by field as before.
+        """
+        shared = _SharedTexts.of(self)
+        texts = np.empty(len(self._ids), dtype=object)
+        plain = self._plain_lines()
+        groups: dict[tuple[Any, ...], list[int]] = {}
+        rows = list(zip(self._row_priced, self._year_count, strict=True))
+        starts = self._row_start
+        for number, key in enumerate(
+            zip(
+                self._indicator,
+                self._adjustment,
+                self._flags,
+                self._status,
+                self._counted,
+                strict=True,
             )
-            for values in self._adjustment_sets
-        ]
-        flag_texts = [_string_list(flags, "      ") for flags in self._flag_sets]
-        indicators = [
-            f'      "indicator": {_text(i)},\n      "outcome": {_text(o)},\n'
-            f'      "theme": {_text(t)},\n'
-            for i, o, t, _ in self._indicators
-        ]
-        units = [_text(unit) for _, _, _, unit in self._indicators]
-        parts = []
-        row_start = self._row_start
-        for number, line_id in enumerate(self._ids):
-            indicator = self._indicator[number]
-            text = [
-                '    {\n      "lineId": ',
-                _text(line_id),
-                ",\n",
-                indicators[indicator],
-                '      "status": "',
-                self._status[number],
-                '",\n      "counted": ',
-                "true" if self._counted[number] else "false",
-                ',\n      "quantity": {\n        "value": "',
-                decimal_text(self._quantity[number]),
-                '",\n        "unit": ',
-                units[indicator],
-                "\n      }",
-                adjustments[self._adjustment[number]],
-                ',\n      "durationYears": ',
-                str(self._duration[number]),
-                ',\n      "values": ',
-            ]
-            first, last = row_start[number], row_start[number + 1]
-            if first == last:
-                text.append("[]")
+        ):
+            if plain[number]:
+                groups.setdefault((*key, *rows[starts[number] : starts[number + 1]]), []).append(
+                    number
+                )
             else:
-                values = []
-                for row in range(first, last):
-                    priced = self._row_priced[row]
-                    gross, after_deadweight, after_attribution, net = money[row]
-                    years = ",\n            ".join(
-                        _money_texts(year_rows[row][: self._year_count[row]])
-                    )
-                    values.append(
-                        heads[priced]
-                        + f',\n          "gross": {gross},\n          "afterDeadweight": '
-                        f'{after_deadweight},\n          "afterAttribution": '
-                        f'{after_attribution},\n          "netAnnual": {net},\n'
-                        f'          "yearValues": [\n            {years}\n          ],\n'
-                        f'          "presentValue": {pv[row]}' + tails[priced]
-                    )
-                text.append("[\n" + ",\n".join(values) + "\n      ]")
-            text.append(',\n      "flags": ')
-            text.append(flag_texts[self._flags[number]])
-            if self._offsets is not None:
-                text.append(f',\n      "offsetPeriods": {self._offsets[number]}')
-            text.append("\n    }")
-            parts.append("".join(text))
-        return "[\n" + ",\n".join(parts) + "\n  ]"
+                texts[number] = self._line_text(number, shared)
+        for key, numbers in groups.items():
+            chosen = np.array(numbers, dtype=np.intp)
+            texts[chosen] = self._group_texts(key, chosen, shared)
+        listed: list[str] = texts.tolist()
+        return listed
+
+    def _plain_lines(self) -> list[bool]:
+        """Per line: is every money figure of its values plain "n.nn" text of int64 cents."""
+        if any(column.dtype == object for column in (self._figures, self._years, self._pv)):
+            return [False] * len(self._ids)
+        counts = np.asarray(self._year_count, dtype=np.int64)
+        counted_year = np.arange(self._years.shape[1]) < counts[:, None]
+        bad_row = (
+            (self._figures < 0).any(axis=1)
+            | (self._pv < 0)
+            | ((self._years < 0) & counted_year).any(axis=1)
+        )
+        bad = np.concatenate(([0], np.cumsum(bad_row, dtype=np.int64)))
+        starts = np.asarray(self._row_start, dtype=np.intp)
+        ok: list[bool] = (bad[starts[1:]] == bad[starts[:-1]]).tolist()
+        return ok
+
+    def _group_texts(
+        self, key: tuple[Any, ...], numbers: NDArray[np.intp], shared: _SharedTexts
+    ) -> list[str]:
+        """The JSON of the lines ``numbers``, all of the shape ``key``, from one template."""
+        indicator, adjustment, flags, status, counted, *rows = key
+        template = _Template()
+        template.text('    {\n      "lineId": ')
+        template.slot("%s", shared.id_texts[numbers].tolist())
+        template.text(",\n" + shared.indicators[indicator] + '      "status": "' + status)
+        template.text('",\n      "counted": ' + ("true" if counted else "false"))
+        template.text(',\n      "quantity": {\n        "value": "')
+        template.slot("%s", shared.quantity_texts[numbers].tolist())
+        template.text('",\n        "unit": ' + shared.units[indicator] + "\n      }")
+        template.text(shared.adjustments[adjustment] + ',\n      "durationYears": ')
+        template.slot("%d", np.asarray(self._duration)[numbers].tolist())
+        template.text(',\n      "values": ')
+        if not rows:
+            template.text("[]")
+        else:
+            first = np.asarray(self._row_start, dtype=np.intp)[numbers]
+            template.text("[\n")
+            for offset, (priced, year_count) in enumerate(rows):
+                row = first + offset
+                if offset:
+                    template.text(",\n")
+                template.text(shared.heads[priced])
+                figures = self._figures[row]
+                for name, column in zip(_FIGURE_NAMES, figures.T, strict=True):
+                    template.text(f',\n          "{name}": ')
+                    template.money(column)
+                template.text(',\n          "yearValues": ')
+                template.text("[\n            " if year_count else "[]")
+                for year in range(year_count):
+                    if year:
+                        template.text(",\n            ")
+                    template.money(self._years[row, year])
+                template.text("\n          ]" if year_count else "")
+                template.text(',\n          "presentValue": ')
+                template.money(self._pv[row])
+                template.text(shared.tails[priced])
+            template.text("\n      ]")
+        template.text(',\n      "flags": ' + shared.flag_texts[flags])
+        if self._offsets is not None:
+            template.text(',\n      "offsetPeriods": ')
+            template.slot("%d", np.asarray(self._offsets)[numbers].tolist())
+        template.text("\n    }")
+        return template.fill()
+
+    def _line_text(self, number: int, shared: _SharedTexts) -> str:
+        """One line's JSON field by field: any money figure, however large or negative."""
+        indicator = self._indicator[number]
+        text = [
+            '    {\n      "lineId": ',
+            shared.id_texts[number],
+            ",\n",
+            shared.indicators[indicator],
+            '      "status": "',
+            self._status[number],
+            '",\n      "counted": ',
+            "true" if self._counted[number] else "false",
+            ',\n      "quantity": {\n        "value": "',
+            shared.quantity_texts[number],
+            '",\n        "unit": ',
+            shared.units[indicator],
+            "\n      }",
+            shared.adjustments[self._adjustment[number]],
+            ',\n      "durationYears": ',
+            str(self._duration[number]),
+            ',\n      "values": ',
+        ]
+        first, last = self._row_start[number], self._row_start[number + 1]
+        if first == last:
+            text.append("[]")
+        else:
+            values = []
+            for row in range(first, last):
+                priced = self._row_priced[row]
+                gross, after_deadweight, after_attribution, net = _money_texts(
+                    self._figures[row].tolist()
+                )
+                years = _money_list(self._years[row][: self._year_count[row]].tolist())
+                (present,) = _money_texts([int(self._pv[row])])
+                values.append(
+                    shared.heads[priced]
+                    + f',\n          "gross": {gross},\n          "afterDeadweight": '
+                    f'{after_deadweight},\n          "afterAttribution": '
+                    f'{after_attribution},\n          "netAnnual": {net},\n'
+                    f'          "yearValues": {years},\n'
+                    f'          "presentValue": {present}' + shared.tails[priced]
+                )
+            text.append("[\n" + ",\n".join(values) + "\n      ]")
+        text.append(',\n      "flags": ')
+        text.append(shared.flag_texts[self._flags[number]])
+        if self._offsets is not None:
+            text.append(f',\n      "offsetPeriods": {self._offsets[number]}')
+        text.append("\n    }")
+        return "".join(text)
 
     @staticmethod
     def _priced_head(priced: PricedValue) -> str:
@@ -348,6 +434,93 @@ class ValuationLines(Sequence[ValuationLine]):
             f"{factor}"
             f',\n          "rebasedPerUnit": "{decimal_text(priced.rebased_per_unit)}"'
         )
+
+
+_FIGURE_NAMES = ("gross", "afterDeadweight", "afterAttribution", "netAnnual")
+"""The money members of a line value, in the order of the ``figures`` columns."""
+
+
+def _object_column(texts: Iterator[str] | list[str], size: int) -> NDArray[np.object_]:
+    """Texts in a 1-d object array, to be picked by many line numbers at once."""
+    column = np.empty(size, dtype=object)
+    column[:] = list(texts)
+    return column
+
+
+@dataclass(frozen=True, slots=True)
+class _SharedTexts:
+    """The JSON texts the lines' objects share: computed once per ``line_texts`` call."""
+
+    id_texts: NDArray[np.object_]
+    quantity_texts: NDArray[np.object_]
+    indicators: list[str]
+    units: list[str]
+    adjustments: list[str]
+    flag_texts: list[str]
+    heads: list[str]
+    tails: list[str]
+
+    @classmethod
+    def of(cls, lines: ValuationLines) -> _SharedTexts:
+        size = len(lines._ids)
+        return cls(
+            id_texts=_object_column(map(_text, lines._ids), size),
+            quantity_texts=_object_column(map(decimal_text, lines._quantity), size),
+            indicators=[
+                f'      "indicator": {_text(i)},\n      "outcome": {_text(o)},\n'
+                f'      "theme": {_text(t)},\n'
+                for i, o, t, _ in lines._indicators
+            ],
+            units=[_text(unit) for _, _, _, unit in lines._indicators],
+            adjustments=[
+                "".join(
+                    f',\n      "{name}": "{decimal_text(value)}"'
+                    for name, value in zip(
+                        ("deadweight", "attribution", "displacement", "dropOff"),
+                        values,
+                        strict=True,
+                    )
+                )
+                for values in lines._adjustment_sets
+            ],
+            flag_texts=[_string_list(flags, "      ") for flags in lines._flag_sets],
+            heads=[ValuationLines._priced_head(priced) for priced in lines._priced],
+            tails=[
+                ",\n          " + '"flags": ' + _string_list(priced.flags, "          ")
+                + "\n        }"
+                for priced in lines._priced
+            ],
+        )
+
+
+class _Template:
+    """A ``%`` template built from fixed text and slots, each slot with its column."""
+
+    __slots__ = ("_columns", "_pieces")
+
+    def __init__(self) -> None:
+        self._pieces: list[str] = []
+        self._columns: list[list[Any]] = []
+
+    def text(self, text: str) -> None:
+        """Fixed text, the same in every line (``%`` escaped)."""
+        self._pieces.append(text.replace("%", "%%"))
+
+    def slot(self, spec: str, column: list[Any]) -> None:
+        """A ``%`` conversion filled from ``column`` (one entry per line)."""
+        self._pieces.append(spec)
+        self._columns.append(column)
+
+    def money(self, cents: NDArray[np.int64]) -> None:
+        """A plain money figure ("n.nn") of non-negative int64 cents, one per line."""
+        units, hundredths = np.divmod(cents, 100)
+        self.slot('"%d.', units.tolist())
+        self.slot('%02d"', hundredths.tolist())
+
+    def fill(self) -> list[str]:
+        """The template filled with each line's entries of the columns."""
+        template = "".join(self._pieces)
+        return list(map(template.__mod__, zip(*self._columns, strict=True)))
 
 
 _MARK = '\n  "lines": [],\n'
@@ -378,6 +551,12 @@ def dump_valuation(valuation: Valuation) -> str | None:
     )
     if envelope.count(_MARK) != 1:  # pragma: no cover - the field is always written once
         return None
-    with gc_paused():  # millions of short-lived texts: no collector walks over the documents
-        text = lines.json()
-    return envelope.replace(_MARK, '\n  "lines": ' + text + ",\n") + "\n"
+    head, tail = envelope.split(_MARK)
+    if not lines:
+        return head + '\n  "lines": [],\n' + tail + "\n"
+    with gc_paused():  # a text per line: no collector walks over the documents meanwhile
+        texts = lines.line_texts()
+    # the envelope around the first and last line, so the document is built in one join
+    texts[0] = head + '\n  "lines": [\n' + texts[0]
+    texts[-1] = texts[-1] + "\n  ],\n" + tail + "\n"
+    return ",\n".join(texts)
