@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from sroi_core.documents import dump_document, load_document
 from sroi_core.model.codes import ValuationBasis
 from sroi_core.model.valuation import Valuation
+from sroi_core.valuation import columns
 from sroi_core.valuation.columns import PricedValue, ValuationLines, with_lines
 from sroi_core.valuation.document import value_document
 
@@ -55,7 +56,7 @@ def _cents(huge: bool) -> st.SearchStrategy[int]:
 
 
 @st.composite
-def columns(draw: st.DrawFn) -> dict[str, Any]:
+def drawn_columns(draw: st.DrawFn) -> dict[str, Any]:
     """The keyword arguments of a ValuationLines, every column drawn."""
     huge = draw(st.booleans())
     money = _cents(huge)
@@ -132,21 +133,23 @@ def _pydantic_text(valuation: Valuation) -> str:
 
 
 @SETTINGS
-@given(columns())
-def test_generated_columns_are_written_as_pydantic_writes_them(kwargs: dict[str, Any]) -> None:
+@given(drawn_columns(), st.sampled_from([1, 2, 16]))
+def test_generated_columns_are_written_as_pydantic_writes_them(
+    kwargs: dict[str, Any], template_lines: int
+) -> None:
     lines = ValuationLines(**kwargs)
     valuation = with_lines(ENVELOPE.model_copy(), lines)
-    assert dump_document(valuation) == _pydantic_text(valuation)
+    with mock.patch.object(columns, "_TEMPLATE_LINES", template_lines):
+        assert dump_document(valuation) == _pydantic_text(valuation)
 
 
 @SETTINGS
-@given(columns())
+@given(drawn_columns())
 def test_the_templates_write_what_the_field_by_field_path_writes(kwargs: dict[str, Any]) -> None:
     lines = ValuationLines(**kwargs)
-    fast = lines.line_texts()
-    with mock.patch.object(
-        ValuationLines, "_plain_lines", lambda self: [False] * len(self)
-    ):
+    with mock.patch.object(columns, "_TEMPLATE_LINES", 1):  # every shape a template
+        fast = lines.line_texts()
+    with mock.patch.object(columns, "_TEMPLATE_LINES", 10**9):  # every line field by field
         slow = lines.line_texts()
     assert fast == slow
     assert lines.json() == ("[\n" + ",\n".join(fast) + "\n  ]" if fast else "[]")
@@ -159,13 +162,13 @@ def test_a_plain_line_and_an_odd_one_share_no_template() -> None:
     valuation = value_document(bid, catalogue)
     lines = valuation.lines
     assert isinstance(lines, ValuationLines)
-    assert all(lines._plain_lines())
+    assert lines._plain_lines(columns._Writing.of(lines)).all()
     pv = lines._pv.copy()
     pv[0] = -pv[0] - 1
     odd = ValuationLines(**{**_kwargs(lines), "pv": pv})
-    plain = odd._plain_lines()
+    plain = odd._plain_lines(columns._Writing.of(odd))
     first_rows = range(odd._row_start[0], odd._row_start[1])
-    assert [n for n, ok in enumerate(plain) if not ok] == [0]
+    assert np.flatnonzero(~plain).tolist() == [0]
     assert len(first_rows) > 0
     again = with_lines(ENVELOPE.model_copy(), odd)
     assert dump_document(again) == _pydantic_text(again)

@@ -12,7 +12,7 @@ writes the lines' JSON straight from the columns, byte for byte what pydantic wr
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from json.encoder import encode_basestring
@@ -270,85 +270,76 @@ class ValuationLines(Sequence[ValuationLine]):
     def line_texts(self) -> list[str]:
         """Each line's JSON object at the indent of a member of ``lines``, in line order.
 
-        Lines of one shape (indicator, adjustments, flags, status, the proxy value and
-        year count of each line value) share one ``%`` template; their varying fields are
-        gathered column by column and the template filled once per line, so the Python
-        work per line is one formatting call. A line with a money figure that is not
-        plain ``n.nn`` text (a negative figure, or columns of Python ints beyond int64) is
-        written field by field as before.
+        Lines of one shape (as many values, each with as many year values) share one
+        ``%`` template; their fields are gathered column by column and the template filled
+        once per line, so the Python work per line is one formatting call. A line with a
+        money figure that is not plain ``n.nn`` text (a negative figure, or columns of
+        Python ints beyond int64), and a shape of fewer than ``_TEMPLATE_LINES`` lines,
+        are written field by field.
         """
-        shared = _SharedTexts.of(self)
+        shared = _Writing.of(self)
         texts = np.empty(len(self._ids), dtype=object)
-        plain = self._plain_lines()
-        groups: dict[tuple[Any, ...], list[int]] = {}
-        rows = list(zip(self._row_priced, self._year_count, strict=True))
-        starts = self._row_start
-        for number, key in enumerate(
-            zip(
-                self._indicator,
-                self._adjustment,
-                self._flags,
-                self._status,
-                self._counted,
-                strict=True,
-            )
-        ):
-            if plain[number]:
-                groups.setdefault((*key, *rows[starts[number] : starts[number + 1]]), []).append(
-                    number
-                )
+        plain = self._plain_lines(shared)
+        for numbers, year_counts in _shapes(shared, plain):
+            if len(numbers) >= _TEMPLATE_LINES:
+                texts[numbers] = self._shape_texts(numbers, year_counts, shared)
             else:
-                texts[number] = self._line_text(number, shared)
-        for key, numbers in groups.items():
-            chosen = np.array(numbers, dtype=np.intp)
-            texts[chosen] = self._group_texts(key, chosen, shared)
+                plain[numbers] = False
+        for number in np.flatnonzero(~plain).tolist():
+            texts[number] = self._line_text(number, shared)
         listed: list[str] = texts.tolist()
         return listed
 
-    def _plain_lines(self) -> list[bool]:
+    def _plain_lines(self, shared: _Writing) -> NDArray[np.bool_]:
         """Per line: is every money figure of its values plain "n.nn" text of int64 cents."""
         if any(column.dtype == object for column in (self._figures, self._years, self._pv)):
-            return [False] * len(self._ids)
-        counts = np.asarray(self._year_count, dtype=np.int64)
-        counted_year = np.arange(self._years.shape[1]) < counts[:, None]
+            return np.zeros(len(self._ids), dtype=np.bool_)
+        counted_year = np.arange(self._years.shape[1]) < shared.year_count[:, None]
         bad_row = (
             (self._figures < 0).any(axis=1)
             | (self._pv < 0)
             | ((self._years < 0) & counted_year).any(axis=1)
         )
         bad = np.concatenate(([0], np.cumsum(bad_row, dtype=np.int64)))
-        starts = np.asarray(self._row_start, dtype=np.intp)
-        ok: list[bool] = (bad[starts[1:]] == bad[starts[:-1]]).tolist()
+        starts = shared.row_start
+        ok: NDArray[np.bool_] = bad[starts[1:]] == bad[starts[:-1]]
         return ok
 
-    def _group_texts(
-        self, key: tuple[Any, ...], numbers: NDArray[np.intp], shared: _SharedTexts
+    def _shape_texts(
+        self, numbers: NDArray[np.intp], year_counts: tuple[int, ...], shared: _Writing
     ) -> list[str]:
-        """The JSON of the lines ``numbers``, all of the shape ``key``, from one template."""
-        indicator, adjustment, flags, status, counted, *rows = key
+        """The JSON of the lines ``numbers``, whose values have ``year_counts`` years each."""
+        indicator = shared.indicator[numbers]
         template = _Template()
         template.text('    {\n      "lineId": ')
         template.slot("%s", shared.id_texts[numbers].tolist())
-        template.text(",\n" + shared.indicators[indicator] + '      "status": "' + status)
-        template.text('",\n      "counted": ' + ("true" if counted else "false"))
+        template.text(",\n")
+        template.slot("%s", shared.indicators[indicator].tolist())
+        template.text('      "status": "')
+        template.slot("%s", shared.status[numbers].tolist())
+        template.text('",\n      "counted": ')
+        template.slot("%s", shared.booleans[shared.counted[numbers]].tolist())
         template.text(',\n      "quantity": {\n        "value": "')
         template.slot("%s", shared.quantity_texts[numbers].tolist())
-        template.text('",\n        "unit": ' + shared.units[indicator] + "\n      }")
-        template.text(shared.adjustments[adjustment] + ',\n      "durationYears": ')
-        template.slot("%d", np.asarray(self._duration)[numbers].tolist())
+        template.text('",\n        "unit": ')
+        template.slot("%s", shared.units[indicator].tolist())
+        template.text("\n      }")
+        template.slot("%s", shared.adjustments[shared.adjustment[numbers]].tolist())
+        template.text(',\n      "durationYears": ')
+        template.slot("%d", shared.duration[numbers].tolist())
         template.text(',\n      "values": ')
-        if not rows:
+        if not year_counts:
             template.text("[]")
         else:
-            first = np.asarray(self._row_start, dtype=np.intp)[numbers]
+            first = shared.row_start[numbers]
             template.text("[\n")
-            for offset, (priced, year_count) in enumerate(rows):
+            for offset, year_count in enumerate(year_counts):
                 row = first + offset
+                priced = shared.row_priced[row]
                 if offset:
                     template.text(",\n")
-                template.text(shared.heads[priced])
-                figures = self._figures[row]
-                for name, column in zip(_FIGURE_NAMES, figures.T, strict=True):
+                template.slot("%s", shared.heads[priced].tolist())
+                for name, column in zip(_FIGURE_NAMES, self._figures[row].T, strict=True):
                     template.text(f',\n          "{name}": ')
                     template.money(column)
                 template.text(',\n          "yearValues": ')
@@ -360,16 +351,17 @@ class ValuationLines(Sequence[ValuationLine]):
                 template.text("\n          ]" if year_count else "")
                 template.text(',\n          "presentValue": ')
                 template.money(self._pv[row])
-                template.text(shared.tails[priced])
+                template.slot("%s", shared.tails[priced].tolist())
             template.text("\n      ]")
-        template.text(',\n      "flags": ' + shared.flag_texts[flags])
-        if self._offsets is not None:
+        template.text(',\n      "flags": ')
+        template.slot("%s", shared.flag_texts[shared.flags[numbers]].tolist())
+        if shared.offsets is not None:
             template.text(',\n      "offsetPeriods": ')
-            template.slot("%d", np.asarray(self._offsets)[numbers].tolist())
+            template.slot("%d", shared.offsets[numbers].tolist())
         template.text("\n    }")
         return template.fill()
 
-    def _line_text(self, number: int, shared: _SharedTexts) -> str:
+    def _line_text(self, number: int, shared: _Writing) -> str:
         """One line's JSON field by field: any money figure, however large or negative."""
         indicator = self._indicator[number]
         text = [
@@ -436,43 +428,64 @@ class ValuationLines(Sequence[ValuationLine]):
         )
 
 
+_TEMPLATE_LINES = 16
+"""Lines of one shape below this many are written field by field: a template and its
+columns cost about as much as writing that many lines one by one."""
+
 _FIGURE_NAMES = ("gross", "afterDeadweight", "afterAttribution", "netAnnual")
 """The money members of a line value, in the order of the ``figures`` columns."""
 
 
-def _object_column(texts: Iterator[str] | list[str], size: int) -> NDArray[np.object_]:
+def _object_column(texts: Iterable[str]) -> NDArray[np.object_]:
     """Texts in a 1-d object array, to be picked by many line numbers at once."""
-    column = np.empty(size, dtype=object)
-    column[:] = list(texts)
+    listed = list(texts)
+    column = np.empty(len(listed), dtype=object)
+    column[:] = listed
     return column
 
 
 @dataclass(frozen=True, slots=True)
-class _SharedTexts:
-    """The JSON texts the lines' objects share: computed once per ``line_texts`` call."""
+class _Writing:
+    """What ``line_texts`` reads, made once per call: the fields' JSON texts and the columns.
+
+    Texts in object arrays, so the texts of many lines are picked by one index array: per
+    line (``id_texts``, ``quantity_texts``, ``status``) or per distinct indicator,
+    adjustment set, flag set or priced proxy value, indexed by the matching column; the
+    columns as numpy arrays.
+    """
 
     id_texts: NDArray[np.object_]
     quantity_texts: NDArray[np.object_]
-    indicators: list[str]
-    units: list[str]
-    adjustments: list[str]
-    flag_texts: list[str]
-    heads: list[str]
-    tails: list[str]
+    indicators: NDArray[np.object_]
+    units: NDArray[np.object_]
+    adjustments: NDArray[np.object_]
+    flag_texts: NDArray[np.object_]
+    heads: NDArray[np.object_]
+    tails: NDArray[np.object_]
+    booleans: NDArray[np.object_]
+    status: NDArray[np.object_]
+    indicator: NDArray[np.intp]
+    adjustment: NDArray[np.intp]
+    flags: NDArray[np.intp]
+    counted: NDArray[np.intp]
+    duration: NDArray[np.int64]
+    offsets: NDArray[np.int64] | None
+    row_start: NDArray[np.intp]
+    row_priced: NDArray[np.intp]
+    year_count: NDArray[np.int64]
 
     @classmethod
-    def of(cls, lines: ValuationLines) -> _SharedTexts:
-        size = len(lines._ids)
+    def of(cls, lines: ValuationLines) -> _Writing:
         return cls(
-            id_texts=_object_column(map(_text, lines._ids), size),
-            quantity_texts=_object_column(map(decimal_text, lines._quantity), size),
-            indicators=[
+            id_texts=_object_column(map(_text, lines._ids)),
+            quantity_texts=_object_column(map(decimal_text, lines._quantity)),
+            indicators=_object_column(
                 f'      "indicator": {_text(i)},\n      "outcome": {_text(o)},\n'
                 f'      "theme": {_text(t)},\n'
                 for i, o, t, _ in lines._indicators
-            ],
-            units=[_text(unit) for _, _, _, unit in lines._indicators],
-            adjustments=[
+            ),
+            units=_object_column(_text(unit) for _, _, _, unit in lines._indicators),
+            adjustments=_object_column(
                 "".join(
                     f',\n      "{name}": "{decimal_text(value)}"'
                     for name, value in zip(
@@ -482,14 +495,27 @@ class _SharedTexts:
                     )
                 )
                 for values in lines._adjustment_sets
-            ],
-            flag_texts=[_string_list(flags, "      ") for flags in lines._flag_sets],
-            heads=[ValuationLines._priced_head(priced) for priced in lines._priced],
-            tails=[
+            ),
+            flag_texts=_object_column(
+                _string_list(flags, "      ") for flags in lines._flag_sets
+            ),
+            heads=_object_column(ValuationLines._priced_head(priced) for priced in lines._priced),
+            tails=_object_column(
                 ",\n          " + '"flags": ' + _string_list(priced.flags, "          ")
                 + "\n        }"
                 for priced in lines._priced
-            ],
+            ),
+            booleans=_object_column(["false", "true"]),
+            status=_object_column(lines._status),
+            indicator=np.asarray(lines._indicator, dtype=np.intp),
+            adjustment=np.asarray(lines._adjustment, dtype=np.intp),
+            flags=np.asarray(lines._flags, dtype=np.intp),
+            counted=np.asarray(lines._counted, dtype=np.intp),
+            duration=np.asarray(lines._duration, dtype=np.int64),
+            offsets=None if lines._offsets is None else np.asarray(lines._offsets, np.int64),
+            row_start=np.asarray(lines._row_start, dtype=np.intp),
+            row_priced=np.asarray(lines._row_priced, dtype=np.intp),
+            year_count=np.asarray(lines._year_count, dtype=np.int64),
         )
 
 
@@ -521,6 +547,30 @@ class _Template:
         """The template filled with each line's entries of the columns."""
         template = "".join(self._pieces)
         return list(map(template.__mod__, zip(*self._columns, strict=True)))
+
+
+def _shapes(
+    shared: _Writing, plain: NDArray[np.bool_]
+) -> Iterator[tuple[NDArray[np.intp], tuple[int, ...]]]:
+    """The ``plain`` lines by shape: their numbers, and the year count of each value."""
+    starts = shared.row_start
+    counts = np.diff(starts)
+    chosen = np.flatnonzero(plain)
+    for rows in np.unique(counts[chosen]).tolist():
+        numbers = chosen[counts[chosen] == rows]
+        shape = shared.year_count[starts[numbers][:, None] + np.arange(rows)]
+        base = int(shape.max(initial=0)) + 1
+        if rows * base.bit_length() < 62:  # each shape as one integer: a quick 1-d sort
+            key = shape @ (base ** np.arange(rows, dtype=np.int64))
+            _, first, which = np.unique(key, return_index=True, return_inverse=True)
+            distinct = shape[first]
+        else:
+            distinct, which = np.unique(shape, axis=0, return_inverse=True)
+        which = which.reshape(-1)
+        order = np.argsort(which, kind="stable")
+        ends = np.cumsum(np.bincount(which, minlength=len(distinct)))
+        for years, group in zip(distinct.tolist(), np.split(order, ends[:-1]), strict=True):
+            yield numbers[group], tuple(years)
 
 
 _MARK = '\n  "lines": [],\n'
