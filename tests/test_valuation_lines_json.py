@@ -10,6 +10,7 @@ interface, and the template path the same text as the field-by-field one.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -18,11 +19,12 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sroi_core._decimal import decimal_text
 from sroi_core.documents import dump_document, load_document
 from sroi_core.model.codes import ValuationBasis
 from sroi_core.model.valuation import Valuation
 from sroi_core.valuation import columns
-from sroi_core.valuation.columns import PricedValue, ValuationLines, with_lines
+from sroi_core.valuation.columns import PricedValue, ValuationLines, _decimal_texts, with_lines
 from sroi_core.valuation.document import value_document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,6 +39,8 @@ TEXT = st.text(
     max_size=6,
 )
 DECIMALS = st.decimals(min_value=-(10**6), max_value=10**6, places=4, allow_nan=False)
+QUANTITIES = DECIMALS | st.decimals(allow_nan=False, allow_infinity=False)
+"""Quantities also in exponent notation (``1E+3``, ``1E-9``), written positionally."""
 STATUSES = st.sampled_from(
     ["committed", "verified", "submitted", "rejected", "withdrawn", "payment-in-lieu"]
 )
@@ -98,7 +102,7 @@ def drawn_columns(draw: st.DrawFn) -> dict[str, Any]:
         "indicator": np.array([draw(pick(len(indicators))) for _ in range(count)], np.intp),
         "status": [draw(STATUSES) for _ in range(count)],
         "counted": [draw(st.booleans()) for _ in range(count)],
-        "quantity": [draw(DECIMALS) for _ in range(count)],
+        "quantity": [draw(QUANTITIES) for _ in range(count)],
         "adjustment_sets": adjustment_sets,
         "adjustment": np.array([draw(pick(len(adjustment_sets))) for _ in range(count)], np.intp),
         "duration": np.array([draw(st.integers(0, 60)) for _ in range(count)], np.int64),
@@ -153,6 +157,12 @@ def test_the_templates_write_what_the_field_by_field_path_writes(kwargs: dict[st
         slow = lines.line_texts()
     assert fast == slow
     assert lines.json() == ("[\n" + ",\n".join(fast) + "\n  ]" if fast else "[]")
+
+
+@SETTINGS
+@given(st.lists(st.decimals(allow_nan=True, allow_infinity=True), max_size=8))
+def test_decimal_texts_are_decimal_text(values: list[Decimal]) -> None:
+    assert _decimal_texts(values) == [decimal_text(v) for v in values]
 
 
 def test_a_plain_line_and_an_odd_one_share_no_template() -> None:

@@ -72,6 +72,19 @@ def _money_texts(cents: list[int]) -> list[str]:
     ]
 
 
+def _decimal_texts(values: Sequence[Decimal]) -> list[str]:
+    """``decimal_text`` of many values, by ``str`` where that already writes the same text.
+
+    ``str`` of a decimal (C speed, no call per value) writes exponent notation only for a
+    positive exponent or a value below 1e-6, and then its text holds an ``E``; only then
+    is ``decimal_text`` asked.
+    """
+    texts = list(map(str, values))
+    if "E" in "".join(texts):
+        return [decimal_text(v) if "E" in t else t for v, t in zip(values, texts, strict=True)]
+    return texts
+
+
 def _money_list(cents: list[int]) -> str:
     """A JSON array of money figures at a line value's indent, as pydantic writes it."""
     if not cents:
@@ -477,8 +490,8 @@ class _Writing:
     @classmethod
     def of(cls, lines: ValuationLines) -> _Writing:
         return cls(
-            id_texts=_object_column(map(_text, lines._ids)),
-            quantity_texts=_object_column(map(decimal_text, lines._quantity)),
+            id_texts=_object_column(map(encode_basestring, lines._ids)),  # what _text calls
+            quantity_texts=_object_column(_decimal_texts(lines._quantity)),
             indicators=_object_column(
                 f'      "indicator": {_text(i)},\n      "outcome": {_text(o)},\n'
                 f'      "theme": {_text(t)},\n'
