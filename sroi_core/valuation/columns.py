@@ -278,7 +278,10 @@ class ValuationLines(Sequence[ValuationLine]):
         """
         if not self._ids:
             return "[]"
-        return "[\n" + ",\n".join(self.line_texts()) + "\n  ]"
+        texts = self.line_texts()
+        texts[0] = "[\n" + texts[0]  # the brackets on the first and last line: one join
+        texts[-1] += "\n  ]"
+        return ",\n".join(texts)
 
     def line_texts(self) -> list[str]:
         """Each line's JSON object at the indent of a member of ``lines``, in line order.
