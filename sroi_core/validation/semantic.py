@@ -7,9 +7,10 @@ has a stable id (docs/rules.md); each finding carries the JSON pointer of the va
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 from sroi_core.codelists import codelist
@@ -241,8 +242,11 @@ class IdTally:
 def _duplicates(
     items: Iterable[str], kind: str, source: str, *path: str | int
 ) -> Iterator[Finding]:
+    ids = list(items)
+    if len(set(ids)) == len(ids):  # the usual case, decided at once: no id repeats
+        return
     tally = IdTally()
-    for index, item in enumerate(items):
+    for index, item in enumerate(ids):
         tally.add(item, index)
     yield from tally.findings(kind, source, *path)
 
@@ -688,17 +692,39 @@ class ListRules:
     item: Callable[[Any, int, Catalogue | None, str, set[tuple[str, str]]], Iterator[Finding]]
     """One item's findings; the set carries the (indicator, unit) pairs already found clean
     in this document (see ``_reference_and_unit``)."""
+    item_keys: Callable[[Sequence[Any]], list[Hashable]] | None = None
+    """Per item, everything its findings depend on besides its index, if that is cheap to
+    gather: items of one key have the same findings but for the pointer, so the whole
+    document is checked once per distinct key (``_item_findings``)."""
+
+
+def _commitment_keys(commitments: Sequence[Commitment]) -> list[Hashable]:
+    """What ``commitment_findings`` reads of each commitment, but for its index."""
+    return [
+        (c.indicator, c.quantity.unit, c.period.start, c.period.end) for c in commitments
+    ]
+
+
+def _no_keys(items: Sequence[Any]) -> list[Hashable]:
+    """One key for all: ``_no_item_findings`` reads nothing of an item."""
+    return [None] * len(items)
 
 
 LIST_RULES: dict[type[Document], ListRules] = {
     Bid: ListRules(
-        "commitments", "commitment", "id", _no_findings, catalogue_for, commitment_findings
+        "commitments",
+        "commitment",
+        "id",
+        _no_findings,
+        catalogue_for,
+        commitment_findings,
+        _commitment_keys,
     ),
     EvidenceReport: ListRules(
         "items", "evidence item", "id", _report_period, catalogue_for, evidence_item_findings
     ),
     Valuation: ListRules(
-        "lines", "line", "line_id", _no_findings, _schedule_only, _no_item_findings
+        "lines", "line", "line_id", _no_findings, _schedule_only, _no_item_findings, _no_keys
     ),
 }
 """The documents whose semantic rules run one list item at a time, by model class."""
@@ -710,13 +736,38 @@ def _check_listed(
     rules = LIST_RULES[type(doc)]
     items: Sequence[Any] = getattr(doc, rules.key)
     yield from rules.opening(doc, source)
-    ids = (getattr(item, rules.ident) for item in items)
-    yield from _duplicates(ids, rules.kind, source, rules.key)
+    yield from _duplicates(map(attrgetter(rules.ident), items), rules.kind, source, rules.key)
     catalogue, context = rules.context(doc, lookup, source)
     yield from context
+    yield from _item_findings(items, rules, catalogue, source)
+
+
+def _item_findings(
+    items: Sequence[Any], rules: ListRules, catalogue: Catalogue | None, source: str
+) -> Iterator[Finding]:
+    """Every item's findings in list order, as ``rules.item`` gives them one by one.
+
+    With ``rules.item_keys``, one item of each distinct key is checked first; only the
+    items whose key gave findings are then checked (and reported) one by one, so a long
+    list that repeats a few combinations costs a few checks, not one per item.
+    """
     clean: set[tuple[str, str]] = set()
-    for n, item in enumerate(items):
-        yield from rules.item(item, n, catalogue, source, clean)
+    if rules.item_keys is None:
+        for n, item in enumerate(items):
+            yield from rules.item(item, n, catalogue, source, clean)
+        return
+    keys = rules.item_keys(items)
+    one_of_each = dict(zip(keys, range(len(keys)), strict=True))
+    found = {
+        key
+        for key, n in one_of_each.items()
+        if list(rules.item(items[n], n, catalogue, source, clean))
+    }
+    if not found:
+        return
+    for n, key in enumerate(keys):
+        if key in found:
+            yield from rules.item(items[n], n, catalogue, source, clean)
 
 
 def check_bid(doc: Bid, source: str, lookup: CatalogueLookup) -> Iterator[Finding]:

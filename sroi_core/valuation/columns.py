@@ -12,7 +12,7 @@ writes the lines' JSON straight from the columns, byte for byte what pydantic wr
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from json.encoder import encode_basestring
@@ -70,6 +70,26 @@ def _money_texts(cents: list[int]) -> list[str]:
         f'"{c // 100}.{hundredths[c % 100]}"' if 0 <= c < _PLAIN_CENTS else _money(c)
         for c in cents
     ]
+
+
+def _decimal_texts(values: Sequence[Decimal]) -> list[str]:
+    """``decimal_text`` of many values, by ``str`` where that already writes the same text.
+
+    ``str`` of a decimal (C speed, no call per value) writes exponent notation only for a
+    positive exponent or a value below 1e-6, and then its text holds an ``E``; only then
+    is ``decimal_text`` asked.
+    """
+    texts = list(map(str, values))
+    if "E" in "".join(texts):
+        return [decimal_text(v) if "E" in t else t for v, t in zip(values, texts, strict=True)]
+    return texts
+
+
+def _money_list(cents: list[int]) -> str:
+    """A JSON array of money figures at a line value's indent, as pydantic writes it."""
+    if not cents:
+        return "[]"
+    return "[\n            " + ",\n            ".join(_money_texts(cents)) + "\n          ]"
 
 
 def _string_list(items: Sequence[str], indent: str) -> str:
@@ -258,80 +278,154 @@ class ValuationLines(Sequence[ValuationLine]):
         """
         if not self._ids:
             return "[]"
-        money = [_money_texts(row) for row in self._figures.tolist()]
-        pv = _money_texts(self._pv.tolist())
-        year_rows = self._years.tolist()
-        heads = [self._priced_head(priced) for priced in self._priced]
-        tails = [
-            ",\n          " + '"flags": ' + _string_list(priced.flags, "          ") + "\n        }"
-            for priced in self._priced
-        ]
-        adjustments = [
-            "".join(
-                f',\n      "{name}": "{decimal_text(value)}"'
-                for name, value in zip(
-                    ("deadweight", "attribution", "displacement", "dropOff"), values, strict=True
-                )
-            )
-            for values in self._adjustment_sets
-        ]
-        flag_texts = [_string_list(flags, "      ") for flags in self._flag_sets]
-        indicators = [
-            f'      "indicator": {_text(i)},\n      "outcome": {_text(o)},\n'
-            f'      "theme": {_text(t)},\n'
-            for i, o, t, _ in self._indicators
-        ]
-        units = [_text(unit) for _, _, _, unit in self._indicators]
-        parts = []
-        row_start = self._row_start
-        for number, line_id in enumerate(self._ids):
-            indicator = self._indicator[number]
-            text = [
-                '    {\n      "lineId": ',
-                _text(line_id),
-                ",\n",
-                indicators[indicator],
-                '      "status": "',
-                self._status[number],
-                '",\n      "counted": ',
-                "true" if self._counted[number] else "false",
-                ',\n      "quantity": {\n        "value": "',
-                decimal_text(self._quantity[number]),
-                '",\n        "unit": ',
-                units[indicator],
-                "\n      }",
-                adjustments[self._adjustment[number]],
-                ',\n      "durationYears": ',
-                str(self._duration[number]),
-                ',\n      "values": ',
-            ]
-            first, last = row_start[number], row_start[number + 1]
-            if first == last:
-                text.append("[]")
+        texts = self.line_texts()
+        texts[0] = "[\n" + texts[0]  # the brackets on the first and last line: one join
+        texts[-1] += "\n  ]"
+        return ",\n".join(texts)
+
+    def line_texts(self) -> list[str]:
+        """Each line's JSON object at the indent of a member of ``lines``, in line order.
+
+        Lines of one shape (as many values, each with as many year values) share one
+        ``%`` template; their fields are gathered column by column and the template filled
+        once per line, so the Python work per line is one formatting call. A line with a
+        money figure that is not plain ``n.nn`` text (a negative figure, or columns of
+        Python ints beyond int64), and a shape of fewer than ``_TEMPLATE_LINES`` lines,
+        are written field by field.
+        """
+        shared = _Writing.of(self)
+        texts = np.empty(len(self._ids), dtype=object)
+        plain = self._plain_lines(shared)
+        for numbers, year_counts in _shapes(shared, plain):
+            if len(numbers) >= _TEMPLATE_LINES:
+                texts[numbers] = self._shape_texts(numbers, year_counts, shared)
             else:
-                values = []
-                for row in range(first, last):
-                    priced = self._row_priced[row]
-                    gross, after_deadweight, after_attribution, net = money[row]
-                    years = ",\n            ".join(
-                        _money_texts(year_rows[row][: self._year_count[row]])
-                    )
-                    values.append(
-                        heads[priced]
-                        + f',\n          "gross": {gross},\n          "afterDeadweight": '
-                        f'{after_deadweight},\n          "afterAttribution": '
-                        f'{after_attribution},\n          "netAnnual": {net},\n'
-                        f'          "yearValues": [\n            {years}\n          ],\n'
-                        f'          "presentValue": {pv[row]}' + tails[priced]
-                    )
-                text.append("[\n" + ",\n".join(values) + "\n      ]")
-            text.append(',\n      "flags": ')
-            text.append(flag_texts[self._flags[number]])
-            if self._offsets is not None:
-                text.append(f',\n      "offsetPeriods": {self._offsets[number]}')
-            text.append("\n    }")
-            parts.append("".join(text))
-        return "[\n" + ",\n".join(parts) + "\n  ]"
+                plain[numbers] = False
+        for number in np.flatnonzero(~plain).tolist():
+            texts[number] = self._line_text(number, shared)
+        listed: list[str] = texts.tolist()
+        return listed
+
+    def _plain_lines(self, shared: _Writing) -> NDArray[np.bool_]:
+        """Per line: is every money figure of its values plain "n.nn" text of int64 cents."""
+        if any(column.dtype == object for column in (self._figures, self._years, self._pv)):
+            return np.zeros(len(self._ids), dtype=np.bool_)
+        counted_year = np.arange(self._years.shape[1]) < shared.year_count[:, None]
+        bad_row = (
+            (self._figures < 0).any(axis=1)
+            | (self._pv < 0)
+            | ((self._years < 0) & counted_year).any(axis=1)
+        )
+        bad = np.concatenate(([0], np.cumsum(bad_row, dtype=np.int64)))
+        starts = shared.row_start
+        ok: NDArray[np.bool_] = bad[starts[1:]] == bad[starts[:-1]]
+        return ok
+
+    def _shape_texts(
+        self, numbers: NDArray[np.intp], year_counts: tuple[int, ...], shared: _Writing
+    ) -> list[str]:
+        """The JSON of the lines ``numbers``, whose values have ``year_counts`` years each."""
+        indicator = shared.indicator[numbers]
+        template = _Template()
+        template.text('    {\n      "lineId": ')
+        template.slot("%s", shared.id_texts[numbers].tolist())
+        template.text(",\n")
+        template.slot("%s", shared.indicators[indicator].tolist())
+        template.text('      "status": "')
+        template.slot("%s", shared.status[numbers].tolist())
+        template.text('",\n      "counted": ')
+        template.slot("%s", shared.booleans[shared.counted[numbers]].tolist())
+        template.text(',\n      "quantity": {\n        "value": "')
+        template.slot("%s", shared.quantity_texts[numbers].tolist())
+        template.text('",\n        "unit": ')
+        template.slot("%s", shared.units[indicator].tolist())
+        template.text("\n      }")
+        template.slot("%s", shared.adjustments[shared.adjustment[numbers]].tolist())
+        template.text(',\n      "durationYears": ')
+        template.slot("%d", shared.duration[numbers].tolist())
+        template.text(',\n      "values": ')
+        if not year_counts:
+            template.text("[]")
+        else:
+            first = shared.row_start[numbers]
+            template.text("[\n")
+            for offset, year_count in enumerate(year_counts):
+                row = first + offset
+                priced = shared.row_priced[row]
+                if offset:
+                    template.text(",\n")
+                template.slot("%s", shared.heads[priced].tolist())
+                for name, column in zip(_FIGURE_NAMES, self._figures[row].T, strict=True):
+                    template.text(f',\n          "{name}": ')
+                    template.money(column)
+                template.text(',\n          "yearValues": ')
+                template.text("[\n            " if year_count else "[]")
+                for year in range(year_count):
+                    if year:
+                        template.text(",\n            ")
+                    template.money(self._years[row, year])
+                template.text("\n          ]" if year_count else "")
+                template.text(',\n          "presentValue": ')
+                template.money(self._pv[row])
+                template.slot("%s", shared.tails[priced].tolist())
+            template.text("\n      ]")
+        template.text(',\n      "flags": ')
+        template.slot("%s", shared.flag_texts[shared.flags[numbers]].tolist())
+        if shared.offsets is not None:
+            template.text(',\n      "offsetPeriods": ')
+            template.slot("%d", shared.offsets[numbers].tolist())
+        template.text("\n    }")
+        return template.fill()
+
+    def _line_text(self, number: int, shared: _Writing) -> str:
+        """One line's JSON field by field: any money figure, however large or negative."""
+        indicator = self._indicator[number]
+        text = [
+            '    {\n      "lineId": ',
+            shared.id_texts[number],
+            ",\n",
+            shared.indicators[indicator],
+            '      "status": "',
+            self._status[number],
+            '",\n      "counted": ',
+            "true" if self._counted[number] else "false",
+            ',\n      "quantity": {\n        "value": "',
+            shared.quantity_texts[number],
+            '",\n        "unit": ',
+            shared.units[indicator],
+            "\n      }",
+            shared.adjustments[self._adjustment[number]],
+            ',\n      "durationYears": ',
+            str(self._duration[number]),
+            ',\n      "values": ',
+        ]
+        first, last = self._row_start[number], self._row_start[number + 1]
+        if first == last:
+            text.append("[]")
+        else:
+            values = []
+            for row in range(first, last):
+                priced = self._row_priced[row]
+                gross, after_deadweight, after_attribution, net = _money_texts(
+                    self._figures[row].tolist()
+                )
+                years = _money_list(self._years[row][: self._year_count[row]].tolist())
+                (present,) = _money_texts([int(self._pv[row])])
+                values.append(
+                    shared.heads[priced]
+                    + f',\n          "gross": {gross},\n          "afterDeadweight": '
+                    f'{after_deadweight},\n          "afterAttribution": '
+                    f'{after_attribution},\n          "netAnnual": {net},\n'
+                    f'          "yearValues": {years},\n'
+                    f'          "presentValue": {present}' + shared.tails[priced]
+                )
+            text.append("[\n" + ",\n".join(values) + "\n      ]")
+        text.append(',\n      "flags": ')
+        text.append(shared.flag_texts[self._flags[number]])
+        if self._offsets is not None:
+            text.append(f',\n      "offsetPeriods": {self._offsets[number]}')
+        text.append("\n    }")
+        return "".join(text)
 
     @staticmethod
     def _priced_head(priced: PricedValue) -> str:
@@ -348,6 +442,151 @@ class ValuationLines(Sequence[ValuationLine]):
             f"{factor}"
             f',\n          "rebasedPerUnit": "{decimal_text(priced.rebased_per_unit)}"'
         )
+
+
+_TEMPLATE_LINES = 16
+"""Lines of one shape below this many are written field by field: a template and its
+columns cost about as much as writing that many lines one by one."""
+
+_FIGURE_NAMES = ("gross", "afterDeadweight", "afterAttribution", "netAnnual")
+"""The money members of a line value, in the order of the ``figures`` columns."""
+
+
+def _object_column(texts: Iterable[str]) -> NDArray[np.object_]:
+    """Texts in a 1-d object array, to be picked by many line numbers at once."""
+    listed = list(texts)
+    column = np.empty(len(listed), dtype=object)
+    column[:] = listed
+    return column
+
+
+@dataclass(frozen=True, slots=True)
+class _Writing:
+    """What ``line_texts`` reads, made once per call: the fields' JSON texts and the columns.
+
+    Texts in object arrays, so the texts of many lines are picked by one index array: per
+    line (``id_texts``, ``quantity_texts``, ``status``) or per distinct indicator,
+    adjustment set, flag set or priced proxy value, indexed by the matching column; the
+    columns as numpy arrays.
+    """
+
+    id_texts: NDArray[np.object_]
+    quantity_texts: NDArray[np.object_]
+    indicators: NDArray[np.object_]
+    units: NDArray[np.object_]
+    adjustments: NDArray[np.object_]
+    flag_texts: NDArray[np.object_]
+    heads: NDArray[np.object_]
+    tails: NDArray[np.object_]
+    booleans: NDArray[np.object_]
+    status: NDArray[np.object_]
+    indicator: NDArray[np.intp]
+    adjustment: NDArray[np.intp]
+    flags: NDArray[np.intp]
+    counted: NDArray[np.intp]
+    duration: NDArray[np.int64]
+    offsets: NDArray[np.int64] | None
+    row_start: NDArray[np.intp]
+    row_priced: NDArray[np.intp]
+    year_count: NDArray[np.int64]
+
+    @classmethod
+    def of(cls, lines: ValuationLines) -> _Writing:
+        return cls(
+            id_texts=_object_column(map(encode_basestring, lines._ids)),  # what _text calls
+            quantity_texts=_object_column(_decimal_texts(lines._quantity)),
+            indicators=_object_column(
+                f'      "indicator": {_text(i)},\n      "outcome": {_text(o)},\n'
+                f'      "theme": {_text(t)},\n'
+                for i, o, t, _ in lines._indicators
+            ),
+            units=_object_column(_text(unit) for _, _, _, unit in lines._indicators),
+            adjustments=_object_column(
+                "".join(
+                    f',\n      "{name}": "{decimal_text(value)}"'
+                    for name, value in zip(
+                        ("deadweight", "attribution", "displacement", "dropOff"),
+                        values,
+                        strict=True,
+                    )
+                )
+                for values in lines._adjustment_sets
+            ),
+            flag_texts=_object_column(
+                _string_list(flags, "      ") for flags in lines._flag_sets
+            ),
+            heads=_object_column(ValuationLines._priced_head(priced) for priced in lines._priced),
+            tails=_object_column(
+                ",\n          " + '"flags": ' + _string_list(priced.flags, "          ")
+                + "\n        }"
+                for priced in lines._priced
+            ),
+            booleans=_object_column(["false", "true"]),
+            status=_object_column(lines._status),
+            indicator=np.asarray(lines._indicator, dtype=np.intp),
+            adjustment=np.asarray(lines._adjustment, dtype=np.intp),
+            flags=np.asarray(lines._flags, dtype=np.intp),
+            counted=np.asarray(lines._counted, dtype=np.intp),
+            duration=np.asarray(lines._duration, dtype=np.int64),
+            offsets=None if lines._offsets is None else np.asarray(lines._offsets, np.int64),
+            row_start=np.asarray(lines._row_start, dtype=np.intp),
+            row_priced=np.asarray(lines._row_priced, dtype=np.intp),
+            year_count=np.asarray(lines._year_count, dtype=np.int64),
+        )
+
+
+class _Template:
+    """A ``%`` template built from fixed text and slots, each slot with its column."""
+
+    __slots__ = ("_columns", "_pieces")
+
+    def __init__(self) -> None:
+        self._pieces: list[str] = []
+        self._columns: list[list[Any]] = []
+
+    def text(self, text: str) -> None:
+        """Fixed text, the same in every line (``%`` escaped)."""
+        self._pieces.append(text.replace("%", "%%"))
+
+    def slot(self, spec: str, column: list[Any]) -> None:
+        """A ``%`` conversion filled from ``column`` (one entry per line)."""
+        self._pieces.append(spec)
+        self._columns.append(column)
+
+    def money(self, cents: NDArray[np.int64]) -> None:
+        """A plain money figure ("n.nn") of non-negative int64 cents, one per line."""
+        units, hundredths = np.divmod(cents, 100)
+        self.slot('"%d.', units.tolist())
+        self.slot('%02d"', hundredths.tolist())
+
+    def fill(self) -> list[str]:
+        """The template filled with each line's entries of the columns."""
+        template = "".join(self._pieces)
+        return list(map(template.__mod__, zip(*self._columns, strict=True)))
+
+
+def _shapes(
+    shared: _Writing, plain: NDArray[np.bool_]
+) -> Iterator[tuple[NDArray[np.intp], tuple[int, ...]]]:
+    """The ``plain`` lines by shape: their numbers, and the year count of each value."""
+    starts = shared.row_start
+    counts = np.diff(starts)
+    chosen = np.flatnonzero(plain)
+    for rows in np.unique(counts[chosen]).tolist():
+        numbers = chosen[counts[chosen] == rows]
+        shape = shared.year_count[starts[numbers][:, None] + np.arange(rows)]
+        base = int(shape.max(initial=0)) + 1
+        if rows * base.bit_length() < 62:  # each shape as one integer: a quick 1-d sort
+            key = shape @ (base ** np.arange(rows, dtype=np.int64))
+            _, first, which = np.unique(key, return_index=True, return_inverse=True)
+            distinct = shape[first]
+        else:
+            distinct, which = np.unique(shape, axis=0, return_inverse=True)
+        which = which.reshape(-1)
+        order = np.argsort(which, kind="stable")
+        ends = np.cumsum(np.bincount(which, minlength=len(distinct)))
+        for years, group in zip(distinct.tolist(), np.split(order, ends[:-1]), strict=True):
+            yield numbers[group], tuple(years)
 
 
 _MARK = '\n  "lines": [],\n'
@@ -378,6 +617,12 @@ def dump_valuation(valuation: Valuation) -> str | None:
     )
     if envelope.count(_MARK) != 1:  # pragma: no cover - the field is always written once
         return None
-    with gc_paused():  # millions of short-lived texts: no collector walks over the documents
-        text = lines.json()
-    return envelope.replace(_MARK, '\n  "lines": ' + text + ",\n") + "\n"
+    head, tail = envelope.split(_MARK)
+    if not lines:
+        return head + '\n  "lines": [],\n' + tail + "\n"
+    with gc_paused():  # a text per line: no collector walks over the documents meanwhile
+        texts = lines.line_texts()
+    # the envelope around the first and last line, so the document is built in one join
+    texts[0] = head + '\n  "lines": [\n' + texts[0]
+    texts[-1] = texts[-1] + "\n  ],\n" + tail + "\n"
+    return ",\n".join(texts)
