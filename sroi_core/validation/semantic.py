@@ -619,7 +619,11 @@ def commitment_findings(
     source: str,
     clean: set[tuple[str, str]],
 ) -> Iterator[Finding]:
-    """Period, indicator and unit of the bid's commitment number ``n``."""
+    """Period, indicator and unit of the bid's commitment number ``n``.
+
+    A whole bid is checked once per distinct :func:`_commitment_keys` key: a rule added
+    here that reads another field of the commitment must add that field to the key.
+    """
     yield from _period(commitment.period, source, "commitments", n, "period")
     if catalogue is not None and (commitment.indicator, commitment.quantity.unit) not in clean:
         yield from _reference_and_unit(
