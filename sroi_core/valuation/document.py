@@ -1565,14 +1565,15 @@ def is_2_0(subject: Bid | EvidenceReport) -> bool:
 
 
 def _anchored(lines: _Lines, anchor: BaseDate) -> _Lines:
-    """The lines offset by whole years from the base date to the start of their period."""
-    offsets = np.array(
-        [
-            0 if period is None else whole_years(anchor.date, period.start)
-            for period in lines.periods
-        ],
-        dtype=np.int64,
-    )
+    """The lines offset by whole years from the base date to the start of their period.
+
+    Worked out once per distinct start date: many lines share a period.
+    """
+    starts = [None if period is None else period.start for period in lines.periods]
+    offset_of = {
+        start: 0 if start is None else whole_years(anchor.date, start) for start in set(starts)
+    }
+    offsets = np.fromiter(map(offset_of.__getitem__, starts), np.int64, len(starts))
     return replace(lines, offset=offsets)
 
 
