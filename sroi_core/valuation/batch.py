@@ -184,6 +184,23 @@ def _to_decimal(value: object, field: str) -> Decimal:
     return parse_decimal(value, field)
 
 
+def _decimal_floats(items: list[Any]) -> FloatArray | None:
+    """The nearest float of each item when every item is a finite Decimal, else None.
+
+    Then each item is its own exact input, as is. One C loop and no Python step per
+    item: ``Decimal.__float__`` refuses anything but a Decimal (and a signalling NaN);
+    a quiet NaN or an infinity gives a float that is not finite, and only then are the
+    decimals themselves asked (a finite decimal beyond float64's range is one too).
+    """
+    try:
+        floats = np.fromiter(map(Decimal.__float__, items), np.float64, len(items))
+    except (TypeError, ValueError):
+        return None
+    if not np.isfinite(floats).all() and not all(map(Decimal.is_finite, items)):
+        return None
+    return floats
+
+
 def _as_array(values: ColumnInput) -> NDArray[Any]:
     """One conversion to an array; Decimals give an object array, text a string array."""
     return np.asarray(values)
@@ -195,8 +212,8 @@ def _indexed_column(field: str, column: Indexed) -> _Column:
     if index.ndim != 1:
         raise InvalidLineError("must be one-dimensional", code="bad-shape", field=field)
     given = list(column.values)
-    if all(type(item) is Decimal and item.is_finite() for item in given):
-        distinct = np.fromiter((float(v) for v in given), np.float64, len(given))
+    distinct = _decimal_floats(given)
+    if distinct is not None:
         exact = cast("list[Decimal]", given)
         return _Column(field, distinct[index], decimals=_Gather(exact, index))
     values: list[Decimal] = []
@@ -249,9 +266,9 @@ def _column(field: str, array: NDArray[Any], length: int) -> _Column:
     if array.dtype.kind == "b":
         raise InvalidLineError("booleans are not numbers", code="not-a-decimal", field=field)
     items = array.tolist()
-    if all(type(item) is Decimal and item.is_finite() for item in items):
-        floats = np.fromiter((float(item) for item in items), np.float64, len(items))
-        return _Column(field, floats, decimals=items)
+    nearest = _decimal_floats(items)
+    if nearest is not None:
+        return _Column(field, nearest, decimals=items)
     decimals = []
     for index, item in enumerate(items):
         try:

@@ -26,12 +26,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from decimal import ROUND_HALF_EVEN, Decimal
-from itertools import pairwise
-from operator import attrgetter
-from typing import Any, get_args
+from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
+from itertools import count, islice
+from operator import attrgetter, le, lt
+from typing import Any, TypeVar, get_args
 
 import numpy as np
 from numpy.typing import NDArray
@@ -52,7 +52,7 @@ from sroi_core.model.codes import (
     ValuationFamily,
     VerificationStatus,
 )
-from sroi_core.model.commitment import AdjustmentClaim, Commitment
+from sroi_core.model.commitment import AdjustmentClaim
 from sroi_core.model.conventions import ValuationConventions
 from sroi_core.model.evidence import ScaleResult
 from sroi_core.model.evidence_report import EvidenceReport
@@ -145,6 +145,8 @@ Quantities and per-unit values are shown exactly as used (at most 20 decimals, Â
 _CONTEXT = exact_context()
 """For exact steps whose flags nobody reads (factors, display rounding, credits)."""
 
+_T = TypeVar("_T")
+
 
 def conventions_for(catalogue: Catalogue, tender: Tender | None) -> ValuationConventions:
     """The conventions in force: the tender's when it states them, else the catalogue's."""
@@ -215,16 +217,20 @@ def _duration(indicator: Indicator, claimed: int | None) -> tuple[int, tuple[str
 class _Lines:
     """The document's lines as columns, in id order: one entry per commitment or item.
 
-    Values many lines share (indicators, adjustment sets, flag sets) are kept once and
-    referred to by index, so grouping, gathering and writing work per distinct value.
+    Values many lines share (indicators, adjustment sets, flag sets, statuses) are kept
+    once and referred to by index, so grouping, gathering and writing work per distinct
+    value.
     """
 
-    ids: list[str]
+    ids: Sequence[str]
     id_code: NDArray[np.intp]
     """Per line, the index of its id among the distinct ids (lines are counted by id)."""
     indicators: list[Indicator]
     indicator: NDArray[np.intp]
     status: list[LineStatus]
+    statuses: list[LineStatus]
+    """The distinct statuses, sorted: line n's status is ``statuses[status_code[n]]``."""
+    status_code: NDArray[np.intp]
     counted: NDArray[np.bool_]
     quantity: list[Decimal]
     adjustment_sets: list[tuple[Decimal, Decimal, Decimal, Decimal]]
@@ -232,7 +238,7 @@ class _Lines:
     duration: NDArray[np.int64]
     flag_sets: list[tuple[str, ...]]
     flags: NDArray[np.intp]
-    periods: list[Period | None]
+    periods: Sequence[Period | None]
     offset: NDArray[np.int64]
     """Whole periods from the base date to the start of the line's period (2.0; 1.0: 0)."""
 
@@ -240,27 +246,92 @@ class _Lines:
         return len(self.ids)
 
 
-class _LineBuilder:
-    """Resolves commitments or evidence items against the catalogue, one lean pass.
+@dataclass(frozen=True)
+class _LineInputs:
+    """What each line brings itself, in id order: one entry per commitment or item.
 
-    Per indicator, the catalogue lookup and default adjustments are worked out once; the
-    duration and the flags of a line depend only on its indicator, claimed duration,
-    status, countedness and whether a claim was ignored, so they are worked out once per
-    such combination. A line adds its own quantity and claim only.
+    ``state`` decides a line's status and whether it counts (``_LineBuilder.lines`` is
+    told how): a commitment's fulfilment, or an item's status beside its commitment's
+    fulfilment. ``scale_result`` is given only where mean-change indicators are valued as
+    such (2.0 reports).
+    """
+
+    ids: Sequence[str]
+    id_code: NDArray[np.intp]
+    indicator: Sequence[str]
+    quantity: Sequence[Quantity]
+    claimed: Sequence[int | None]
+    """The commitment's claimed duration (None: no commitment)."""
+    claim: Sequence[AdjustmentClaim | None]
+    state: Sequence[Hashable]
+    period: Sequence[Period | None]
+    scale_result: Sequence[ScaleResult | None] | None = None
+
+
+def _id_order(ids: Sequence[str]) -> tuple[list[int] | None, NDArray[np.intp]]:
+    """Where each line goes in id order, and the number of each line's id once sorted.
+
+    The order is that of a stable sort by id; None when the lines are in order already
+    (the usual case, found in one pass). Sorted, equal ids are neighbours, so the number
+    of a line's id is how often the ids rose before it.
+    """
+    size = len(ids)
+    order = None
+    rising = np.fromiter(map(lt, ids, islice(ids, 1, None)), np.bool_, max(size - 1, 0))
+    if not rising.all() and not all(map(le, ids, islice(ids, 1, None))):
+        order = sorted(range(size), key=ids.__getitem__)
+        ordered = [ids[n] for n in order]
+        rising = np.fromiter(map(lt, ordered, islice(ordered, 1, None)), np.bool_, size - 1)
+    code = np.zeros(size, dtype=np.intp)
+    if size > 1:
+        np.cumsum(rising, out=code[1:])
+    return order, code
+
+
+def _reordered(records: Sequence[_T], order: list[int] | None) -> Sequence[_T]:
+    """The records in id order (``order`` from ``_id_order``; None: as they are)."""
+    return records if order is None else [records[n] for n in order]
+
+
+def _columns(records: Sequence[Any], fields: attrgetter[Any], width: int) -> list[Sequence[Any]]:
+    """The ``width`` attributes ``fields`` reads, of every record, as columns."""
+    if not records:
+        return [() for _ in range(width)]
+    return list(zip(*map(fields, records), strict=True))
+
+
+def _first_lines(group: NDArray[np.intp]) -> NDArray[np.intp]:
+    """The first line of each group, groups being numbered in order of their first line."""
+    if not len(group):
+        return np.zeros(0, dtype=np.intp)
+    new = np.empty(len(group), dtype=np.bool_)
+    new[0] = True
+    np.greater(group[1:], np.maximum.accumulate(group)[:-1], out=new[1:])
+    return np.flatnonzero(new)
+
+
+_QUANTITY = attrgetter("value", "unit")
+
+
+class _LineBuilder:
+    """Resolves commitments or evidence items against the catalogue, per group of alike lines.
+
+    A line's indicator, adjustment set, duration and flags depend only on its indicator,
+    claimed duration, adjustment claim, status and countedness, and a document repeats a
+    handful of such combinations over many lines. So lines are grouped by them (and by
+    their quantity's unit), each group is resolved once, in the order of its first line,
+    and a line adds only its quantity: column passes instead of a Python call per line.
+    Shared values are numbered in order of first use, as line by line.
     """
 
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
         self.indicators: list[Indicator] = []
-        self._indicator_of: dict[str, tuple[int, Indicator, int, str]] = {}
+        self._indicator_of: dict[str, tuple[int, Indicator, int]] = {}
         self.adjustment_sets: list[tuple[Decimal, Decimal, Decimal, Decimal]] = []
         self._adjustment_of: dict[tuple[str, str, str, str], int] = {}
         self.flag_sets: list[tuple[str, ...]] = []
         self._flags_of: dict[tuple[str, ...], int] = {}
-        self._rules: dict[tuple[int, int | None, str, bool, bool], tuple[int, int]] = {}
-        self.rows: list[tuple[str, int, LineStatus, bool, Decimal, int, int, int, Any]] = []
-        """Per line: id, indicator, status, counted, quantity, adjustment set, duration,
-        flag set, period."""
 
     def _adjustment_index(self, values: tuple[Decimal, Decimal, Decimal, Decimal]) -> int:
         # keyed by text: equal text is an identical decimal, and 0.1 and 0.10 (equal
@@ -272,26 +343,39 @@ class _LineBuilder:
             self.adjustment_sets.append(values)
         return found
 
-    def flag_index(self, flags: tuple[str, ...]) -> int:
-        """The index of a set of flags, added on first use."""
+    def _flag_index(self, flags: tuple[str, ...]) -> int:
         found = self._flags_of.get(flags)
         if found is None:
             found = self._flags_of[flags] = len(self.flag_sets)
             self.flag_sets.append(flags)
         return found
 
-    def _indicator(self, indicator_id: str) -> tuple[int, Indicator, int, str]:
-        indicator = self.catalogue.indicator(indicator_id)
-        defaults, _ = _effective_adjustments(indicator, None)
-        found = (len(self.indicators), indicator, self._adjustment_index(defaults), indicator.unit)
-        self._indicator_of[indicator_id] = found
-        self.indicators.append(indicator)
+    def _indicator(self, indicator_id: str) -> tuple[int, Indicator, int]:
+        """Number, indicator and default adjustment set, looked up once per indicator."""
+        found = self._indicator_of.get(indicator_id)
+        if found is None:
+            indicator = self.catalogue.indicator(indicator_id)
+            defaults, _ = _effective_adjustments(indicator, None)
+            found = (len(self.indicators), indicator, self._adjustment_index(defaults))
+            self._indicator_of[indicator_id] = found
+            self.indicators.append(indicator)
         return found
 
-    def _rule(self, key: tuple[int, int | None, str, bool, bool]) -> tuple[int, int]:
-        """Duration and flag set of a line: its claim, duration, monetisation and status."""
-        number, claimed, status, counted, ignored = key
-        indicator = self.indicators[number]
+    def _resolve(
+        self,
+        indicator_id: str,
+        claimed: int | None,
+        claim: AdjustmentClaim | None,
+        status: LineStatus,
+        counted: bool,
+    ) -> tuple[int, int, int, int]:
+        """Indicator, adjustment set, duration and flag set of one group (module rules)."""
+        number, indicator, adjustment = self._indicator(indicator_id)
+        ignored = False
+        if claim is not None:
+            values, claim_flags = _effective_adjustments(indicator, claim)
+            adjustment = self._adjustment_index(values)
+            ignored = bool(claim_flags)
         duration, flags = _duration(indicator, claimed)
         if ignored:
             flags = (FLAG_CLAIM_IGNORED, *flags)
@@ -301,128 +385,191 @@ class _LineBuilder:
             flags += (FLAG_PAYMENT_IN_LIEU,)
         if not counted:
             flags += (FLAG_NOT_COUNTED,)
-        rule = self._rules[key] = (duration, self.flag_index(flags))
-        return rule
+        return number, adjustment, duration, self._flag_index(flags)
 
-    def add(  # noqa: PLR0917 - one call per line in the hot loop: no keywords
-        self,
-        line_id: str,
-        indicator_id: str,
-        quantity: Quantity,
-        status: LineStatus,
-        counted: bool,
-        commitment: Commitment | None,
-        period: Period | None,
-    ) -> tuple[Indicator, int]:
-        """Resolve one line (the rules of the module docstring) and append it.
+    def lines(
+        self, inputs: _LineInputs, status_of: Callable[[Any], tuple[LineStatus, bool]]
+    ) -> _Lines:
+        """The lines as columns; ``status_of`` gives a state's status and countedness.
 
-        Returns the line's indicator and position, for a caller that revalues it.
+        A refusal names the line that resolving line by line would: the first, in id
+        order, whose indicator is unknown or whose quantity does not convert.
         """
-        found = self._indicator_of.get(indicator_id)
-        number, indicator, adjustment, unit = found or self._indicator(indicator_id)
-        ignored = False
-        claimed = None
-        if commitment is not None:
-            claimed = commitment.duration_years
-            claim = commitment.adjustments
-            if claim is not None:
-                values, claim_flags = _effective_adjustments(indicator, claim)
-                adjustment = self._adjustment_index(values)
-                ignored = bool(claim_flags)
-        key = (number, claimed, status, counted, ignored)
-        duration, flags = self._rules.get(key) or self._rule(key)
-        value = quantity.value
-        if quantity.unit != unit:
-            value = convert(value, quantity.unit, unit, fte_norm_hours=self.catalogue.fte_hours())
-        self.rows.append(
-            (line_id, number, status, counted, value, adjustment, duration, flags, period)
+        size = len(inputs.ids)
+        values, units = (list(column) for column in _columns(inputs.quantity, _QUANTITY, 2))
+        group = _groups(inputs, units)
+        first = _first_lines(group).tolist()
+        states = [status_of(inputs.state[line]) for line in first]
+        resolved: list[tuple[int, int, int, int]] = []
+        refusal: tuple[int, Exception] | None = None
+        for line, state in zip(first, states, strict=True):  # groups in order of first line
+            try:
+                resolved.append(
+                    self._resolve(
+                        inputs.indicator[line], inputs.claimed[line], inputs.claim[line], *state
+                    )
+                )
+            except Exception as error:  # raised once the lines before it are done
+                refusal = (line, error)
+                break
+        table = np.array(resolved, dtype=np.intp).reshape(-1, 4)
+        done = group[: size if refusal is None else refusal[0]]  # lines of resolved groups
+        flags = table[:, 3][done]
+        self._own_values(
+            group=done,
+            table=table,
+            group_unit=[units[line] for line in first[: len(resolved)]],
+            units=units,
+            values=values,
+            flags=flags,
+            scale_results=inputs.scale_result,
         )
-        return indicator, len(self.rows) - 1
-
-    def revalue(self, position: int, result: ScaleResult | None) -> None:
-        """A mean-change indicator's line: quantity and flags from its scale result."""
-        row = self.rows[position]
-        value, flags = _valued_as_mean_change(self.flag_sets[row[7]], result)
-        self.rows[position] = (*row[:4], value, *row[5:7], self.flag_index(flags), row[8])
-
-    def build(self) -> _Lines:
-        """The lines as columns."""
-        size = len(self.rows)
-        if size:
-            ids, indicator, status, counted, quantity, adjustment, duration, flags, periods = (
-                list(column) for column in zip(*self.rows, strict=True)
-            )
-        else:
-            ids, indicator, status, counted, quantity, adjustment, duration, flags, periods = (
-                [] for _ in range(9)
-            )
-        # lines are in id order, so equal ids are neighbours: number the distinct ones
-        new_id = np.fromiter((a != b for a, b in pairwise(ids)), np.bool_, max(size - 1, 0))
-        id_code = np.zeros(size, dtype=np.intp)
-        if size > 1:
-            np.cumsum(new_id, out=id_code[1:])
+        if refusal is not None:
+            raise refusal[1]
+        by_group = np.array(states, dtype=object).reshape(-1, 2)
+        statuses = sorted(set(by_group[:, 0].tolist()))
+        status_code = np.array([statuses.index(s) for s in by_group[:, 0]], dtype=np.intp)
         return _Lines(
-            ids=ids,
-            id_code=id_code,
+            ids=inputs.ids,
+            id_code=inputs.id_code,
             indicators=self.indicators,
-            indicator=np.array(indicator, dtype=np.intp),
-            status=status,
-            counted=np.array(counted, dtype=np.bool_),
-            quantity=quantity,
+            indicator=table[:, 0][group],
+            status=by_group[:, 0][group].tolist(),
+            statuses=statuses,
+            status_code=status_code[group],
+            counted=by_group[:, 1].astype(np.bool_)[group],
+            quantity=values,
             adjustment_sets=self.adjustment_sets,
-            adjustment=np.array(adjustment, dtype=np.intp),
-            duration=np.array(duration, dtype=np.int64),
+            adjustment=table[:, 1][group],
+            duration=table[:, 2].astype(np.int64)[group],
             flag_sets=self.flag_sets,
-            flags=np.array(flags, dtype=np.intp),
-            periods=periods,
+            flags=flags,
+            periods=inputs.period,
             offset=np.zeros(size, dtype=np.int64),
         )
 
+    def _own_values(
+        self,
+        *,
+        group: NDArray[np.intp],
+        table: NDArray[np.intp],
+        group_unit: list[str],
+        units: list[str],
+        values: list[Decimal],
+        flags: NDArray[np.intp],
+        scale_results: Sequence[ScaleResult | None] | None,
+    ) -> None:
+        """Quantities in their indicator's unit, and mean-change lines' values and flags.
+
+        Changes ``values`` and ``flags`` of the lines in ``group`` (the lines of resolved
+        groups) in place. Only lines whose unit is not their indicator's, or whose
+        indicator is valued as mean change, have work to do; they are taken in line order,
+        so a refusal names the first such line.
+        """
+        indicators = [self.indicators[number] for number in table[:, 0].tolist()]
+        converts = [unit != i.unit for unit, i in zip(group_unit, indicators, strict=True)]
+        mean_change = [
+            scale_results is not None and i.valuation_method == "mean-change" for i in indicators
+        ]
+        work = np.array(converts, dtype=np.bool_) | np.array(mean_change, dtype=np.bool_)
+        if not work.any():
+            return
+        fte_hours = self.catalogue.fte_hours()
+        converted: dict[tuple[str, str, str], Decimal] = {}  # by text: 1.0 and 1.00 apart
+        todo = np.flatnonzero(work[group])
+        for line, number in zip(todo.tolist(), group[todo].tolist(), strict=True):
+            indicator = indicators[number]
+            if converts[number]:
+                key = (units[line], indicator.unit, str(values[line]))
+                found = converted.get(key)
+                if found is None:
+                    found = converted[key] = convert(
+                        values[line], units[line], indicator.unit, fte_norm_hours=fte_hours
+                    )
+                values[line] = found
+            if mean_change[number] and scale_results is not None:
+                value, revalued = _valued_as_mean_change(
+                    self.flag_sets[int(table[number, 3])], scale_results[line]
+                )
+                values[line] = value
+                flags[line] = self._flag_index(revalued)
+
+
+def _groups(inputs: _LineInputs, units: Sequence[str]) -> NDArray[np.intp]:
+    """Each line's group of alike lines, groups numbered in order of their first line.
+
+    Alike: the same indicator, unit, claimed duration, adjustment claim (the same claim
+    object; equal claims apart only cost a group more) and state.
+    """
+    number_of: defaultdict[tuple[Any, ...], int] = defaultdict(count().__next__)
+    keys = zip(
+        inputs.indicator, units, inputs.claimed, map(id, inputs.claim), inputs.state, strict=True
+    )
+    return np.fromiter(map(number_of.__getitem__, keys), np.intp, len(units))
+
+
+_COMMITMENT = attrgetter(
+    "id", "indicator", "quantity", "duration_years", "adjustments", "fulfilment", "period"
+)
+
+
+def _commitment_status(fulfilment: FulfilmentMode) -> tuple[LineStatus, bool]:
+    """A commitment's status and countedness: payment in lieu is never counted."""
+    if fulfilment is FulfilmentMode.PAYMENT_IN_LIEU:
+        return "payment-in-lieu", False
+    return "committed", True
+
 
 def _bid_lines(bid: Bid, catalogue: Catalogue) -> _Lines:
-    builder = _LineBuilder(catalogue)
-    add = builder.add
-    in_lieu = FulfilmentMode.PAYMENT_IN_LIEU
-    for commitment in sorted(bid.commitments, key=attrgetter("id")):
-        if commitment.fulfilment is in_lieu:
-            status: LineStatus = "payment-in-lieu"
-            counted = False
-        else:
-            status, counted = "committed", True
-        add(
-            commitment.id,
-            commitment.indicator,
-            commitment.quantity,
-            status,
-            counted,
-            commitment,
-            commitment.period,
-        )
-    return builder.build()
+    columns = _columns(bid.commitments, _COMMITMENT, 7)  # one pass over the commitments
+    order, id_code = _id_order(columns[0])
+    ids, indicator, quantity, claimed, claim, fulfilment, period = (
+        _reordered(column, order) for column in columns
+    )
+    inputs = _LineInputs(
+        ids=ids,
+        id_code=id_code,
+        indicator=indicator,
+        quantity=quantity,
+        claimed=claimed,
+        claim=claim,
+        state=fulfilment,
+        period=period,
+    )
+    return _LineBuilder(catalogue).lines(inputs, _commitment_status)
+
+
+def _item_status(state: tuple[bool, VerificationStatus]) -> tuple[LineStatus, bool]:
+    """An item's status and countedness: verified and not bought off (payment in lieu)."""
+    in_lieu, recorded = state
+    status: LineStatus = "payment-in-lieu" if in_lieu else recorded.value
+    return status, recorded is VerificationStatus.VERIFIED and not in_lieu
 
 
 def _report_lines(
     report: EvidenceReport, catalogue: Catalogue, bid: Bid | None, *, mean_change: bool = False
 ) -> _Lines:
     commitments = {c.id: c for c in bid.commitments} if bid is not None else {}
-    builder = _LineBuilder(catalogue)
-    for item in sorted(report.items, key=attrgetter("id")):
-        commitment = commitments.get(item.commitment)
-        in_lieu = commitment is not None and commitment.fulfilment is FulfilmentMode.PAYMENT_IN_LIEU
-        recorded = effective_status(item)  # the history, never a status edited by hand
-        status: LineStatus = "payment-in-lieu" if in_lieu else recorded.value
-        indicator, position = builder.add(
-            item.id,
-            item.indicator,
-            item.quantity,
-            status,
-            recorded is VerificationStatus.VERIFIED and not in_lieu,
-            commitment,
-            item.period,
-        )
-        if mean_change and indicator.valuation_method == "mean-change":
-            builder.revalue(position, item.scale_result)
-    return builder.build()
+    ids = [item.id for item in report.items]
+    order, id_code = _id_order(ids)
+    items = _reordered(report.items, order)
+    of_item = [commitments.get(item.commitment) for item in items]
+    in_lieu = FulfilmentMode.PAYMENT_IN_LIEU
+    inputs = _LineInputs(
+        ids=_reordered(ids, order),
+        id_code=id_code,
+        indicator=[item.indicator for item in items],
+        quantity=[item.quantity for item in items],
+        claimed=[c.duration_years if c is not None else None for c in of_item],
+        claim=[c.adjustments if c is not None else None for c in of_item],
+        state=[  # the history, never a status edited by hand
+            (c is not None and c.fulfilment is in_lieu, effective_status(item))
+            for item, c in zip(items, of_item, strict=True)
+        ],
+        period=[item.period for item in items],
+        scale_result=[item.scale_result for item in items] if mean_change else None,
+    )
+    return _LineBuilder(catalogue).lines(inputs, _item_status)
 
 
 def _per_indicator_unit(
@@ -539,7 +686,8 @@ def _rows(
     Proxy values are priced per indicator in the order of the first line that needs them,
     so a proxy that cannot be priced is reported for the same line as line by line.
     """
-    statuses = np.array([status == "payment-in-lieu" for status in lines.status], dtype=np.bool_)
+    in_lieu = np.array([status == "payment-in-lieu" for status in lines.statuses], np.bool_)
+    statuses = in_lieu[lines.status_code] if len(lines) else np.zeros(0, np.bool_)
     monetised = np.array(
         [indicator.monetisation != "not-monetised" for indicator in lines.indicators],
         dtype=np.bool_,
@@ -589,8 +737,12 @@ def _used(indices: NDArray[np.intp]) -> list[int]:
 
 
 def _distinct(values: NDArray[Any]) -> NDArray[Any]:
-    """The distinct values of an integer array, sorted (a sort: fast for large arrays)."""
-    ordered = np.sort(values)
+    """The distinct values of an integer array, sorted.
+
+    A sort (fast for large arrays), by timsort: the values here come in line order or
+    nearly, which it sorts in about one pass.
+    """
+    ordered = np.sort(values, kind="stable")
     if len(ordered) < 2:
         return ordered
     keep = np.empty(len(ordered), dtype=np.bool_)
@@ -835,9 +987,9 @@ class _Totals:
         number_of[groups] = np.arange(len(groups))
         inverse = number_of[code]
         sums = _group_sums(cents, inverse, len(groups))
-        span = int(line_of_row.max()) + 1
-        pairs = _distinct(inverse.astype(np.int64) * span + line_of_row)
-        lines = np.bincount(pairs // span, minlength=len(groups)).tolist()
+        # (line, group) pairs line-major: rows come in line order, so nearly sorted
+        pairs = _distinct(line_of_row.astype(np.int64) * len(groups) + inverse)
+        lines = np.bincount(pairs % len(groups), minlength=len(groups)).tolist()
         for number, group in enumerate(groups.tolist()):
             key = (names[group // len(_FAMILIES)], _FAMILIES[group % len(_FAMILIES)])
             self.totals[key] = (sums[number], lines[number])
@@ -925,6 +1077,29 @@ def _investment(
     return None
 
 
+def _exact_sums(
+    values: Sequence[Decimal],
+    item: NDArray[np.intp],
+    group: NDArray[np.intp],
+    count: int,
+    context: Context,
+) -> list[Decimal]:
+    """Per group, the sum of ``values[item[r]]`` over its rows r, added in row order from 0.
+
+    The additions of ``context.add`` in a loop over the rows, made by ``sum`` per group
+    (the same context, so the same digits): one C loop per group, not a Python step per
+    row.
+    """
+    order = np.argsort(group, kind="stable")  # rows by group, in row order within one
+    taken = [values[n] for n in item[order].tolist()]
+    ends = np.cumsum(np.bincount(group, minlength=count)).tolist()
+    with localcontext(context):
+        return [
+            sum(taken[start:end], Decimal(0))
+            for start, end in zip([0, *ends[:-1]], ends, strict=True)
+        ]
+
+
 def _break_evens(
     selected: NDArray[np.intp],
     rows: _Rows,
@@ -956,10 +1131,7 @@ def _break_evens(
         key = key * (int(column.max()) + 1) + column
     _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
     groups = np.stack([column[first] for column in columns], axis=1)
-    quantities = [Decimal(0)] * len(groups)
-    quantity = lines.quantity
-    for group, number in zip(inverse.reshape(-1).tolist(), line.tolist(), strict=True):
-        quantities[group] = context.add(quantities[group], quantity[number])
+    quantities = _exact_sums(lines.quantity, line, inverse.reshape(-1), len(groups), context)
     longest = int(groups[:, 2].max())
     furthest = int(groups[:, 3].max())
     periods = [discount_periods(timing, year) for year in range(1, furthest + longest + 1)]
@@ -1151,10 +1323,10 @@ def _value_document(
     )
     row_family = families[rows.priced] if len(rows.table) else np.zeros(0, np.intp)
     row_id = lines.id_code[rows.line]
-    statuses = sorted(set(lines.status))
-    status_code = np.array([statuses.index(s) for s in lines.status], dtype=np.intp)
     # every total from the columns, one group sum each (the line ids count lines once)
-    by_status = _Totals(statuses, status_code[rows.line], row_family, results.pv, row_id)
+    by_status = _Totals(
+        lines.statuses, lines.status_code[rows.line], row_family, results.pv, row_id
+    )
     row_counted = lines.counted[rows.line]
     family_totals = _Totals(
         ("not-counted", "counted"), row_counted.astype(np.intp), row_family, results.pv, row_id
@@ -1393,14 +1565,15 @@ def is_2_0(subject: Bid | EvidenceReport) -> bool:
 
 
 def _anchored(lines: _Lines, anchor: BaseDate) -> _Lines:
-    """The lines offset by whole years from the base date to the start of their period."""
-    offsets = np.array(
-        [
-            0 if period is None else whole_years(anchor.date, period.start)
-            for period in lines.periods
-        ],
-        dtype=np.int64,
-    )
+    """The lines offset by whole years from the base date to the start of their period.
+
+    Worked out once per distinct start date: many lines share a period.
+    """
+    starts = [None if period is None else period.start for period in lines.periods]
+    offset_of = {
+        start: 0 if start is None else whole_years(anchor.date, start) for start in set(starts)
+    }
+    offsets = np.fromiter(map(offset_of.__getitem__, starts), np.int64, len(starts))
     return replace(lines, offset=offsets)
 
 
