@@ -13,6 +13,7 @@ from decimal import Decimal
 from operator import attrgetter
 from typing import Any
 
+from sroi_core._gc import gc_paused
 from sroi_core.codelists import codelist
 from sroi_core.errors import CatalogueError
 from sroi_core.model.bid import Bid
@@ -760,13 +761,14 @@ def _item_findings(
         for n, item in enumerate(items):
             yield from rules.item(item, n, catalogue, source, clean)
         return
-    keys = rules.item_keys(items)
-    one_of_each = dict(zip(keys, range(len(keys)), strict=True))
-    found = {
-        key
-        for key, n in one_of_each.items()
-        if list(rules.item(items[n], n, catalogue, source, clean))
-    }
+    with gc_paused():  # a key per item, kept: acyclic, never worth a collection's walk
+        keys = rules.item_keys(items)
+        one_of_each = dict(zip(keys, range(len(keys)), strict=True))
+        found = {
+            key
+            for key, n in one_of_each.items()
+            if list(rules.item(items[n], n, catalogue, source, clean))
+        }
     if not found:
         return
     for n, key in enumerate(keys):
