@@ -6,8 +6,9 @@ callers only write the valuation out. :class:`ValuationLines` keeps the figures 
 integer-cent arrays the batch kernel produced, and the texts shared by many lines (a
 priced proxy value, an adjustment set, a set of flags) once each. It is a read-only
 ``Sequence[ValuationLine]``: indexing and iteration build :class:`ValuationLine` objects on
-demand, equal to those the engine used to build eagerly, and :meth:`ValuationLines.json`
-writes the lines' JSON straight from the columns, byte for byte what pydantic writes.
+demand, equal to those the engine used to build eagerly, and
+:meth:`ValuationLines.line_texts` writes the lines' JSON straight from the columns, byte for
+byte what pydantic writes.
 """
 
 from __future__ import annotations
@@ -83,13 +84,6 @@ def _decimal_texts(values: Sequence[Decimal]) -> list[str]:
     if "E" in "".join(texts):
         return [decimal_text(v) if "E" in t else t for v, t in zip(values, texts, strict=True)]
     return texts
-
-
-def _money_list(cents: list[int]) -> str:
-    """A JSON array of money figures at a line value's indent, as pydantic writes it."""
-    if not cents:
-        return "[]"
-    return "[\n            " + ",\n            ".join(_money_texts(cents)) + "\n          ]"
 
 
 def _string_list(items: Sequence[str], indent: str) -> str:
@@ -270,56 +264,19 @@ class ValuationLines(Sequence[ValuationLine]):
 
     # --- JSON straight from the columns ---------------------------------------------------
 
-    def json(self) -> str:
-        """The lines as the JSON array ``dump_document`` writes for a valuation's ``lines``.
-
-        Byte for byte what pydantic writes with indent=2, by alias, exclude_unset and
-        exclude_none, for an array that is a member of the top-level object.
-        """
-        if not self._ids:
-            return "[]"
-        texts = self.line_texts()
-        texts[0] = "[\n" + texts[0]  # the brackets on the first and last line: one join
-        texts[-1] += "\n  ]"
-        return ",\n".join(texts)
-
     def line_texts(self) -> list[str]:
         """Each line's JSON object at the indent of a member of ``lines``, in line order.
 
         Lines of one shape (as many values, each with as many year values) share one
         ``%`` template; their fields are gathered column by column and the template filled
-        once per line, so the Python work per line is one formatting call. A line with a
-        money figure that is not plain ``n.nn`` text (a negative figure, or columns of
-        Python ints beyond int64), and a shape of fewer than ``_TEMPLATE_LINES`` lines,
-        are written field by field.
+        once per line, so the Python work per line is one formatting call.
         """
         shared = _Writing.of(self)
         texts = np.empty(len(self._ids), dtype=object)
-        plain = self._plain_lines(shared)
-        for numbers, year_counts in _shapes(shared, plain):
-            if len(numbers) >= _TEMPLATE_LINES:
-                texts[numbers] = self._shape_texts(numbers, year_counts, shared)
-            else:
-                plain[numbers] = False
-        for number in np.flatnonzero(~plain).tolist():
-            texts[number] = self._line_text(number, shared)
+        for numbers, year_counts in _shapes(shared):
+            texts[numbers] = self._shape_texts(numbers, year_counts, shared)
         listed: list[str] = texts.tolist()
         return listed
-
-    def _plain_lines(self, shared: _Writing) -> NDArray[np.bool_]:
-        """Per line: is every money figure of its values plain "n.nn" text of int64 cents."""
-        if any(column.dtype == object for column in (self._figures, self._years, self._pv)):
-            return np.zeros(len(self._ids), dtype=np.bool_)
-        counted_year = np.arange(self._years.shape[1]) < shared.year_count[:, None]
-        bad_row = (
-            (self._figures < 0).any(axis=1)
-            | (self._pv < 0)
-            | ((self._years < 0) & counted_year).any(axis=1)
-        )
-        bad = np.concatenate(([0], np.cumsum(bad_row, dtype=np.int64)))
-        starts = shared.row_start
-        ok: NDArray[np.bool_] = bad[starts[1:]] == bad[starts[:-1]]
-        return ok
 
     def _shape_texts(
         self, numbers: NDArray[np.intp], year_counts: tuple[int, ...], shared: _Writing
@@ -377,56 +334,6 @@ class ValuationLines(Sequence[ValuationLine]):
         template.text("\n    }")
         return template.fill()
 
-    def _line_text(self, number: int, shared: _Writing) -> str:
-        """One line's JSON field by field: any money figure, however large or negative."""
-        indicator = self._indicator[number]
-        text = [
-            '    {\n      "lineId": ',
-            shared.id_texts[number],
-            ",\n",
-            shared.indicators[indicator],
-            '      "status": "',
-            self._status[number],
-            '",\n      "counted": ',
-            "true" if self._counted[number] else "false",
-            ',\n      "quantity": {\n        "value": "',
-            shared.quantity_texts[number],
-            '",\n        "unit": ',
-            shared.units[indicator],
-            "\n      }",
-            shared.adjustments[self._adjustment[number]],
-            ',\n      "durationYears": ',
-            str(self._duration[number]),
-            ',\n      "values": ',
-        ]
-        first, last = self._row_start[number], self._row_start[number + 1]
-        if first == last:
-            text.append("[]")
-        else:
-            values = []
-            for row in range(first, last):
-                priced = self._row_priced[row]
-                gross, after_deadweight, after_attribution, net = _money_texts(
-                    self._figures[row].tolist()
-                )
-                years = _money_list(self._years[row][: self._year_count[row]].tolist())
-                (present,) = _money_texts([int(self._pv[row])])
-                values.append(
-                    shared.heads[priced]
-                    + f',\n          "gross": {gross},\n          "afterDeadweight": '
-                    f'{after_deadweight},\n          "afterAttribution": '
-                    f'{after_attribution},\n          "netAnnual": {net},\n'
-                    f'          "yearValues": {years},\n'
-                    f'          "presentValue": {present}' + shared.tails[priced]
-                )
-            text.append("[\n" + ",\n".join(values) + "\n      ]")
-        text.append(',\n      "flags": ')
-        text.append(shared.flag_texts[self._flags[number]])
-        if self._offsets is not None:
-            text.append(f',\n      "offsetPeriods": {self._offsets[number]}')
-        text.append("\n    }")
-        return "".join(text)
-
     @staticmethod
     def _priced_head(priced: PricedValue) -> str:
         factor = (
@@ -443,10 +350,6 @@ class ValuationLines(Sequence[ValuationLine]):
             f',\n          "rebasedPerUnit": "{decimal_text(priced.rebased_per_unit)}"'
         )
 
-
-_TEMPLATE_LINES = 16
-"""Lines of one shape below this many are written field by field: a template and its
-columns cost about as much as writing that many lines one by one."""
 
 _FIGURE_NAMES = ("gross", "afterDeadweight", "afterAttribution", "netAnnual")
 """The money members of a line value, in the order of the ``figures`` columns."""
@@ -553,11 +456,18 @@ class _Template:
         self._pieces.append(spec)
         self._columns.append(column)
 
-    def money(self, cents: NDArray[np.int64]) -> None:
-        """A plain money figure ("n.nn") of non-negative int64 cents, one per line."""
-        units, hundredths = np.divmod(cents, 100)
-        self.slot('"%d.', units.tolist())
-        self.slot('%02d"', hundredths.tolist())
+    def money(self, cents: NDArray[Any]) -> None:
+        """A money figure in cents, one per line, as ``_money`` writes it.
+
+        Non-negative int64 cents (nearly always) are filled as two integers; a column with
+        a negative figure or Python ints beyond int64 is written figure by figure.
+        """
+        if cents.dtype != object and (not len(cents) or int(cents.min()) >= 0):
+            units, hundredths = np.divmod(cents, 100)
+            self.slot('"%d.', units.tolist())
+            self.slot('%02d"', hundredths.tolist())
+        else:
+            self.slot("%s", _money_texts(cents.tolist()))
 
     def fill(self) -> list[str]:
         """The template filled with each line's entries of the columns."""
@@ -565,15 +475,12 @@ class _Template:
         return list(map(template.__mod__, zip(*self._columns, strict=True)))
 
 
-def _shapes(
-    shared: _Writing, plain: NDArray[np.bool_]
-) -> Iterator[tuple[NDArray[np.intp], tuple[int, ...]]]:
-    """The ``plain`` lines by shape: their numbers, and the year count of each value."""
+def _shapes(shared: _Writing) -> Iterator[tuple[NDArray[np.intp], tuple[int, ...]]]:
+    """The lines by shape: their numbers, and the year count of each value."""
     starts = shared.row_start
     counts = np.diff(starts)
-    chosen = np.flatnonzero(plain)
-    for rows in np.unique(counts[chosen]).tolist():
-        numbers = chosen[counts[chosen] == rows]
+    for rows in np.unique(counts).tolist():
+        numbers = np.flatnonzero(counts == rows)
         shape = shared.year_count[starts[numbers][:, None] + np.arange(rows)]
         base = int(shape.max(initial=0)) + 1
         if rows * base.bit_length() < 62:  # each shape as one integer: a quick 1-d sort
