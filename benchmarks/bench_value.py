@@ -13,8 +13,9 @@ pass ``--repeat 3`` for smaller bids):
 - the start-up of ``sroi value --help`` (interpreter and imports) beside a bare
   ``python -c pass``;
 - in process: loading (what the command does: both validation layers, the schema layer
-  only to explain a refusal), ``value_document`` of a freshly loaded bid (each repetition
-  loads anew, untimed, so no canonical bytes are reused) and ``dump_document``; loading once more
+  only to explain a refusal, read for valuation so the reader keeps the digest form),
+  ``value_document`` of a freshly loaded bid (each repetition loads anew, untimed, so
+  nothing of a previous valuation is reused) and ``dump_document``; loading once more
   as the command runs it (the cyclic collector paused, the loaded documents frozen).
 
 Beside them, measured in the same run: the floor of reading the same bid (``json.loads``
@@ -145,9 +146,9 @@ def first_valuation(
 ) -> tuple[Valuation, float]:
     """Fastest ``value_document`` of a freshly loaded bid, as ``sroi value`` values it.
 
-    Each repetition after the first loads the documents anew (untimed): valuing the same
-    objects again would reuse their canonical bytes for the input digest
-    (``canonical.DocumentMemo``) and time less than the command does.
+    Each repetition after the first loads the documents anew (untimed, as the command
+    reads them: the digest form the reader keeps is used, but nothing else of a previous
+    valuation).
     """
     fastest = float("inf")
     valuation: Valuation | None = None
@@ -210,11 +211,15 @@ def startup(repeat: int, command: list[str] | None = None) -> float:
 
 
 def load(bid_path: Path) -> tuple[Bid, Catalogue, Tender]:
-    """Load the documents as ``sroi value`` does: both layers, schema only on refusal."""
+    """Load the documents as ``sroi value`` does (read for valuation, see ``load_document``).
+
+    Both layers, the schema only to explain a refusal; the reader keeps each document's
+    digest form.
+    """
     store = CatalogueStore()
     catalogue = store.add_file(CATALOGUE)
-    bid = validate_file(bid_path, store, full_schema=False).document
-    tender = validate_file(TENDER, store, full_schema=False).document
+    bid = validate_file(bid_path, store, full_schema=False, for_valuation=True).document
+    tender = validate_file(TENDER, store, full_schema=False, for_valuation=True).document
     assert isinstance(bid, Bid)
     assert isinstance(tender, Tender)
     return bid, catalogue, tender

@@ -20,9 +20,19 @@ from collections import abc
 from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
+from operator import itemgetter
+from types import ModuleType
 from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
+
+from sroi_core._version import FROZEN_STANDARD_VERSIONS
+
+_orjson: ModuleType | None
+try:
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - the `fast` extra is not installed
+    _orjson = None
 
 
 def shortest_decimal(value: Decimal) -> str:
@@ -62,7 +72,7 @@ def _is_identified(annotation: Any) -> bool:
     return True  # an array in an array is no object; anything else: assume it may be
 
 
-def _needs_visit(annotation: Any, seen: frozenset[type] = frozenset()) -> bool:
+def needs_visit(annotation: Any, seen: frozenset[type] = frozenset()) -> bool:
     """Whether a value of this annotation may hold something the form rewrites (conservative).
 
     That is a decimal (written shortest), a list whose members may be identified objects
@@ -82,7 +92,7 @@ def _needs_visit(annotation: Any, seen: frozenset[type] = frozenset()) -> bool:
                 return True
             inner = seen | {annotation}
             return any(
-                _needs_visit(info.annotation, inner) for info in annotation.model_fields.values()
+                needs_visit(info.annotation, inner) for info in annotation.model_fields.values()
             )
         if issubclass(annotation, _LEAF):
             return False
@@ -92,17 +102,17 @@ def _needs_visit(annotation: Any, seen: frozenset[type] = frozenset()) -> bool:
     if get_origin(annotation) in _SEQUENCES and any(_is_identified(a) for a in arguments):
         return True
     if arguments:  # a union, a container, an Annotated type: any of its arguments
-        return any(_needs_visit(a, seen) for a in arguments)
+        return any(needs_visit(a, seen) for a in arguments)
     return True  # Any, a TypeVar, a bare container, an unknown form: assume it may
 
 
 @cache
-def _visited_fields(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+def visited_fields(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
     """(attribute, JSON key) of the model's fields that may hold what the form rewrites."""
     return tuple(
         (name, info.alias or name)
         for name, info in model.model_fields.items()
-        if _needs_visit(info.annotation)
+        if needs_visit(info.annotation)
     )
 
 
@@ -115,28 +125,43 @@ def _canonical(model: Any, data: Any) -> Any:
     lists are sorted, as the form says.
     """
     if isinstance(model, BaseModel) and type(data) is dict:
-        for name, key in _visited_fields(type(model)):
+        for name, key in visited_fields(type(model)):
             if key in data:
                 data[key] = _canonical(getattr(model, name), data[key])
         return data
     if isinstance(model, tuple | list) and type(data) is list:
         items = [_canonical(m, d) for m, d in zip(model, data, strict=True)]
-        return _in_id_order(items)
+        return in_id_order(items)
     if isinstance(model, Decimal) and isinstance(data, str):
         return shortest_decimal(model)
     if type(data) is dict or type(data) is list:
-        return _sorted_by_id(data)
+        return sorted_by_id(data)
     return data
 
 
-def _in_id_order(items: list[Any]) -> list[Any]:
-    """A list whose members are all objects with a string ``id``, sorted by that id."""
-    if items and all(type(i) is dict and type(i.get("id")) is str for i in items):
+def in_id_order(items: list[Any]) -> list[Any]:
+    """A list whose members are all objects with a string ``id``, sorted by that id.
+
+    In UTF-16 order (RFC 8785). Where no id holds a character at or above U+D800, that is
+    code point order, and the ids are compared as they are (no encoding per id).
+    """
+    if not items or set(map(type, items)) != {dict}:
+        return items
+    ids = [item.get("id") for item in items]
+    if set(map(type, ids)) != {str}:
+        return items
+    joined = "".join(ids)
+    if joined.isascii() or max(joined) < "\ud800":
+        items.sort(key=_ID)
+    else:
         items.sort(key=lambda item: _utf16(item["id"]))
     return items
 
 
-def _sorted_by_id(data: Any) -> Any:
+_ID = itemgetter("id")
+
+
+def sorted_by_id(data: Any) -> Any:
     """Every array whose members are all objects with a string ``id``, sorted by that id.
 
     In place: ``data`` is freshly parsed JSON nobody else holds.
@@ -144,12 +169,12 @@ def _sorted_by_id(data: Any) -> Any:
     if isinstance(data, dict):
         for key, value in data.items():
             if type(value) is dict or type(value) is list:
-                data[key] = _sorted_by_id(value)
+                data[key] = sorted_by_id(value)
         return data
     if isinstance(data, list):
-        return _in_id_order(
+        return in_id_order(
             [
-                _sorted_by_id(item) if type(item) is dict or type(item) is list else item
+                sorted_by_id(item) if type(item) is dict or type(item) is list else item
                 for item in data
             ]
         )
@@ -183,7 +208,7 @@ def document_bytes(document: BaseModel) -> bytes:
     data = _canonical(document, json.loads(text, parse_float=parse_float))
     if floats or "\\u" in text or (not text.isascii() and max(text) >= "\ud800"):
         return canonical_json(data)
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    return sorted_plain(data)
 
 
 class DocumentMemo:
@@ -215,6 +240,22 @@ class DocumentMemo:
             return value
         self._held[key] = (reference, value)
         return value
+
+    def keep(self, document: Any, value: bytes) -> None:
+        """Hold ``value`` as the bytes of ``document`` (made another way, e.g. by the reader).
+
+        The caller vouches that ``value`` is what computing them would give; tests of the
+        reader (tests/test_read_form.py) compare the two on every document they read.
+        """
+        key = id(document)
+
+        def forget(_gone: weakref.ref[Any]) -> None:
+            self._held.pop(key, None)
+
+        try:
+            self._held[key] = (weakref.ref(document, forget), value)
+        except TypeError:  # pragma: no cover - documents are weakly referable models
+            return
 
 
 def joined_object(members: dict[str, bytes]) -> bytes:
@@ -290,12 +331,91 @@ def _serialise(data: Any) -> str:
     raise TypeError(f"not JSON data: {type(data).__name__}")
 
 
+def written(data: Any) -> bytes:
+    """``canonical_json(data)`` for JSON data without floats, by the C encoder where equal.
+
+    RFC 8785 and ``json.dumps(sort_keys=True, separators=(",", ":"),
+    ensure_ascii=False)`` write such data alike unless a string holds a character at or
+    above U+D800 (UTF-16 order then differs from code point order): only then is the
+    RFC 8785 serialiser used.
+    """
+    written = sorted_plain(data)
+    if not written.isascii() and max(written.decode("utf-8")) >= "\ud800":
+        return canonical_json(data)
+    return written
+
+
 def canonical_digest(payload: Any) -> str:
     """SHA-256 (lower-case hex) of the canonical JSON of ``payload``."""
     return hashlib.sha256(canonical_json(payload)).hexdigest()
 
 
 _FORMS = DocumentMemo(document_bytes)
+
+
+def sorted_json(data: Any) -> bytes:
+    """1.0's canonical bytes of JSON data: sorted keys, no spaces, UTF-8 (for hashing)."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def sorted_plain(data: Any) -> bytes:
+    """:func:`sorted_json` of JSON data without floats, by orjson where it is installed.
+
+    Such data (strings, integers, booleans, null, arrays and objects, as a parse that
+    reads fractions as ``Decimal`` leaves it when it holds none) orjson writes as
+    ``json.dumps`` does: keys in code point order (which UTF-8 byte order is), the same
+    escapes, about eight times faster on a large document. What orjson refuses (an
+    integer beyond 64 bits, a lone surrogate, a ``Decimal``, deep nesting) is written by
+    ``json.dumps``, which then writes or raises as it always did. Floats are the caller's
+    to keep out: orjson writes some of them differently (``1e16``).
+    tests/test_read_form.py compares the two writers on generated data.
+    """
+    if _orjson is not None:
+        try:
+            written: bytes = _orjson.dumps(data, option=_orjson.OPT_SORT_KEYS)
+        except TypeError:  # orjson.JSONEncodeError
+            pass
+        else:
+            return written
+    return sorted_json(data)
+
+
+LISTS_1_0 = ("commitments", "items")
+"""The lists a 1.0 digest puts in id order (top-level members of a bid or report)."""
+
+
+def in_order_1_0(data: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a document's JSON object with its 1.0 digest lists in id order."""
+    ordered = dict(data)
+    for key in LISTS_1_0:
+        if key in ordered:
+            ordered[key] = sorted(ordered[key], key=lambda entry: entry["id"])
+    return ordered
+
+
+def document_bytes_1_0(document: BaseModel) -> bytes:
+    """Canonical bytes of one document in a 1.0 digest: its lists in id order.
+
+    The standard's JSON form of the document (pydantic's serialiser is the fast way to
+    it; the digest is over sorted keys, so its key order does not matter).
+    """
+    data = json.loads(
+        document.model_dump_json(by_alias=True, exclude_unset=True, exclude_none=True),
+        parse_float=Decimal,
+    )
+    return sorted_plain(in_order_1_0(data))
+
+
+FORMS_1_0 = DocumentMemo(document_bytes_1_0)
+"""Each document's canonical bytes in a 1.0 digest, kept while it lives."""
+
+FORMS = _FORMS
+"""Each document's canonical bytes in a digest from 2.0 on, kept while it lives."""
+
+
+def form_memo(standard_version: str) -> DocumentMemo:
+    """The memo of the form a digest of ``standard_version`` uses."""
+    return FORMS_1_0 if standard_version in FROZEN_STANDARD_VERSIONS else FORMS
 
 
 def input_digest(

@@ -45,6 +45,7 @@ from sroi_core.model.codes import DocumentType
 from sroi_core.model.document import Document
 from sroi_core.model.types import error_location
 from sroi_core.model_problems import model_problem
+from sroi_core.read_form import keep_read_form, read_form
 from sroi_core.rules import Finding, Severity, define_rule, json_pointer, make_finding
 from sroi_core.validation.report import FileReport, ValidationReport
 from sroi_core.validation.semantic import PERIOD_ORDER, semantic_findings
@@ -192,7 +193,9 @@ def _null_free(text: str) -> bool:
     return "null" not in text
 
 
-def parse_document(text: str, source: str = "<memory>") -> Document:
+def parse_document(
+    text: str, source: str = "<memory>", *, for_valuation: bool = False
+) -> Document:
     """Parse JSON text into its document model; raise DocumentInvalidError with findings.
 
     The schema of the document's own ``standardVersion`` decides validity: one set of
@@ -201,19 +204,27 @@ def parse_document(text: str, source: str = "<memory>") -> Document:
     built after it; from the text itself when it holds no ``null`` (the parsed data is
     dropped first, so data and model never fill memory together). Should the model refuse
     what the schema passed, the explaining validator words the findings.
+
+    ``for_valuation`` says the document is read to be valued: its digest form is then
+    made from the parsed JSON while it is at hand and kept with the document
+    (:mod:`sroi_core.read_form`), which costs a third of making it from the model later.
     """
     expect_type(text, str, "the document text")
     with gc_paused():
         raw = identify(parse_json(text, source), source)
         _refuse_schema_invalid(raw)
+        form = _read_form(raw) if for_valuation else None
         try:
             if _null_free(text):
                 raw = _without_data(raw)
                 document = _model_of_checked_text(text, raw)
                 if document is not None:
+                    keep_read_form(document, form)
                     return document
                 raw = identify(parse_json(text, source), source)
-            return build_model(raw)
+            document = build_model(raw)
+            keep_read_form(document, form)
+            return document
         except DocumentInvalidError as error:
             failure = error
     if not raw.data:
@@ -247,12 +258,22 @@ def document_from_data(data: Any, source: str = "<memory>") -> Document:
     return build_model(raw)
 
 
-def load_document(path: str | os.PathLike[str]) -> Document:
+def load_document(path: str | os.PathLike[str], *, for_valuation: bool = False) -> Document:
     """Read and parse one exchange file (schema-checked, semantic rules not applied).
 
     ``path`` is a ``str`` or a ``Path``; anything else raises ArgumentTypeError.
+    ``for_valuation``: see :func:`parse_document`.
     """
-    return parse_document(read_text(path), str(path))
+    return parse_document(read_text(path), str(path), for_valuation=for_valuation)
+
+
+def _read_form(raw: RawDocument) -> bytes | None:
+    """The digest form of a schema-valid document, made from its parsed JSON (or None).
+
+    Only for data this module parsed from text (``parse_json``: a number with a fraction
+    is a ``Decimal``, never a float, which ``read_form`` relies on).
+    """
+    return read_form(DOCUMENT_MODELS[raw.document_type], raw.standard_version, raw.data)
 
 
 def document_dict(document: Document) -> dict[str, Any]:
@@ -296,12 +317,14 @@ def validate_text(
     store: CatalogueStore | None = None,
     *,
     full_schema: bool = True,  # noqa: ARG001 - kept for compatibility
+    for_valuation: bool = False,
 ) -> FileReport:
     """Validate JSON text in both layers and report every finding.
 
     The JSON Schema of the document's version runs first, then the model and the semantic
     rules. ``full_schema`` is kept for callers of earlier releases and has no effect: the
-    schema always decides (see :func:`parse_document`).
+    schema always decides (see :func:`parse_document`). ``for_valuation``: the report's
+    document keeps its digest form, as :func:`parse_document` says.
     """
     report = FileReport(file=source)
     try:
@@ -310,7 +333,7 @@ def validate_text(
     except (JSONSyntaxError, DocumentTypeError, UnsupportedVersionError) as error:
         report.findings.append(_error_finding(error))
         return report
-    return _validate_identified(raw, report, store, text)
+    return _validate_identified(raw, report, store, text, for_valuation=for_valuation)
 
 
 def validate_data(
@@ -331,7 +354,12 @@ def validate_data(
 
 
 def _validate_identified(
-    raw: RawDocument, report: FileReport, store: CatalogueStore | None, text: str | None
+    raw: RawDocument,
+    report: FileReport,
+    store: CatalogueStore | None,
+    text: str | None,
+    *,
+    for_valuation: bool = False,
 ) -> FileReport:
     """Schema, extensions, model and semantic rules of an identified document.
 
@@ -349,6 +377,7 @@ def _validate_identified(
     report.findings.extend(_extension_findings(raw.data, source))
     if any(f.severity is Severity.ERROR for f in report.findings):
         return report
+    form = _read_form(raw) if for_valuation and text is not None else None
     try:
         with gc_paused():
             checked = None
@@ -364,6 +393,7 @@ def _validate_identified(
         schema = _explain(raw)
         report.findings.extend(schema or [f for f in error.findings if isinstance(f, Finding)])
         return report
+    keep_read_form(document, form)
     report.document = document
     catalogues = store if store is not None else CatalogueStore()
     version = document.standard_version  # a reference without a version: newest of this major
@@ -374,7 +404,11 @@ def _validate_identified(
 
 
 def validate_file(
-    path: str | os.PathLike[str], store: CatalogueStore | None = None, *, full_schema: bool = True
+    path: str | os.PathLike[str],
+    store: CatalogueStore | None = None,
+    *,
+    full_schema: bool = True,
+    for_valuation: bool = False,
 ) -> FileReport:
     """Validate one file; an unreadable file gives a report with ``read_error`` set.
 
@@ -382,7 +416,8 @@ def validate_file(
     validated in streaming, in bounded memory, with the same findings (see
     :mod:`sroi_core.validation.streaming`); its ``report.document`` is then read again on
     first use. ``full_schema=False`` says the caller loads the document it validates: the
-    file is validated whole and its model kept.
+    file is validated whole and its model kept; with ``for_valuation`` it also keeps its
+    digest form (see :func:`parse_document`).
     """
     if full_schema and isinstance(path, str | os.PathLike):
         from sroi_core.validation import streaming  # noqa: PLC0415 - large files only
@@ -398,7 +433,9 @@ def validate_file(
             RULE_FILE, "", source=str(path), problem=problem_of(error, with_expected=False)
         ))
         return report
-    return validate_text(text, str(path), store, full_schema=full_schema)
+    return validate_text(
+        text, str(path), store, full_schema=full_schema, for_valuation=for_valuation
+    )
 
 
 def validate_files(

@@ -152,7 +152,9 @@ def _one(
     from sroi_core.valuation.document import value_document  # noqa: PLC0415
 
     store = _settings_store(catalogues)
-    report = validate_file(Path(path), store, full_schema=task == "validate")
+    report = validate_file(
+        Path(path), store, full_schema=task == "validate", for_valuation=task == "value"
+    )
     row = _verdict_row(report)
     if task == "validate" or not row.valid:  # a streamed report would load its model
         return row

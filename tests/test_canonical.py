@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sroi_core import canonical
 from sroi_core.canonical import canonical_json, shortest_decimal
 from sroi_core.documents import parse_document
 from sroi_core.valuation.document import value_document
@@ -71,3 +72,43 @@ def test_the_digest_of_a_2_0_bid_ignores_notation_and_order() -> None:
     assert _digest(other) == _digest(text)
     quantity["value"] = str(Decimal(quantity["value"]) + 1)
     assert _digest(json.dumps(data)) != _digest(text)
+
+
+# ------------------------------------------------------- the fast writer of plain data
+
+_strings = st.text(
+    alphabet=st.characters(codec=None, exclude_categories=()), max_size=8
+) | st.sampled_from(["\ud800", "\udfff", "\u2028", "\x7f", "\x00", "\x1f", "😀", "\ue000", "/"])
+
+plain_json = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**70), 2**70) | _strings,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_strings, inner, max_size=4),
+    max_leaves=25,
+)
+
+
+def _written(write: object, data: object) -> bytes | str:
+    try:
+        result = write(data)  # type: ignore[operator]
+    except (TypeError, ValueError, UnicodeError) as error:
+        return type(error).__name__
+    assert isinstance(result, bytes)
+    return result
+
+
+@given(plain_json)
+def test_the_fast_writer_writes_what_json_dumps_writes(data: object) -> None:
+    """orjson (where installed) and ``json.dumps`` give the same bytes or the same refusal.
+
+    For JSON data without floats: strings of any character (controls, U+2028, astral
+    characters, lone surrogates), integers beyond 64 bits, nesting.
+    """
+    pytest.importorskip("orjson")
+    assert _written(canonical.sorted_plain, data) == _written(canonical.sorted_json, data)
+
+
+def test_the_fast_writer_falls_back_without_orjson(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = {"b": [1, {"id": "x"}], "a": "é\u2028", "c": 2**70}
+    expected = canonical.sorted_json(data)
+    monkeypatch.setattr(canonical, "_orjson", None)
+    assert canonical.sorted_plain(data) == expected

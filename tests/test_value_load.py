@@ -42,7 +42,9 @@ BID = str(EXAMPLES / "bid.json")
 TENDER = str(EXAMPLES / "tender.json")
 REPORT = str(EXAMPLES / "evidence-report.json")
 
-HEAVY = ("numpy", "pint", "jsonschema", "jsonschema_rs", "referencing", "pydantic", "jiter")
+HEAVY = (
+    "numpy", "pint", "jsonschema", "jsonschema_rs", "referencing", "pydantic", "jiter", "orjson",
+)  # fmt: skip
 
 
 def _subprocess(*args: str) -> subprocess.CompletedProcess[str]:

@@ -92,15 +92,19 @@ def severity_text(finding: Finding) -> str:
     return say(f"severity_{finding.severity.value}")
 
 
-def load_checked(path: Path, store: CatalogueStore, *expected: type[Document]) -> Document:
+def load_checked(
+    path: Path, store: CatalogueStore, *expected: type[Document], for_valuation: bool = True
+) -> Document:
     """Load a document after validating it; print its findings; raise on errors.
 
     Raises InputError when the file cannot be read or is another kind of document (exit
-    2), and InvalidInputError when it has error findings (exit 1).
+    2), and InvalidInputError when it has error findings (exit 1). Commands load to value
+    (``for_valuation``: the reader keeps the digest form, see ``documents.parse_document``);
+    one that never values passes False.
     """
     from sroi_core.documents import validate_file  # noqa: PLC0415 - when run
 
-    report = validate_file(path, store, full_schema=False)
+    report = validate_file(path, store, full_schema=False, for_valuation=for_valuation)
     for finding in report.findings:
         print_finding(finding)
     if report.read_error:

@@ -121,7 +121,7 @@ def handle_template(args: argparse.Namespace) -> int:
     catalogue = store.resolve(args.catalogue) if args.catalogue else None
     tender = None
     if args.tender:
-        loaded = load_checked(Path(args.tender), store, Tender)
+        loaded = load_checked(Path(args.tender), store, Tender, for_valuation=False)
         tender = loaded if isinstance(loaded, Tender) else None
         if tender is not None and catalogue is None:
             catalogue = store.find_for(tender)

@@ -42,7 +42,7 @@ def handle(args: argparse.Namespace) -> int:
     store = CatalogueStore()
     documents: list[tuple[Bid | EvidenceReport, str]] = []
     for name in args.files:
-        document = load_checked(Path(name), store, Bid, EvidenceReport)
+        document = load_checked(Path(name), store, Bid, EvidenceReport, for_valuation=False)
         if isinstance(document, Bid | EvidenceReport):
             documents.append((document, name))
     entries, findings = ledger_findings(documents, store.find_for)

@@ -24,7 +24,6 @@ Rules applied here (normative, docs/valuation-method.md §12):
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -1013,24 +1012,7 @@ class _Totals:
 
 def canonical_json(data: Any) -> bytes:
     """Canonical bytes of JSON data: sorted keys, no spaces, UTF-8 (for hashing)."""
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
-
-
-def _normal_1_0(document: Any) -> bytes:
-    """Canonical bytes of one document of a 1.0 digest: its lists in id order."""
-    # The standard's JSON form of the document (pydantic's serialiser is the fast way
-    # to it; the digest is over sorted keys, so its key order does not matter).
-    data = json.loads(
-        document.model_dump_json(by_alias=True, exclude_unset=True, exclude_none=True),
-        parse_float=Decimal,
-    )
-    for key in ("commitments", "items"):
-        if key in data:
-            data[key] = sorted(data[key], key=lambda entry: entry["id"])
-    return canonical_json(data)
-
-
-_FORMS_1_0 = canonical.DocumentMemo(_normal_1_0)
+    return canonical.sorted_json(data)
 
 
 def input_digest(
@@ -1052,7 +1034,7 @@ def input_digest(
         return canonical.input_digest(subject, catalogue, tender, bid)
 
     def normal(document: Any) -> bytes:
-        return b"null" if document is None else _FORMS_1_0(document)
+        return b"null" if document is None else canonical.FORMS_1_0(document)
 
     payload = {
         "standardVersion": canonical_json(subject.standard_version),
