@@ -65,7 +65,6 @@ from sroi_core.model.types import (
     ObligationCredit,
     OutcomeValue,
     Period,
-    Quantity,
 )
 from sroi_core.model.valuation import (
     BreakEven,
@@ -259,11 +258,16 @@ class _LineInputs:
     ids: Sequence[str]
     id_code: NDArray[np.intp]
     indicator: Sequence[str]
-    quantity: Sequence[Quantity]
+    value: Sequence[Decimal]
+    """The quantity's value (its unit is ``unit``), read with the line's other fields."""
+    unit: Sequence[str]
     claimed: Sequence[int | None]
     """The commitment's claimed duration (None: no commitment)."""
     claim: Sequence[AdjustmentClaim | None]
-    state: Sequence[Hashable]
+    state: Sequence[Any]
+    state_key: Sequence[Hashable]
+    """Per line, a key equal for equal states that hashes in C (an enum's ``__hash__`` is
+    a Python function, called once per line in a grouping pass): an ``id`` of a member."""
     period: Sequence[Period | None]
     scale_result: Sequence[ScaleResult | None] | None = None
 
@@ -308,9 +312,6 @@ def _first_lines(group: NDArray[np.intp]) -> NDArray[np.intp]:
     new[0] = True
     np.greater(group[1:], np.maximum.accumulate(group)[:-1], out=new[1:])
     return np.flatnonzero(new)
-
-
-_QUANTITY = attrgetter("value", "unit")
 
 
 class _LineBuilder:
@@ -396,8 +397,8 @@ class _LineBuilder:
         order, whose indicator is unknown or whose quantity does not convert.
         """
         size = len(inputs.ids)
-        values, units = (list(column) for column in _columns(inputs.quantity, _QUANTITY, 2))
-        group = _groups(inputs, units)
+        values, units = list(inputs.value), inputs.unit
+        group = _groups(inputs)
         first = _first_lines(group).tolist()
         states = [status_of(inputs.state[line]) for line in first]
         resolved: list[tuple[int, int, int, int]] = []
@@ -454,7 +455,7 @@ class _LineBuilder:
         group: NDArray[np.intp],
         table: NDArray[np.intp],
         group_unit: list[str],
-        units: list[str],
+        units: Sequence[str],
         values: list[Decimal],
         flags: NDArray[np.intp],
         scale_results: Sequence[ScaleResult | None] | None,
@@ -475,7 +476,64 @@ class _LineBuilder:
         if not work.any():
             return
         fte_hours = self.catalogue.fte_hours()
+        try:  # per distinct (units, text); a refusal is left to the line-by-line pass
+            todo = np.flatnonzero(np.array(converts, dtype=np.bool_)[group]).tolist()
+            pair = [(unit, i.unit) for unit, i in zip(group_unit, indicators, strict=True)]
+            found: dict[tuple[tuple[str, str], str], Decimal] = {}
+            keys = [(pair[number], str(values[line])) for line, number in self._todo(group, todo)]
+            for key, line in zip(keys, todo, strict=True):
+                if key not in found:
+                    found[key] = convert(values[line], *key[0], fte_norm_hours=fte_hours)
+            new_values = [found[key] for key in keys]
+            means = np.flatnonzero(np.array(mean_change, dtype=np.bool_)[group]).tolist()
+            revalued = [
+                _valued_as_mean_change(
+                    self.flag_sets[int(table[number, 3])],
+                    scale_results[line] if scale_results is not None else None,
+                )
+                for line, number in self._todo(group, means)
+            ]
+        except Exception:  # redone line by line, which raises for the right line
+            self._own_values_by_line(
+                group=group,
+                table=table,
+                indicators=indicators,
+                converts=converts,
+                mean_change=mean_change,
+                units=units,
+                values=values,
+                flags=flags,
+                scale_results=scale_results,
+            )
+            return
+        for line, value in zip(todo, new_values, strict=True):
+            values[line] = value
+        for line, (value, line_flags) in zip(means, revalued, strict=True):
+            values[line] = value
+            flags[line] = self._flag_index(line_flags)
+
+    @staticmethod
+    def _todo(group: NDArray[np.intp], lines: list[int]) -> Iterable[tuple[int, int]]:
+        """Each of ``lines`` beside its group."""
+        return zip(lines, group[lines].tolist(), strict=True)
+
+    def _own_values_by_line(
+        self,
+        *,
+        group: NDArray[np.intp],
+        table: NDArray[np.intp],
+        indicators: list[Indicator],
+        converts: list[bool],
+        mean_change: list[bool],
+        units: Sequence[str],
+        values: list[Decimal],
+        flags: NDArray[np.intp],
+        scale_results: Sequence[ScaleResult | None] | None,
+    ) -> None:
+        """``_own_values`` line by line: what a refusal names is the first line that fails."""
+        fte_hours = self.catalogue.fte_hours()
         converted: dict[tuple[str, str, str], Decimal] = {}  # by text: 1.0 and 1.00 apart
+        work = np.array(converts, dtype=np.bool_) | np.array(mean_change, dtype=np.bool_)
         todo = np.flatnonzero(work[group])
         for line, number in zip(todo.tolist(), group[todo].tolist(), strict=True):
             indicator = indicators[number]
@@ -495,22 +553,38 @@ class _LineBuilder:
                 flags[line] = self._flag_index(revalued)
 
 
-def _groups(inputs: _LineInputs, units: Sequence[str]) -> NDArray[np.intp]:
+def _groups(inputs: _LineInputs) -> NDArray[np.intp]:
     """Each line's group of alike lines, groups numbered in order of their first line.
 
     Alike: the same indicator, unit, claimed duration, adjustment claim (the same claim
-    object; equal claims apart only cost a group more) and state.
+    object; equal claims apart only cost a group more) and state (by its key). Every
+    part of a key hashes in C.
     """
     number_of: defaultdict[tuple[Any, ...], int] = defaultdict(count().__next__)
     keys = zip(
-        inputs.indicator, units, inputs.claimed, map(id, inputs.claim), inputs.state, strict=True
+        inputs.indicator,
+        inputs.unit,
+        inputs.claimed,
+        map(id, inputs.claim),
+        inputs.state_key,
+        strict=True,
     )
-    return np.fromiter(map(number_of.__getitem__, keys), np.intp, len(units))
+    return np.fromiter(map(number_of.__getitem__, keys), np.intp, len(inputs.ids))
 
 
-_COMMITMENT = attrgetter(
-    "id", "indicator", "quantity", "duration_years", "adjustments", "fulfilment", "period"
+_COMMITMENT_FIELDS = (
+    "id",
+    "indicator",
+    "quantity.value",
+    "quantity.unit",
+    "duration_years",
+    "adjustments",
+    "fulfilment",
 )
+_COMMITMENT = attrgetter(*_COMMITMENT_FIELDS)
+_COMMITMENT_PERIOD = attrgetter(*_COMMITMENT_FIELDS, "period")
+"""What a line needs of a commitment, read in one pass (the period only where 2.0 offsets
+lines by it): reading 100,000 scattered objects costs per object, so each is read once."""
 
 
 def _commitment_status(fulfilment: FulfilmentMode) -> tuple[LineStatus, bool]:
@@ -520,21 +594,26 @@ def _commitment_status(fulfilment: FulfilmentMode) -> tuple[LineStatus, bool]:
     return "committed", True
 
 
-def _bid_lines(bid: Bid, catalogue: Catalogue) -> _Lines:
-    columns = _columns(bid.commitments, _COMMITMENT, 7)  # one pass over the commitments
+def _bid_lines(bid: Bid, catalogue: Catalogue, *, periods: bool) -> _Lines:
+    """The bid's lines; ``periods``: read each commitment's period (2.0 offsets by it)."""
+    commitments = bid.commitments
+    fields = _COMMITMENT_PERIOD if periods else _COMMITMENT
+    columns = _columns(commitments, fields, 8 if periods else 7)  # one pass
     order, id_code = _id_order(columns[0])
-    ids, indicator, quantity, claimed, claim, fulfilment, period = (
+    ids, indicator, value, unit, claimed, claim, fulfilment, *period = (
         _reordered(column, order) for column in columns
     )
     inputs = _LineInputs(
         ids=ids,
         id_code=id_code,
         indicator=indicator,
-        quantity=quantity,
+        value=value,
+        unit=unit,
         claimed=claimed,
         claim=claim,
         state=fulfilment,
-        period=period,
+        state_key=list(map(id, fulfilment)),  # members are singletons: equal is identical
+        period=period[0] if periods else [None] * len(ids),
     )
     return _LineBuilder(catalogue).lines(inputs, _commitment_status)
 
@@ -546,28 +625,47 @@ def _item_status(state: tuple[bool, VerificationStatus]) -> tuple[LineStatus, bo
     return status, recorded is VerificationStatus.VERIFIED and not in_lieu
 
 
+_ITEM_FIELDS = ("id", "commitment", "indicator", "quantity.value", "quantity.unit")
+_ITEM = attrgetter(*_ITEM_FIELDS)
+_ITEM_2_0 = attrgetter(*_ITEM_FIELDS, "period", "scale_result")
+"""What a line needs of an evidence item, read in one pass (2.0: its period and scale
+result as well)."""
+
+
 def _report_lines(
     report: EvidenceReport, catalogue: Catalogue, bid: Bid | None, *, mean_change: bool = False
 ) -> _Lines:
+    """The report's lines; ``mean_change`` (2.0): read periods and scale results as well."""
     commitments = {c.id: c for c in bid.commitments} if bid is not None else {}
-    ids = [item.id for item in report.items]
-    order, id_code = _id_order(ids)
+    fields = _ITEM_2_0 if mean_change else _ITEM
+    columns = _columns(report.items, fields, 7 if mean_change else 5)  # one pass
+    order, id_code = _id_order(columns[0])
+    ids, commitment, indicator, value, unit, *more = (
+        _reordered(column, order) for column in columns
+    )
     items = _reordered(report.items, order)
-    of_item = [commitments.get(item.commitment) for item in items]
-    in_lieu = FulfilmentMode.PAYMENT_IN_LIEU
+    status = list(map(effective_status, items))  # the history, never a status edited by hand
+    size = len(ids)
+    if commitments:
+        of_item = list(map(commitments.get, commitment))
+        claimed = [c.duration_years if c is not None else None for c in of_item]
+        claim = [c.adjustments if c is not None else None for c in of_item]
+        in_lieu_mode = FulfilmentMode.PAYMENT_IN_LIEU
+        in_lieu = [c is not None and c.fulfilment is in_lieu_mode for c in of_item]
+    else:
+        claimed, claim, in_lieu = [None] * size, [None] * size, [False] * size
     inputs = _LineInputs(
-        ids=_reordered(ids, order),
+        ids=ids,
         id_code=id_code,
-        indicator=[item.indicator for item in items],
-        quantity=[item.quantity for item in items],
-        claimed=[c.duration_years if c is not None else None for c in of_item],
-        claim=[c.adjustments if c is not None else None for c in of_item],
-        state=[  # the history, never a status edited by hand
-            (c is not None and c.fulfilment is in_lieu, effective_status(item))
-            for item, c in zip(items, of_item, strict=True)
-        ],
-        period=[item.period for item in items],
-        scale_result=[item.scale_result for item in items] if mean_change else None,
+        indicator=indicator,
+        value=value,
+        unit=unit,
+        claimed=claimed,
+        claim=claim,
+        state=list(zip(in_lieu, status, strict=True)),
+        state_key=list(zip(in_lieu, map(id, status), strict=True)),
+        period=more[0] if mean_change else [None] * size,
+        scale_result=more[1] if mean_change else None,
     )
     return _LineBuilder(catalogue).lines(inputs, _item_status)
 
@@ -1086,18 +1184,29 @@ def _exact_sums(
 ) -> list[Decimal]:
     """Per group, the sum of ``values[item[r]]`` over its rows r, added in row order from 0.
 
-    The additions of ``context.add`` in a loop over the rows, made by ``sum`` per group
-    (the same context, so the same digits): one C loop per group, not a Python step per
-    row.
+    The additions of ``context.add`` in a loop over the rows, made in C (the same
+    context, so the same digits): the values gathered by group, each group's first
+    value added to 0, then ``np.add.reduceat`` (``Decimal.__add__`` in row order per
+    group); no Python step per row.
     """
     order = np.argsort(group, kind="stable")  # rows by group, in row order within one
-    taken = [values[n] for n in item[order].tolist()]
-    ends = np.cumsum(np.bincount(group, minlength=count)).tolist()
+    counts = np.bincount(group, minlength=count)
+    if not len(order) or not counts.all():  # an empty group's sum is 0
+        taken = [values[n] for n in item[order].tolist()]
+        ends = np.cumsum(counts).tolist()
+        with localcontext(context):
+            return [
+                sum(taken[start:end], Decimal(0))
+                for start, end in zip([0, *ends[:-1]], ends, strict=True)
+            ]
+    gathered = np.array(values, dtype=object)[item[order]]  # a gather in C, not a listcomp
+    starts = np.zeros(count, dtype=np.intp)
+    np.cumsum(counts[:-1], out=starts[1:])
+    zero = Decimal(0)
     with localcontext(context):
-        return [
-            sum(taken[start:end], Decimal(0))
-            for start, end in zip([0, *ends[:-1]], ends, strict=True)
-        ]
+        gathered[starts] = [context.add(zero, first) for first in gathered[starts].tolist()]
+        sums: list[Decimal] = np.add.reduceat(gathered, starts).tolist()
+    return sums
 
 
 def _break_evens(
@@ -1301,7 +1410,7 @@ def _value_document(
     timing = conventions.discount_timing
     currency = conventions.currency
     if isinstance(subject, Bid):
-        lines = _bid_lines(subject, catalogue)
+        lines = _bid_lines(subject, catalogue, periods=is_2_0(subject))
         subject_type = "bid"
     else:
         lines = _report_lines(subject, catalogue, bid, mean_change=is_2_0(subject))
