@@ -29,6 +29,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
+from functools import cached_property
 from itertools import count, islice
 from operator import attrgetter, le, lt
 from typing import Any, TypeVar, get_args
@@ -93,6 +94,7 @@ from sroi_core.valuation.anchoring import (
     whole_years,
 )
 from sroi_core.valuation.batch import (
+    Decimals,
     Indexed,
     LineArrays,
     net_figure_cents,
@@ -243,6 +245,11 @@ class _Lines:
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    @cached_property
+    def quantities(self) -> Decimals:
+        """The quantities beside their floats, converted once for every kernel run."""
+        return Decimals(self.quantity)
 
 
 @dataclass(frozen=True)
@@ -879,7 +886,7 @@ def _arrays(
     one = Decimal(1)
     offsets = lines.offset[line]
     return LineArrays(
-        quantity=Indexed(lines.quantity if quantity is None else quantity, line),
+        quantity=Indexed(lines.quantities if quantity is None else quantity, line),
         proxy_value=Indexed([p.central for p in table], priced),
         deadweight=Indexed([s[0] for s in sets], adjustment),
         attribution=Indexed([s[1] for s in sets], adjustment),
@@ -1036,7 +1043,11 @@ _FAMILIES = tuple(ValuationFamily)
 
 
 def _cents_sum(cents: NDArray[Any]) -> int:
-    """The exact sum of integer cents (Python ints: no 64-bit overflow)."""
+    """The exact sum of integer cents (int64 only where no partial sum can overflow)."""
+    if cents.dtype != object and len(cents):
+        bound = max(int(cents.max()), -int(cents.min()))
+        if bound * len(cents) <= _INT64_MAX:
+            return int(cents.sum())
     total: int = sum(cents.tolist())
     return total
 
@@ -1184,29 +1195,18 @@ def _exact_sums(
 ) -> list[Decimal]:
     """Per group, the sum of ``values[item[r]]`` over its rows r, added in row order from 0.
 
-    The additions of ``context.add`` in a loop over the rows, made in C (the same
-    context, so the same digits): the values gathered by group, each group's first
-    value added to 0, then ``np.add.reduceat`` (``Decimal.__add__`` in row order per
-    group); no Python step per row.
+    The additions of ``context.add`` in a loop over the rows, made by ``sum`` per group
+    (the same context, so the same digits): one C loop per group, not a Python step per
+    row.
     """
     order = np.argsort(group, kind="stable")  # rows by group, in row order within one
-    counts = np.bincount(group, minlength=count)
-    if not len(order) or not counts.all():  # an empty group's sum is 0
-        taken = [values[n] for n in item[order].tolist()]
-        ends = np.cumsum(counts).tolist()
-        with localcontext(context):
-            return [
-                sum(taken[start:end], Decimal(0))
-                for start, end in zip([0, *ends[:-1]], ends, strict=True)
-            ]
-    gathered = np.array(values, dtype=object)[item[order]]  # a gather in C, not a listcomp
-    starts = np.zeros(count, dtype=np.intp)
-    np.cumsum(counts[:-1], out=starts[1:])
-    zero = Decimal(0)
+    taken = [values[n] for n in item[order].tolist()]
+    ends = np.cumsum(np.bincount(group, minlength=count)).tolist()
     with localcontext(context):
-        gathered[starts] = [context.add(zero, first) for first in gathered[starts].tolist()]
-        sums: list[Decimal] = np.add.reduceat(gathered, starts).tolist()
-    return sums
+        return [
+            sum(taken[start:end], Decimal(0))
+            for start, end in zip([0, *ends[:-1]], ends, strict=True)
+        ]
 
 
 def _break_evens(
@@ -1762,15 +1762,18 @@ def _perspectives_2_0(
             ).pv
     order = get_args(ScenarioName)  # the scenarios in the order the schema lists them
     minimum = tender.minimum_social_value if tender is not None else None
-    perspective_of = [p.proxy.valuation_basis.perspective for p in rows.table]
-    counted_perspective = [perspective_of[p] for p in rows.priced[counted].tolist()]
+    perspectives = tuple(Perspective)
+    number_of: dict[Perspective | None, int] = {p: n for n, p in enumerate(perspectives)}
+    perspective_code = np.array(  # per priced value; -1: none
+        [number_of.get(p.proxy.valuation_basis.perspective, -1) for p in rows.table],
+        dtype=np.intp,
+    )
+    counted_code = perspective_code[rows.priced[counted]] if rows.table else counted
     counted_ids = lines.id_code[rows.line[counted]]
     totals = []
     sensitivity = []
-    for perspective in Perspective:
-        mine = np.array(
-            [k for k, own in enumerate(counted_perspective) if own is perspective], dtype=np.intp
-        )
+    for number, perspective in enumerate(perspectives):
+        mine = np.flatnonzero(counted_code == number)  # the counted rows of this perspective
         if not len(mine):
             continue
         pv = from_cents(_cents_sum(scenario_cents["central"][mine]))
