@@ -625,11 +625,16 @@ def _bid_lines(bid: Bid, catalogue: Catalogue, *, periods: bool) -> _Lines:
     return _LineBuilder(catalogue).lines(inputs, _commitment_status)
 
 
-def _item_status(state: tuple[bool, VerificationStatus]) -> tuple[LineStatus, bool]:
-    """An item's status and countedness: verified and not bought off (payment in lieu)."""
-    in_lieu, recorded = state
-    status: LineStatus = "payment-in-lieu" if in_lieu else recorded.value
-    return status, recorded is VerificationStatus.VERIFIED and not in_lieu
+def _item_status(state: VerificationStatus | None) -> tuple[LineStatus, bool]:
+    """An item's status and countedness: verified and not bought off (payment in lieu).
+
+    ``state`` is the item's effective status, or None where its commitment is paid in
+    lieu (whatever the item's status, it then neither counts nor shows that status).
+    """
+    if state is None:
+        return "payment-in-lieu", False
+    status: LineStatus = state.value
+    return status, state is VerificationStatus.VERIFIED
 
 
 _ITEM_FIELDS = ("id", "commitment", "indicator", "quantity.value", "quantity.unit")
@@ -657,10 +662,13 @@ def _report_lines(
         of_item = list(map(commitments.get, commitment))
         claimed = [c.duration_years if c is not None else None for c in of_item]
         claim = [c.adjustments if c is not None else None for c in of_item]
-        in_lieu_mode = FulfilmentMode.PAYMENT_IN_LIEU
-        in_lieu = [c is not None and c.fulfilment is in_lieu_mode for c in of_item]
+        in_lieu = FulfilmentMode.PAYMENT_IN_LIEU
+        state: list[VerificationStatus | None] = [
+            None if c is not None and c.fulfilment is in_lieu else own
+            for c, own in zip(of_item, status, strict=True)
+        ]
     else:
-        claimed, claim, in_lieu = [None] * size, [None] * size, [False] * size
+        claimed, claim, state = [None] * size, [None] * size, list(status)
     inputs = _LineInputs(
         ids=ids,
         id_code=id_code,
@@ -669,8 +677,8 @@ def _report_lines(
         unit=unit,
         claimed=claimed,
         claim=claim,
-        state=list(zip(in_lieu, status, strict=True)),
-        state_key=list(zip(in_lieu, map(id, status), strict=True)),
+        state=state,
+        state_key=list(map(id, state)),  # members and None are singletons
         period=more[0] if mean_change else [None] * size,
         scale_result=more[1] if mean_change else None,
     )
