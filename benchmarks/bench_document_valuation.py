@@ -18,12 +18,16 @@ loads the bid once and measures in this process, best of R runs (default 3):
   valuation can meet that target while ``inputSha256`` is defined over the documents'
   JSON (docs/valuation-method.md §12.9).
 
-``--standard 2.0`` values a 2.0 bid (see ``bench_value.py``).
+``--standard 2.0`` values a 2.0 bid (see ``bench_value.py``). ``--subject report`` values
+an evidence report instead: one item per commitment of that bid (the example report's
+first item with the commitment's id, indicator and quantity; every third item only
+submitted, the others verified), valued on its own (no bid: ``_report_lines`` and the
+report's totals, each item one year).
 
 The last line printed is a JSON object with every figure, for scripts to read.
 
     python benchmarks/bench_document_valuation.py [--sizes 10000 100000] [--repeat R]
-        [--standard 1.0|2.0]
+        [--standard 1.0|2.0] [--subject bid|report]
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ from sroi_core._gc import gc_paused
 from sroi_core.documents import dump_document, load_document
 from sroi_core.model.bid import Bid
 from sroi_core.model.catalogue import Catalogue
+from sroi_core.model.evidence_report import EvidenceReport
 from sroi_core.model.tender import Tender
 from sroi_core.valuation.document import input_digest, value_document
 
@@ -64,19 +69,44 @@ def best(action: Callable[[], T], repeat: int) -> tuple[T, float]:
     return result, min(times)
 
 
-def measure(commitments: int, repeat: int, folder: Path) -> dict[str, Any]:
-    """Every figure of one bid size."""
-    path = folder / f"bid-{commitments}.json"
-    path.write_text(json.dumps(bench_value.build_bid(commitments)), encoding="utf-8")
+def build_report(bid: dict[str, Any]) -> dict[str, Any]:
+    """An evidence report with one item per commitment of ``bid`` (see the module text)."""
+    report: dict[str, Any] = json.loads(
+        (bench_value.EXAMPLES / "evidence-report.json").read_text(encoding="utf-8")
+    )
+    template = report["items"][0]
+    submitted = template["history"][:1]
+    report["bid"] = {"id": bid["id"]}
+    report["items"] = [
+        {
+            **template,
+            "id": f"e-{n:07d}",
+            "commitment": commitment["id"],
+            "indicator": commitment["indicator"],
+            "quantity": commitment["quantity"],
+            **({"status": "submitted", "history": submitted} if n % 3 == 1 else {}),
+        }
+        for n, commitment in enumerate(bid["commitments"])
+    ]
+    return report
+
+
+def measure(commitments: int, repeat: int, folder: Path, subject: str = "bid") -> dict[str, Any]:
+    """Every figure of one bid size (or of the report on that bid)."""
+    path = folder / f"{subject}-{commitments}.json"
+    data = bench_value.build_bid(commitments)
+    if subject == "report":
+        data = build_report(data)
+    path.write_text(json.dumps(data), encoding="utf-8")
     catalogue = load_document(bench_value.CATALOGUE)
     tender = load_document(bench_value.TENDER)
     assert isinstance(catalogue, Catalogue)
     assert isinstance(tender, Tender)
 
-    def fresh() -> Bid:
-        bid = load_document(path)
-        assert isinstance(bid, Bid)
-        return bid
+    def fresh() -> Bid | EvidenceReport:
+        document = load_document(path)
+        assert isinstance(document, Bid | EvidenceReport)
+        return document
 
     first_times, digest_times, serialise_times = [], [], []
     for _ in range(repeat):
@@ -128,15 +158,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--standard", choices=sorted(bench_value.STANDARDS), default="1.0")
+    parser.add_argument("--subject", choices=("bid", "report"), default="bid")
     args = parser.parse_args(argv)
     bench_value.use_standard(args.standard)
     results = []
     with tempfile.TemporaryDirectory() as folder:
         for size in args.sizes:
-            figures = measure(size, args.repeat, Path(folder))
+            figures = measure(size, args.repeat, Path(folder), args.subject)
             results.append(figures)
             print(
-                f"{size} commitments, {figures['line_values']} line values, batch kernel "
+                f"{size} commitments ({args.subject}), {figures['line_values']} line values, "
+                "batch kernel "
                 f"{figures['kernel_us_per_line']:.3f} us per line (target: 100x)"
             )
             print(
@@ -166,6 +198,7 @@ def main(argv: list[str] | None = None) -> int:
                 "benchmark": "document valuation",
                 "repeat": args.repeat,
                 "standard": args.standard,
+                "subject": args.subject,
                 "sizes": results,
                 "python": platform.python_version(),
             }
