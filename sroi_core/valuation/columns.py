@@ -68,7 +68,8 @@ def _money_texts(cents: list[int]) -> list[str]:
     """``_money`` of many figures (the common case inline, the rare one by ``_money``)."""
     hundredths = _HUNDREDTHS
     return [
-        f'"{c // 100}.{hundredths[c % 100]}"' if 0 <= c < _PLAIN_CENTS else _money(c) for c in cents
+        f'"{c // 100}.{hundredths[c % 100]}"' if 0 <= c < _PLAIN_CENTS else _money(c)
+        for c in cents
     ]
 
 
@@ -414,12 +415,12 @@ class _Writing:
                 )
                 for values in lines._adjustment_sets
             ),
-            flag_texts=_object_column(_string_list(flags, "      ") for flags in lines._flag_sets),
+            flag_texts=_object_column(
+                _string_list(flags, "      ") for flags in lines._flag_sets
+            ),
             heads=_object_column(ValuationLines._priced_head(priced) for priced in lines._priced),
             tails=_object_column(
-                ",\n          "
-                + '"flags": '
-                + _string_list(priced.flags, "          ")
+                ",\n          " + '"flags": ' + _string_list(priced.flags, "          ")
                 + "\n        }"
                 for priced in lines._priced
             ),

@@ -1207,7 +1207,8 @@ def _exact_sums(
     (the same context, so the same digits): one C loop per group, not a Python step per
     row.
     """
-    order = np.argsort(group, kind="stable")  # rows by group, in row order within one
+    small = group.astype(np.uint16) if count <= 1 << 16 else group  # a radix sort
+    order = np.argsort(small, kind="stable")  # rows by group, in row order within one
     taken = [values[n] for n in item[order].tolist()]
     ends = np.cumsum(np.bincount(group, minlength=count)).tolist()
     with localcontext(context):
@@ -1215,6 +1216,42 @@ def _exact_sums(
             sum(taken[start:end], Decimal(0))
             for start, end in zip([0, *ends[:-1]], ends, strict=True)
         ]
+
+
+_TABLE_SPAN = 1 << 20
+"""Combinations of at most this many possible keys are found by a table, not a sort."""
+
+
+def _combinations(
+    columns: Sequence[NDArray[Any]],
+) -> tuple[NDArray[np.int64], NDArray[np.intp]]:
+    """The distinct rows of non-negative integer columns, sorted; each row's number in them.
+
+    One integer per combination (mixed radix): a 1-D unique, not a unique of rows. Few
+    possible keys (small columns, the usual case: indices of a handful of proxy values
+    and adjustment sets, durations, offsets) are marked in a table and decoded.
+    """
+    radices = [int(column.max()) + 1 for column in columns]
+    key = np.zeros(len(columns[0]), dtype=np.int64)
+    for column, radix in zip(columns, radices, strict=True):
+        key = key * radix + column
+    span = 1
+    for radix in radices:
+        span *= radix
+    if span > _TABLE_SPAN:
+        _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+        return np.stack([column[first] for column in columns], axis=1), inverse.reshape(-1)
+    present = np.zeros(span, dtype=np.bool_)
+    present[key] = True
+    distinct = np.flatnonzero(present)  # sorted, as np.unique's
+    number = np.zeros(span, dtype=np.intp)
+    number[distinct] = np.arange(len(distinct))
+    parts = []
+    rest = distinct.astype(np.int64)
+    for radix in reversed(radices):
+        parts.append(rest % radix)
+        rest = rest // radix
+    return np.stack(parts[::-1], axis=1), number[key]
 
 
 def _break_evens(
@@ -1242,13 +1279,8 @@ def _break_evens(
         lines.duration[line],
         lines.offset[line],
     )
-    # one integer per combination (mixed radix): a 1-D unique, not a unique of rows
-    key = np.zeros(len(line), dtype=np.int64)
-    for column in columns:
-        key = key * (int(column.max()) + 1) + column
-    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
-    groups = np.stack([column[first] for column in columns], axis=1)
-    quantities = _exact_sums(lines.quantity, line, inverse.reshape(-1), len(groups), context)
+    groups, inverse = _combinations(columns)
+    quantities = _exact_sums(lines.quantity, line, inverse, len(groups), context)
     longest = int(groups[:, 2].max())
     furthest = int(groups[:, 3].max())
     periods = [discount_periods(timing, year) for year in range(1, furthest + longest + 1)]

@@ -113,7 +113,8 @@ LABELS_NL: dict[str, str] = {
     "Outcome value, public-purse perspective": "Uitkomstwaarde, perspectief overheidsfinanciën",
     "Outcome value, society perspective": "Uitkomstwaarde, perspectief samenleving",
     "SROI ratio {ratio} : 1": "SROI-ratio {ratio} : 1",
-    "value per contract euro {value} (not a ratio)": "waarde per contracteuro {value} (geen ratio)",
+    "value per contract euro {value} (not a ratio)":
+        "waarde per contracteuro {value} (geen ratio)",
     "no ratio": "geen ratio",
     "present value {value}": "contante waarde {value}",
     "Sensitivity ({perspective})": "Gevoeligheid ({perspective})",
@@ -235,28 +236,20 @@ _BREAK_EVEN_NL: tuple[tuple[str, str], ...] = (
     (r"^closed form 1 - investment / value at 0$", "gesloten vorm 1 - investering / waarde bij 0"),
     (r"^bisection to (.+)$", r"bisectie tot \1"),
     (r"^exact at drop-off 0$", "exact bij afname 0"),
-    (
-        r"^not reachable in \[0, 1\]: there are no lines$",
-        "niet bereikbaar in [0, 1]: er zijn geen regels",
-    ),
-    (
-        r"^not reachable in \[0, 1\]: even with drop-off 0 the present value is below the "
-        r"investment$",
-        "niet bereikbaar in [0, 1]: zelfs met afname 0 is de contante waarde lager dan de "
-        "investering",
-    ),
-    (
-        r"^not reachable in \[0, 1\]: even with drop-off 1 the present value exceeds the "
-        r"investment$",
-        "niet bereikbaar in [0, 1]: zelfs met afname 1 is de contante waarde hoger dan de "
-        "investering",
-    ),
-    (
-        r"^not reachable in \[0, 1\]: even with (\S+) 0 the present value \((\S+)\) is below "
-        r"the investment$",
-        r"niet bereikbaar in [0, 1]: zelfs met \1 0 is de contante waarde (\2) lager dan de "
-        r"investering",
-    ),
+    (r"^not reachable in \[0, 1\]: there are no lines$",
+     "niet bereikbaar in [0, 1]: er zijn geen regels"),
+    (r"^not reachable in \[0, 1\]: even with drop-off 0 the present value is below the "
+     r"investment$",
+     "niet bereikbaar in [0, 1]: zelfs met afname 0 is de contante waarde lager dan de "
+     "investering"),
+    (r"^not reachable in \[0, 1\]: even with drop-off 1 the present value exceeds the "
+     r"investment$",
+     "niet bereikbaar in [0, 1]: zelfs met afname 1 is de contante waarde hoger dan de "
+     "investering"),
+    (r"^not reachable in \[0, 1\]: even with (\S+) 0 the present value \((\S+)\) is below "
+     r"the investment$",
+     r"niet bereikbaar in [0, 1]: zelfs met \1 0 is de contante waarde (\2) lager dan de "
+     r"investering"),
 )
 """The notes of the break-even table (how each value was found), in Dutch."""
 
@@ -548,9 +541,8 @@ def _sections(valuation: Valuation, language: str) -> list[tuple[str, Row, list[
                         [
                             [
                                 b.adjustment,
-                                ""
-                                if b.value is None
-                                else _ratio(b.value.quantize(Decimal("0.0001")), language),
+                                "" if b.value is None else _ratio(b.value.quantize(
+                                    Decimal("0.0001")), language),
                                 _break_even_note(b.note, language),
                             ]
                             for b in values
