@@ -1060,10 +1060,22 @@ def _cents_sum(cents: NDArray[Any]) -> int:
     return total
 
 
+_FLOAT_EXACT = 2**53
+"""Integers below this are exact in float64, and so is every sum that stays below it."""
+
+
 def _group_sums(cents: NDArray[Any], groups: NDArray[np.intp], count: int) -> list[int]:
-    """Exact integer sums of ``cents`` per group: int64 where no sum can overflow."""
+    """Exact integer sums of ``cents`` per group: int64 where no sum can overflow.
+
+    Where no sum can reach 2**53, a weighted ``np.bincount`` adds them (float64, exact
+    for such integers) in one pass; ``np.add.at`` is many times slower.
+    """
     if cents.dtype != object and len(cents):
         largest = int(cents.max())
+        if largest * len(cents) < _FLOAT_EXACT and int(cents.min()) >= 0:
+            exact = np.bincount(groups, weights=cents, minlength=count).astype(np.int64)
+            found: list[int] = exact.tolist()
+            return found
         if largest * len(cents) <= _INT64_MAX and int(cents.min()) >= 0:
             sums = np.zeros(count, dtype=np.int64)
             np.add.at(sums, groups, cents)
