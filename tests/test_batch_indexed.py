@@ -23,7 +23,7 @@ from sroi_core.valuation import (
     value_lines,
     year_value_cents,
 )
-from sroi_core.valuation.batch import Indexed, net_figure_cents
+from sroi_core.valuation.batch import Decimals, Indexed, net_figure_cents
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -98,6 +98,32 @@ def _outcome(data: dict[str, Any]) -> Any:
 @given(columns())
 def test_an_indexed_column_equals_its_decimals_per_line(data: dict[str, Any]) -> None:
     assert _outcome(data) == _outcome(_as_lists(data))
+
+
+@SETTINGS
+@given(columns(), st.sampled_from([None, Decimal("NaN"), Decimal("Infinity"), Decimal("1E+400")]))
+def test_decimals_converted_once_are_the_same_column(
+    data: dict[str, Any], odd: Decimal | None
+) -> None:
+    """Every column over ``Decimals`` (floats converted once, as a document's quantities
+    for all its kernel runs) values, and refuses, as over the plain list of decimals."""
+    if odd is not None:  # a value only the exact path refuses, or beyond float64
+        quantity = data["quantity"]
+        data["quantity"] = Indexed([*quantity.values, odd], quantity.index.copy())
+        data["quantity"].index[-1] = len(quantity.values)
+    shared = {
+        name: Indexed(Decimals(value.values), value.index) if isinstance(value, Indexed) else value
+        for name, value in data.items()
+    }
+    assert _refused_or_valued(shared) == _refused_or_valued(data)
+
+
+def _refused_or_valued(data: dict[str, Any]) -> Any:
+    """``_outcome``, or the refusal of a line valued too large to compute exactly."""
+    try:
+        return _outcome(data)
+    except InvalidLineError as error:
+        return ("refused while valuing", error.code, error.field, error.index, str(error))
 
 
 def test_a_fraction_whose_float_is_one_is_caught_on_the_right_line() -> None:

@@ -28,6 +28,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
+from functools import cached_property
 from itertools import count, islice
 from operator import attrgetter, le, lt
 from typing import Any, TypeVar, get_args
@@ -64,7 +65,6 @@ from sroi_core.model.types import (
     ObligationCredit,
     OutcomeValue,
     Period,
-    Quantity,
 )
 from sroi_core.model.valuation import (
     BreakEven,
@@ -93,6 +93,7 @@ from sroi_core.valuation.anchoring import (
     whole_years,
 )
 from sroi_core.valuation.batch import (
+    Decimals,
     Indexed,
     LineArrays,
     net_figure_cents,
@@ -244,6 +245,11 @@ class _Lines:
     def __len__(self) -> int:
         return len(self.ids)
 
+    @cached_property
+    def quantities(self) -> Decimals:
+        """The quantities beside their floats, converted once for every kernel run."""
+        return Decimals(self.quantity)
+
 
 @dataclass(frozen=True)
 class _LineInputs:
@@ -258,11 +264,16 @@ class _LineInputs:
     ids: Sequence[str]
     id_code: NDArray[np.intp]
     indicator: Sequence[str]
-    quantity: Sequence[Quantity]
+    value: Sequence[Decimal]
+    """The quantity's value (its unit is ``unit``), read with the line's other fields."""
+    unit: Sequence[str]
     claimed: Sequence[int | None]
     """The commitment's claimed duration (None: no commitment)."""
     claim: Sequence[AdjustmentClaim | None]
-    state: Sequence[Hashable]
+    state: Sequence[Any]
+    state_key: Sequence[Hashable]
+    """Per line, a key equal for equal states that hashes in C (an enum's ``__hash__`` is
+    a Python function, called once per line in a grouping pass): an ``id`` of a member."""
     period: Sequence[Period | None]
     scale_result: Sequence[ScaleResult | None] | None = None
 
@@ -307,9 +318,6 @@ def _first_lines(group: NDArray[np.intp]) -> NDArray[np.intp]:
     new[0] = True
     np.greater(group[1:], np.maximum.accumulate(group)[:-1], out=new[1:])
     return np.flatnonzero(new)
-
-
-_QUANTITY = attrgetter("value", "unit")
 
 
 class _LineBuilder:
@@ -395,8 +403,8 @@ class _LineBuilder:
         order, whose indicator is unknown or whose quantity does not convert.
         """
         size = len(inputs.ids)
-        values, units = (list(column) for column in _columns(inputs.quantity, _QUANTITY, 2))
-        group = _groups(inputs, units)
+        values, units = list(inputs.value), inputs.unit
+        group = _groups(inputs)
         first = _first_lines(group).tolist()
         states = [status_of(inputs.state[line]) for line in first]
         resolved: list[tuple[int, int, int, int]] = []
@@ -453,7 +461,7 @@ class _LineBuilder:
         group: NDArray[np.intp],
         table: NDArray[np.intp],
         group_unit: list[str],
-        units: list[str],
+        units: Sequence[str],
         values: list[Decimal],
         flags: NDArray[np.intp],
         scale_results: Sequence[ScaleResult | None] | None,
@@ -474,7 +482,64 @@ class _LineBuilder:
         if not work.any():
             return
         fte_hours = self.catalogue.fte_hours()
+        try:  # per distinct (units, text); a refusal is left to the line-by-line pass
+            todo = np.flatnonzero(np.array(converts, dtype=np.bool_)[group]).tolist()
+            pair = [(unit, i.unit) for unit, i in zip(group_unit, indicators, strict=True)]
+            found: dict[tuple[tuple[str, str], str], Decimal] = {}
+            keys = [(pair[number], str(values[line])) for line, number in self._todo(group, todo)]
+            for key, line in zip(keys, todo, strict=True):
+                if key not in found:
+                    found[key] = convert(values[line], *key[0], fte_norm_hours=fte_hours)
+            new_values = [found[key] for key in keys]
+            means = np.flatnonzero(np.array(mean_change, dtype=np.bool_)[group]).tolist()
+            revalued = [
+                _valued_as_mean_change(
+                    self.flag_sets[int(table[number, 3])],
+                    scale_results[line] if scale_results is not None else None,
+                )
+                for line, number in self._todo(group, means)
+            ]
+        except Exception:  # redone line by line, which raises for the right line
+            self._own_values_by_line(
+                group=group,
+                table=table,
+                indicators=indicators,
+                converts=converts,
+                mean_change=mean_change,
+                units=units,
+                values=values,
+                flags=flags,
+                scale_results=scale_results,
+            )
+            return
+        for line, value in zip(todo, new_values, strict=True):
+            values[line] = value
+        for line, (value, line_flags) in zip(means, revalued, strict=True):
+            values[line] = value
+            flags[line] = self._flag_index(line_flags)
+
+    @staticmethod
+    def _todo(group: NDArray[np.intp], lines: list[int]) -> Iterable[tuple[int, int]]:
+        """Each of ``lines`` beside its group."""
+        return zip(lines, group[lines].tolist(), strict=True)
+
+    def _own_values_by_line(
+        self,
+        *,
+        group: NDArray[np.intp],
+        table: NDArray[np.intp],
+        indicators: list[Indicator],
+        converts: list[bool],
+        mean_change: list[bool],
+        units: Sequence[str],
+        values: list[Decimal],
+        flags: NDArray[np.intp],
+        scale_results: Sequence[ScaleResult | None] | None,
+    ) -> None:
+        """``_own_values`` line by line: what a refusal names is the first line that fails."""
+        fte_hours = self.catalogue.fte_hours()
         converted: dict[tuple[str, str, str], Decimal] = {}  # by text: 1.0 and 1.00 apart
+        work = np.array(converts, dtype=np.bool_) | np.array(mean_change, dtype=np.bool_)
         todo = np.flatnonzero(work[group])
         for line, number in zip(todo.tolist(), group[todo].tolist(), strict=True):
             indicator = indicators[number]
@@ -494,22 +559,38 @@ class _LineBuilder:
                 flags[line] = self._flag_index(revalued)
 
 
-def _groups(inputs: _LineInputs, units: Sequence[str]) -> NDArray[np.intp]:
+def _groups(inputs: _LineInputs) -> NDArray[np.intp]:
     """Each line's group of alike lines, groups numbered in order of their first line.
 
     Alike: the same indicator, unit, claimed duration, adjustment claim (the same claim
-    object; equal claims apart only cost a group more) and state.
+    object; equal claims apart only cost a group more) and state (by its key). Every
+    part of a key hashes in C.
     """
     number_of: defaultdict[tuple[Any, ...], int] = defaultdict(count().__next__)
     keys = zip(
-        inputs.indicator, units, inputs.claimed, map(id, inputs.claim), inputs.state, strict=True
+        inputs.indicator,
+        inputs.unit,
+        inputs.claimed,
+        map(id, inputs.claim),
+        inputs.state_key,
+        strict=True,
     )
-    return np.fromiter(map(number_of.__getitem__, keys), np.intp, len(units))
+    return np.fromiter(map(number_of.__getitem__, keys), np.intp, len(inputs.ids))
 
 
-_COMMITMENT = attrgetter(
-    "id", "indicator", "quantity", "duration_years", "adjustments", "fulfilment", "period"
+_COMMITMENT_FIELDS = (
+    "id",
+    "indicator",
+    "quantity.value",
+    "quantity.unit",
+    "duration_years",
+    "adjustments",
+    "fulfilment",
 )
+_COMMITMENT = attrgetter(*_COMMITMENT_FIELDS)
+_COMMITMENT_PERIOD = attrgetter(*_COMMITMENT_FIELDS, "period")
+"""What a line needs of a commitment, read in one pass (the period only where 2.0 offsets
+lines by it): reading 100,000 scattered objects costs per object, so each is read once."""
 
 
 def _commitment_status(fulfilment: FulfilmentMode) -> tuple[LineStatus, bool]:
@@ -519,54 +600,86 @@ def _commitment_status(fulfilment: FulfilmentMode) -> tuple[LineStatus, bool]:
     return "committed", True
 
 
-def _bid_lines(bid: Bid, catalogue: Catalogue) -> _Lines:
-    columns = _columns(bid.commitments, _COMMITMENT, 7)  # one pass over the commitments
+def _bid_lines(bid: Bid, catalogue: Catalogue, *, periods: bool) -> _Lines:
+    """The bid's lines; ``periods``: read each commitment's period (2.0 offsets by it)."""
+    commitments = bid.commitments
+    fields = _COMMITMENT_PERIOD if periods else _COMMITMENT
+    columns = _columns(commitments, fields, 8 if periods else 7)  # one pass
     order, id_code = _id_order(columns[0])
-    ids, indicator, quantity, claimed, claim, fulfilment, period = (
+    ids, indicator, value, unit, claimed, claim, fulfilment, *period = (
         _reordered(column, order) for column in columns
     )
     inputs = _LineInputs(
         ids=ids,
         id_code=id_code,
         indicator=indicator,
-        quantity=quantity,
+        value=value,
+        unit=unit,
         claimed=claimed,
         claim=claim,
         state=fulfilment,
-        period=period,
+        state_key=list(map(id, fulfilment)),  # members are singletons: equal is identical
+        period=period[0] if periods else [None] * len(ids),
     )
     return _LineBuilder(catalogue).lines(inputs, _commitment_status)
 
 
-def _item_status(state: tuple[bool, VerificationStatus]) -> tuple[LineStatus, bool]:
-    """An item's status and countedness: verified and not bought off (payment in lieu)."""
-    in_lieu, recorded = state
-    status: LineStatus = "payment-in-lieu" if in_lieu else recorded.value
-    return status, recorded is VerificationStatus.VERIFIED and not in_lieu
+def _item_status(state: VerificationStatus | None) -> tuple[LineStatus, bool]:
+    """An item's status and countedness: verified and not bought off (payment in lieu).
+
+    ``state`` is the item's effective status, or None where its commitment is paid in
+    lieu (whatever the item's status, it then neither counts nor shows that status).
+    """
+    if state is None:
+        return "payment-in-lieu", False
+    status: LineStatus = state.value
+    return status, state is VerificationStatus.VERIFIED
+
+
+_ITEM_FIELDS = ("id", "commitment", "indicator", "quantity.value", "quantity.unit")
+_ITEM = attrgetter(*_ITEM_FIELDS)
+_ITEM_2_0 = attrgetter(*_ITEM_FIELDS, "period", "scale_result")
+"""What a line needs of an evidence item, read in one pass (2.0: its period and scale
+result as well)."""
 
 
 def _report_lines(
     report: EvidenceReport, catalogue: Catalogue, bid: Bid | None, *, mean_change: bool = False
 ) -> _Lines:
+    """The report's lines; ``mean_change`` (2.0): read periods and scale results as well."""
     commitments = {c.id: c for c in bid.commitments} if bid is not None else {}
-    ids = [item.id for item in report.items]
-    order, id_code = _id_order(ids)
+    fields = _ITEM_2_0 if mean_change else _ITEM
+    columns = _columns(report.items, fields, 7 if mean_change else 5)  # one pass
+    order, id_code = _id_order(columns[0])
+    ids, commitment, indicator, value, unit, *more = (
+        _reordered(column, order) for column in columns
+    )
     items = _reordered(report.items, order)
-    of_item = [commitments.get(item.commitment) for item in items]
-    in_lieu = FulfilmentMode.PAYMENT_IN_LIEU
+    status = list(map(effective_status, items))  # the history, never a status edited by hand
+    size = len(ids)
+    if commitments:
+        of_item = list(map(commitments.get, commitment))
+        claimed = [c.duration_years if c is not None else None for c in of_item]
+        claim = [c.adjustments if c is not None else None for c in of_item]
+        in_lieu = FulfilmentMode.PAYMENT_IN_LIEU
+        state: list[VerificationStatus | None] = [
+            None if c is not None and c.fulfilment is in_lieu else own
+            for c, own in zip(of_item, status, strict=True)
+        ]
+    else:
+        claimed, claim, state = [None] * size, [None] * size, list(status)
     inputs = _LineInputs(
-        ids=_reordered(ids, order),
+        ids=ids,
         id_code=id_code,
-        indicator=[item.indicator for item in items],
-        quantity=[item.quantity for item in items],
-        claimed=[c.duration_years if c is not None else None for c in of_item],
-        claim=[c.adjustments if c is not None else None for c in of_item],
-        state=[  # the history, never a status edited by hand
-            (c is not None and c.fulfilment is in_lieu, effective_status(item))
-            for item, c in zip(items, of_item, strict=True)
-        ],
-        period=[item.period for item in items],
-        scale_result=[item.scale_result for item in items] if mean_change else None,
+        indicator=indicator,
+        value=value,
+        unit=unit,
+        claimed=claimed,
+        claim=claim,
+        state=state,
+        state_key=list(map(id, state)),  # members and None are singletons
+        period=more[0] if mean_change else [None] * size,
+        scale_result=more[1] if mean_change else None,
     )
     return _LineBuilder(catalogue).lines(inputs, _item_status)
 
@@ -780,7 +893,7 @@ def _arrays(
     one = Decimal(1)
     offsets = lines.offset[line]
     return LineArrays(
-        quantity=Indexed(lines.quantity if quantity is None else quantity, line),
+        quantity=Indexed(lines.quantities if quantity is None else quantity, line),
         proxy_value=Indexed([p.central for p in table], priced),
         deadweight=Indexed([s[0] for s in sets], adjustment),
         attribution=Indexed([s[1] for s in sets], adjustment),
@@ -937,15 +1050,31 @@ _FAMILIES = tuple(ValuationFamily)
 
 
 def _cents_sum(cents: NDArray[Any]) -> int:
-    """The exact sum of integer cents (Python ints: no 64-bit overflow)."""
+    """The exact sum of integer cents (int64 only where no partial sum can overflow)."""
+    if cents.dtype != object and len(cents):
+        bound = max(int(cents.max()), -int(cents.min()))
+        if bound * len(cents) <= _INT64_MAX:
+            return int(cents.sum())
     total: int = sum(cents.tolist())
     return total
 
 
+_FLOAT_EXACT = 2**53
+"""Integers below this are exact in float64, and so is every sum that stays below it."""
+
+
 def _group_sums(cents: NDArray[Any], groups: NDArray[np.intp], count: int) -> list[int]:
-    """Exact integer sums of ``cents`` per group: int64 where no sum can overflow."""
+    """Exact integer sums of ``cents`` per group: int64 where no sum can overflow.
+
+    Where no sum can reach 2**53, a weighted ``np.bincount`` adds them (float64, exact
+    for such integers) in one pass; ``np.add.at`` is many times slower.
+    """
     if cents.dtype != object and len(cents):
         largest = int(cents.max())
+        if largest * len(cents) < _FLOAT_EXACT and int(cents.min()) >= 0:
+            exact = np.bincount(groups, weights=cents, minlength=count).astype(np.int64)
+            found: list[int] = exact.tolist()
+            return found
         if largest * len(cents) <= _INT64_MAX and int(cents.min()) >= 0:
             sums = np.zeros(count, dtype=np.int64)
             np.add.at(sums, groups, cents)
@@ -1072,7 +1201,8 @@ def _exact_sums(
     (the same context, so the same digits): one C loop per group, not a Python step per
     row.
     """
-    order = np.argsort(group, kind="stable")  # rows by group, in row order within one
+    small = group.astype(np.uint16) if count <= 1 << 16 else group  # a radix sort
+    order = np.argsort(small, kind="stable")  # rows by group, in row order within one
     taken = [values[n] for n in item[order].tolist()]
     ends = np.cumsum(np.bincount(group, minlength=count)).tolist()
     with localcontext(context):
@@ -1080,6 +1210,42 @@ def _exact_sums(
             sum(taken[start:end], Decimal(0))
             for start, end in zip([0, *ends[:-1]], ends, strict=True)
         ]
+
+
+_TABLE_SPAN = 1 << 20
+"""Combinations of at most this many possible keys are found by a table, not a sort."""
+
+
+def _combinations(
+    columns: Sequence[NDArray[Any]],
+) -> tuple[NDArray[np.int64], NDArray[np.intp]]:
+    """The distinct rows of non-negative integer columns, sorted; each row's number in them.
+
+    One integer per combination (mixed radix): a 1-D unique, not a unique of rows. Few
+    possible keys (small columns, the usual case: indices of a handful of proxy values
+    and adjustment sets, durations, offsets) are marked in a table and decoded.
+    """
+    radices = [int(column.max()) + 1 for column in columns]
+    key = np.zeros(len(columns[0]), dtype=np.int64)
+    for column, radix in zip(columns, radices, strict=True):
+        key = key * radix + column
+    span = 1
+    for radix in radices:
+        span *= radix
+    if span > _TABLE_SPAN:
+        _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+        return np.stack([column[first] for column in columns], axis=1), inverse.reshape(-1)
+    present = np.zeros(span, dtype=np.bool_)
+    present[key] = True
+    distinct = np.flatnonzero(present)  # sorted, as np.unique's
+    number = np.zeros(span, dtype=np.intp)
+    number[distinct] = np.arange(len(distinct))
+    parts = []
+    rest = distinct.astype(np.int64)
+    for radix in reversed(radices):
+        parts.append(rest % radix)
+        rest = rest // radix
+    return np.stack(parts[::-1], axis=1), number[key]
 
 
 def _break_evens(
@@ -1107,13 +1273,8 @@ def _break_evens(
         lines.duration[line],
         lines.offset[line],
     )
-    # one integer per combination (mixed radix): a 1-D unique, not a unique of rows
-    key = np.zeros(len(line), dtype=np.int64)
-    for column in columns:
-        key = key * (int(column.max()) + 1) + column
-    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
-    groups = np.stack([column[first] for column in columns], axis=1)
-    quantities = _exact_sums(lines.quantity, line, inverse.reshape(-1), len(groups), context)
+    groups, inverse = _combinations(columns)
+    quantities = _exact_sums(lines.quantity, line, inverse, len(groups), context)
     longest = int(groups[:, 2].max())
     furthest = int(groups[:, 3].max())
     periods = [discount_periods(timing, year) for year in range(1, furthest + longest + 1)]
@@ -1283,7 +1444,7 @@ def _value_document(
     timing = conventions.discount_timing
     currency = conventions.currency
     if isinstance(subject, Bid):
-        lines = _bid_lines(subject, catalogue)
+        lines = _bid_lines(subject, catalogue, periods=is_2_0(subject))
         subject_type = "bid"
     else:
         lines = _report_lines(subject, catalogue, bid, mean_change=is_2_0(subject))
@@ -1635,15 +1796,18 @@ def _perspectives_2_0(
             ).pv
     order = get_args(ScenarioName)  # the scenarios in the order the schema lists them
     minimum = tender.minimum_social_value if tender is not None else None
-    perspective_of = [p.proxy.valuation_basis.perspective for p in rows.table]
-    counted_perspective = [perspective_of[p] for p in rows.priced[counted].tolist()]
+    perspectives = tuple(Perspective)
+    number_of: dict[Perspective | None, int] = {p: n for n, p in enumerate(perspectives)}
+    perspective_code = np.array(  # per priced value; -1: none
+        [number_of.get(p.proxy.valuation_basis.perspective, -1) for p in rows.table],
+        dtype=np.intp,
+    )
+    counted_code = perspective_code[rows.priced[counted]] if rows.table else counted
     counted_ids = lines.id_code[rows.line[counted]]
     totals = []
     sensitivity = []
-    for perspective in Perspective:
-        mine = np.array(
-            [k for k, own in enumerate(counted_perspective) if own is perspective], dtype=np.intp
-        )
+    for number, perspective in enumerate(perspectives):
+        mine = np.flatnonzero(counted_code == number)  # the counted rows of this perspective
         if not len(mine):
             continue
         pv = from_cents(_cents_sum(scenario_cents["central"][mine]))
