@@ -311,33 +311,68 @@ def _written_as_read(text: str, annotation: Any) -> bool:
     return bool(written == text)
 
 
-def _datetimes_as_read(annotation: Any, data: Any) -> bool:
-    """Whether every date-time in ``data`` (read as ``annotation``) is written as read."""
-    if isinstance(annotation, type):
-        if issubclass(annotation, BaseModel):
-            fields = _datetime_fields(annotation)
-            return not fields or (
-                type(data) is dict
-                and all(
-                    _datetimes_as_read(field, data[key])
-                    for _name, key, field in fields
-                    if key in data
-                )
-            )
-        if issubclass(annotation, _DATE_TIMES):
-            return type(data) is str and _written_as_read(data, annotation)
-        return True
+def _datetimes_as_read(model: type[BaseModel], data: Any) -> bool:
+    """Whether every date-time in ``data`` (read as ``model``) is written as read."""
+    check = _model_check(model)
+    return check is None or check(data)
+
+
+_Check = Callable[[Any], bool]
+"""Whether every date-time in one value is written as read."""
+
+_CHECKING: set[type[BaseModel]] = set()
+"""Classes whose check is being compiled (a field of one of them may hold the class)."""
+
+
+@cache
+def _model_check(model: type[BaseModel]) -> _Check | None:
+    """The check of a model's JSON object, compiled once per class; None: nothing to check."""
+    if model in _CHECKING:
+        return lambda data: _checked_later(model, data)  # a class that holds itself
+    _CHECKING.add(model)
+    try:
+        fields = [(key, _check(field)) for _name, key, field in _datetime_fields(model)]
+    finally:
+        _CHECKING.discard(model)
+    checks = [(key, check) for key, check in fields if check is not None]
+    if not checks:
+        return None
+
+    def check(data: Any) -> bool:
+        return type(data) is dict and all(
+            check(data[key]) for key, check in checks if key in data
+        )
+
+    return check
+
+
+def _checked_later(model: type[BaseModel], data: Any) -> bool:
+    check = _model_check(model)
+    return check is None or check(data)
+
+
+def _check(annotation: Any) -> _Check | None:
+    """The check of a value of ``annotation``; None where it cannot hold a date-time."""
+    if not _may_hold_datetime(annotation):
+        return None
     if get_origin(annotation) is Annotated:
         base = get_args(annotation)[0]
         if isinstance(base, type) and issubclass(base, _DATE_TIMES):
-            return type(data) is str and _written_as_read(data, annotation)
-        return _datetimes_as_read(base, data)
+            return lambda data: type(data) is str and _written_as_read(data, annotation)
+        return _check(base)
+    if isinstance(annotation, type):
+        if issubclass(annotation, BaseModel):
+            return _model_check(annotation)
+        return lambda data: type(data) is str and _written_as_read(data, annotation)
     members = [a for a in get_args(annotation) if _may_hold_datetime(a)]
-    if not members:
-        return True
-    if get_origin(annotation) in _SEQUENCES:
-        return type(data) is list and all(_datetimes_as_read(members[0], item) for item in data)
-    return len(members) == 1 and _datetimes_as_read(members[0], data)
+    if get_origin(annotation) in _SEQUENCES and len(members) == 1:
+        inner = _check(members[0])
+        if inner is None:
+            return None
+        return lambda data: type(data) is list and all(map(inner, data))
+    if len(members) == 1 and get_origin(annotation) not in _SEQUENCES:
+        return _check(members[0])  # an optional value
+    return lambda _data: False  # a union of date-time holders: not kept
 
 
 def keep_read_form(document: BaseModel, form: bytes | None) -> None:
