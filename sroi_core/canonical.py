@@ -190,13 +190,10 @@ def canonical_data(document: BaseModel) -> Any:
 
 
 def document_bytes(document: BaseModel) -> bytes:
-    """``canonical_json(canonical_data(document))``, written by ``json.dumps`` where equal.
+    """``canonical_json(canonical_data(document))``, by the fast writer where equal.
 
-    RFC 8785 and ``json.dumps(sort_keys=True, separators=(",", ":"), ensure_ascii=False)``
-    write the same text for JSON data without floats whose strings hold no character at or
-    above U+D800 (there UTF-16 order is code point order, and strings are escaped alike):
-    such documents, nearly all, are written by the C encoder; others by the RFC 8785
-    serialiser.
+    A document without floats (nearly all) is written by :func:`written`; one with floats
+    (only free-form extension data can hold them) by the RFC 8785 serialiser.
     """
     text = document.model_dump_json(by_alias=True, exclude_unset=True, exclude_none=True)
     floats: list[str] = []
@@ -206,9 +203,7 @@ def document_bytes(document: BaseModel) -> bytes:
         return float(literal)
 
     data = _canonical(document, json.loads(text, parse_float=parse_float))
-    if floats or "\\u" in text or (not text.isascii() and max(text) >= "\ud800"):
-        return canonical_json(data)
-    return sorted_plain(data)
+    return canonical_json(data) if floats else written(data)
 
 
 class DocumentMemo:
@@ -230,15 +225,7 @@ class DocumentMemo:
         if held is not None and held[0]() is document:
             return held[1]
         value = self._compute(document)
-
-        def forget(_gone: weakref.ref[Any]) -> None:
-            self._held.pop(key, None)
-
-        try:
-            reference = weakref.ref(document, forget)
-        except TypeError:  # not weakly referable: not kept
-            return value
-        self._held[key] = (reference, value)
+        self.keep(document, value)
         return value
 
     def keep(self, document: Any, value: bytes) -> None:
@@ -254,7 +241,7 @@ class DocumentMemo:
 
         try:
             self._held[key] = (weakref.ref(document, forget), value)
-        except TypeError:  # pragma: no cover - documents are weakly referable models
+        except TypeError:  # not weakly referable: not kept
             return
 
 
@@ -350,7 +337,8 @@ def canonical_digest(payload: Any) -> str:
     return hashlib.sha256(canonical_json(payload)).hexdigest()
 
 
-_FORMS = DocumentMemo(document_bytes)
+FORMS = DocumentMemo(document_bytes)
+"""Each document's canonical bytes in a digest from 2.0 on, kept while it lives."""
 
 
 def sorted_json(data: Any) -> bytes:
@@ -409,9 +397,6 @@ def document_bytes_1_0(document: BaseModel) -> bytes:
 FORMS_1_0 = DocumentMemo(document_bytes_1_0)
 """Each document's canonical bytes in a 1.0 digest, kept while it lives."""
 
-FORMS = _FORMS
-"""Each document's canonical bytes in a digest from 2.0 on, kept while it lives."""
-
 
 def form_memo(standard_version: str) -> DocumentMemo:
     """The memo of the form a digest of ``standard_version`` uses."""
@@ -428,7 +413,7 @@ def input_digest(
     """
 
     def form(document: BaseModel | None) -> bytes:
-        return b"null" if document is None else _FORMS(document)
+        return b"null" if document is None else FORMS(document)
 
     version = getattr(subject, "standard_version", None)
     payload = {

@@ -40,7 +40,10 @@ from pydantic import (
     NaiveDatetime,
     PastDatetime,
     PlainSerializer,
+    PlainValidator,
     TypeAdapter,
+    WrapSerializer,
+    WrapValidator,
 )
 
 from sroi_core import canonical
@@ -66,7 +69,7 @@ def _serialisers_allowed(metadata: list[Any]) -> bool:
         if isinstance(item, PlainSerializer):
             if item.func is not decimal_text:
                 return False
-        elif type(item).__name__ in ("WrapSerializer", "PlainValidator", "WrapValidator"):
+        elif isinstance(item, WrapSerializer | PlainValidator | WrapValidator):
             return False
     return True
 
@@ -82,7 +85,7 @@ def _annotation_reads_back(annotation: Any, seen: frozenset[type]) -> bool:
         return all(isinstance(value, str | int | bool) for value in get_args(annotation))
     if isinstance(annotation, type):
         if issubclass(annotation, BaseModel):
-            return reads_back(annotation) if annotation not in seen else True
+            return annotation in seen or _class_reads_back(annotation, seen | {annotation})
         if issubclass(annotation, _DATE_TIMES):
             return True  # written normalised: each value is checked (_datetimes_as_read)
         if issubclass(annotation, dt.time | float | bytes):
@@ -92,7 +95,7 @@ def _annotation_reads_back(annotation: Any, seen: frozenset[type]) -> bool:
         if issubclass(annotation, Decimal):
             return True  # plain text only, written back by decimal_text as it was
         return issubclass(annotation, _WRITTEN_AS_READ)
-    if origin in (*_SEQUENCES, dict) or origin is not None:
+    if origin is not None:  # a container or a union: all of its arguments
         return all(
             _annotation_reads_back(argument, seen)
             for argument in get_args(annotation)
@@ -112,6 +115,11 @@ def reads_back(model: type[BaseModel]) -> bool:
     says no. Extra members are refused by every class of the standard; a class that
     allowed them, or had its own serialiser or computed fields, says no.
     """
+    return _class_reads_back(model, frozenset({model}))
+
+
+def _class_reads_back(model: type[BaseModel], seen: frozenset[type]) -> bool:
+    """:func:`reads_back`, ``seen`` the classes being decided (a class may hold itself)."""
     config = model.model_config
     decorators = model.__pydantic_decorators__
     if (
@@ -121,13 +129,10 @@ def reads_back(model: type[BaseModel]) -> bool:
         or decorators.computed_fields
     ):
         return False
-    inner = frozenset({model})
-    for info in model.model_fields.values():
-        if not _serialisers_allowed(list(info.metadata)):
-            return False
-        if not _annotation_reads_back(info.annotation, inner):
-            return False
-    return True
+    return all(
+        _serialisers_allowed(list(info.metadata)) and _annotation_reads_back(info.annotation, seen)
+        for info in model.model_fields.values()
+    )
 
 
 def read_form(model: type[BaseModel], standard_version: str, data: Any) -> bytes | None:

@@ -482,64 +482,7 @@ class _LineBuilder:
         if not work.any():
             return
         fte_hours = self.catalogue.fte_hours()
-        try:  # per distinct (units, text); a refusal is left to the line-by-line pass
-            todo = np.flatnonzero(np.array(converts, dtype=np.bool_)[group]).tolist()
-            pair = [(unit, i.unit) for unit, i in zip(group_unit, indicators, strict=True)]
-            found: dict[tuple[tuple[str, str], str], Decimal] = {}
-            keys = [(pair[number], str(values[line])) for line, number in self._todo(group, todo)]
-            for key, line in zip(keys, todo, strict=True):
-                if key not in found:
-                    found[key] = convert(values[line], *key[0], fte_norm_hours=fte_hours)
-            new_values = [found[key] for key in keys]
-            means = np.flatnonzero(np.array(mean_change, dtype=np.bool_)[group]).tolist()
-            revalued = [
-                _valued_as_mean_change(
-                    self.flag_sets[int(table[number, 3])],
-                    scale_results[line] if scale_results is not None else None,
-                )
-                for line, number in self._todo(group, means)
-            ]
-        except Exception:  # redone line by line, which raises for the right line
-            self._own_values_by_line(
-                group=group,
-                table=table,
-                indicators=indicators,
-                converts=converts,
-                mean_change=mean_change,
-                units=units,
-                values=values,
-                flags=flags,
-                scale_results=scale_results,
-            )
-            return
-        for line, value in zip(todo, new_values, strict=True):
-            values[line] = value
-        for line, (value, line_flags) in zip(means, revalued, strict=True):
-            values[line] = value
-            flags[line] = self._flag_index(line_flags)
-
-    @staticmethod
-    def _todo(group: NDArray[np.intp], lines: list[int]) -> Iterable[tuple[int, int]]:
-        """Each of ``lines`` beside its group."""
-        return zip(lines, group[lines].tolist(), strict=True)
-
-    def _own_values_by_line(
-        self,
-        *,
-        group: NDArray[np.intp],
-        table: NDArray[np.intp],
-        indicators: list[Indicator],
-        converts: list[bool],
-        mean_change: list[bool],
-        units: Sequence[str],
-        values: list[Decimal],
-        flags: NDArray[np.intp],
-        scale_results: Sequence[ScaleResult | None] | None,
-    ) -> None:
-        """``_own_values`` line by line: what a refusal names is the first line that fails."""
-        fte_hours = self.catalogue.fte_hours()
         converted: dict[tuple[str, str, str], Decimal] = {}  # by text: 1.0 and 1.00 apart
-        work = np.array(converts, dtype=np.bool_) | np.array(mean_change, dtype=np.bool_)
         todo = np.flatnonzero(work[group])
         for line, number in zip(todo.tolist(), group[todo].tolist(), strict=True):
             indicator = indicators[number]
