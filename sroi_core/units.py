@@ -65,7 +65,6 @@ def compatible(from_code: str, to_code: str) -> bool:
     return bool(pint_unit(from_code).dimensionality == pint_unit(to_code).dimensionality)
 
 
-@lru_cache(maxsize=1 << 14)
 def convert(
     value: Decimal, from_code: str, to_code: str, *, fte_norm_hours: Decimal | None = None
 ) -> Decimal:
@@ -76,10 +75,22 @@ def convert(
     is computed to 50 significant digits and rounded half to even to 20 decimal places,
     the precision of the wire format (docs/valuation-method.md §12.3): the number a
     valuation shows is the number it used, and every implementation gets the same one.
-    Results are cached: a large document converts the same few quantities many times.
+
+    Results are cached by the numbers' texts, not by the numbers: 1836 and 1836.0 hours
+    are equal, but an exact division keeps its dividend's notation (1 and 1.0 FTE-year),
+    so a cache keyed by number would show whichever notation was converted first in the
+    process, and the same document would be written differently in another process.
     """
+    norm = None if fte_norm_hours is None else str(fte_norm_hours)
+    return _converted(str(value), from_code, to_code, norm)
+
+
+@lru_cache(maxsize=1 << 14)
+def _converted(value: str, from_code: str, to_code: str, fte_norm_hours: str | None) -> Decimal:
+    """:func:`convert` of numbers given by their texts (a text is one exact decimal)."""
+    norm = None if fte_norm_hours is None else Decimal(fte_norm_hours)
     with localcontext(exact_context()):
-        result = _convert(value, from_code, to_code, fte_norm_hours)
+        result = _convert(Decimal(value), from_code, to_code, norm)
         rounded = result.quantize(CONVERSION_STEP, rounding=ROUND_HALF_EVEN)
         if rounded == result:
             return result

@@ -624,7 +624,7 @@ def _value_document(
         subject_type = "evidenceReport"
     anchor: BaseDate | None = None
     if is_2_0(subject):  # 2.0: one base date; each line offset by its period's start
-        anchor = base_date_for(conventions, tender, (ln.period for ln in lines if ln.period))
+        anchor = base_date_for(conventions, tender, (ln.period.start for ln in lines if ln.period))
         lines = [_anchored(line, anchor) for line in lines]
     rows = _rows(
         lines, catalogue, conventions.valuation_year, assume_price_year=anchor is not None

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from sroi_core._decimal import exact_context
 from sroi_core.errors import UnitError
-from sroi_core.units import compatible, convert, pint_unit
+from sroi_core.units import CONVERSION_STEP, compatible, convert, pint_unit
 
 NORM = Decimal("1836")
 
@@ -72,3 +75,28 @@ def test_unknown_unit_code() -> None:
         pint_unit("furlong")
     with pytest.raises(UnitError):
         convert(Decimal(1), "furlong", "person")
+
+
+@given(
+    st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False),
+    st.lists(st.integers(0, 4), min_size=2, max_size=6),
+)
+def test_a_conversion_shows_the_same_notation_whatever_was_converted_before(
+    value: Decimal, extras: list[int]
+) -> None:
+    """Equal numbers in other notations (1836, 1836.0) convert to their own notation in
+    any order: a cache keyed by number showed the first one converted (so a document read
+    second in a process was written differently from the same document read alone)."""
+    texts = [f"{value.quantize(Decimal(1).scaleb(-extra)):f}" for extra in extras]
+    norm = Decimal("1836")
+    fresh = []
+    for text in texts:
+        with localcontext(exact_context()):
+            exact = Decimal(text) / norm
+        rounded = exact.quantize(CONVERSION_STEP, rounding=ROUND_HALF_EVEN)
+        fresh.append(str(exact if rounded == exact else rounded.normalize()))
+    for order in (texts, texts[::-1]):
+        shown = {
+            t: str(convert(Decimal(t), "hour", "fte-year", fte_norm_hours=norm)) for t in order
+        }
+        assert [shown[t] for t in texts] == fresh

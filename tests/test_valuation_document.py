@@ -672,6 +672,20 @@ def catalogues(draw: st.DrawFn) -> dict[str, Any]:
 
 
 @st.composite
+def quantity_texts(draw: st.DrawFn, maximum: int, places: int) -> str:
+    """A quantity in plain notation, often a number other lines share in another notation.
+
+    Equal numbers written apart (1.5, 1.50, 1.500) are kept apart where the notation
+    shows (a converted quantity shows the number it used) and shared where it cannot
+    matter (the kernel's floats and exact values).
+    """
+    shared = st.sampled_from([Decimal("0"), Decimal("1"), Decimal("1.5"), Decimal("1836")])
+    value = draw(st.one_of(st.decimals(min_value=0, max_value=maximum, places=places), shared))
+    extra = draw(st.integers(0, 3))
+    return f"{value:f}" if extra == 0 else f"{value.quantize(Decimal(1).scaleb(-extra)):f}"
+
+
+@st.composite
 def commitments(draw: st.DrawFn, number: int) -> dict[str, Any]:
     ident = draw(st.sampled_from(sorted(INDICATOR_UNITS)))
     unit = draw(st.sampled_from(INDICATOR_UNITS[ident][1]))
@@ -679,7 +693,7 @@ def commitments(draw: st.DrawFn, number: int) -> dict[str, Any]:
         "id": f"c-{number:02d}",
         "indicator": ident,
         "quantity": {
-            "value": str(draw(st.decimals(min_value=0, max_value=5000, places=2))),
+            "value": draw(quantity_texts(5000, 2)),
             "unit": unit,
         },
         "period": {"start": "2026-01-01", "end": "2027-12-31"},
@@ -796,7 +810,7 @@ def reports(draw: st.DrawFn, bid: Bid) -> EvidenceReport:
                 "commitment": draw(st.sampled_from([commitment.id, "c-unknown"])),
                 "indicator": commitment.indicator,
                 "quantity": {
-                    "value": str(draw(st.decimals(min_value=0, max_value=3000, places=3))),
+                    "value": draw(quantity_texts(3000, 3)),
                     "unit": unit,
                 },
                 "period": {"start": "2026-01-01", "end": "2026-06-30"},
@@ -1067,6 +1081,36 @@ def test_a_non_terminating_conversion_follows_the_20_decimal_rule(hours: str) ->
     if 2 * rest > money.denominator or (2 * rest == money.denominator and cents % 2 == 1):
         cents += 1
     assert valuation.totals.outcome_value == D(cents) / 100
+
+
+def test_each_converted_quantity_shows_the_number_its_own_notation_gives() -> None:
+    """Conversions are shared per quantity text, never per number: 1836 h is 1 FTE-year,
+    1836.0 h is 1.0 (an exact division keeps the dividend's notation, method 12.3), and
+    lines in the same notation share the one conversion, whatever their order."""
+    catalogue = parse_document(
+        json.dumps(_small_catalogue(fteNorm={"hoursPerFteYear": "1836", "source": _source("n")}))
+    )
+    assert isinstance(catalogue, Catalogue)
+    texts = ["1836", "1836.0", "3672.00", "1836", "1836.0", "0.0", "0"]
+    bid = _small_bid("1", "hour")
+    commitment = bid.commitments[0]
+    bid = bid.model_copy(
+        update={
+            "commitments": tuple(
+                commitment.model_copy(
+                    update={
+                        "id": f"c-{n:02d}",
+                        "quantity": commitment.quantity.model_copy(update={"value": D(text)}),
+                    }
+                )
+                for n, text in enumerate(texts)
+            )
+        }
+    )
+    valuation = value_document(bid, catalogue)
+    shown = [str(line.quantity.value) for line in valuation.lines]
+    assert shown == ["1", "1.0", "2.00", "1", "1.0", "0.0", "0"]
+    assert [line.quantity.unit for line in valuation.lines] == ["fte-year"] * len(texts)
 
 
 def test_a_proxy_that_cannot_be_rebased_is_never_silently_used() -> None:

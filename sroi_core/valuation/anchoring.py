@@ -37,15 +37,18 @@ class BaseDate:
 
 
 def base_date_for(
-    conventions: ValuationConventions, tender: Tender | None, periods: Iterable[Period]
+    conventions: ValuationConventions, tender: Tender | None, starts: Iterable[dt.date]
 ) -> BaseDate:
-    """The conventions' base date, else the tender's period start, else the earliest start."""
+    """The conventions' base date, else the tender's period start, else the earliest start.
+
+    ``starts``: the starts of the subject's line periods.
+    """
     if conventions.base_date is not None:
         return BaseDate(conventions.base_date, "conventions")
     if tender is not None:
         return BaseDate(tender.period.start, "tender")
-    starts = [period.start for period in periods]
-    return BaseDate(min(starts) if starts else dt.date(1970, 1, 1), "subject")
+    earliest = min(starts, default=None)
+    return BaseDate(earliest if earliest is not None else dt.date(1970, 1, 1), "subject")
 
 
 def whole_years(start: dt.date, later: dt.date) -> int:

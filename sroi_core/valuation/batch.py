@@ -136,9 +136,10 @@ class _Column:
                 return float_test
             positions = self.decimals.positions[edge]
             distinct = self.decimals.distinct
-            bad = {p: not exact_test(distinct[p]) for p in np.unique(positions).tolist()}
+            tested = np.unique(positions)
+            bad = np.array([not exact_test(distinct[p]) for p in tested.tolist()], np.bool_)
             result = float_test.copy()
-            result[edge] |= np.array([bad[p] for p in positions.tolist()], dtype=np.bool_)
+            result[edge] |= bad[np.searchsorted(tested, positions)]
             return result
         exact_bad = np.fromiter(
             (not exact_test(value) for value in self.decimals), np.bool_, len(self.decimals)
@@ -202,24 +203,76 @@ def _decimal_floats(items: list[Any]) -> FloatArray | None:
     return floats
 
 
+def _distinct_numbers(values: Sequence[Any]) -> tuple[list[Any], NDArray[np.intp]]:
+    """The values once per distinct number, in order of first use, and each value's number.
+
+    Equal numbers (1.0 and 1.00) are one entry: what the kernel takes of a value (its
+    nearest float, its order against 0 and 1, its exact value in the reference path,
+    whose rounding and ``Inexact`` flag depend on the number, not on its notation) is the
+    same for both. A decimal's hash is computed in C and kept on it, and a document
+    repeats a few thousand quantities over a hundred thousand lines.
+    """
+    try:
+        distinct = list(dict.fromkeys(values))
+    except TypeError:  # a signalling NaN has no hash: each value its own entry
+        return list(values), np.arange(len(values), dtype=np.intp)
+    number = dict(zip(distinct, range(len(distinct)), strict=True))
+    positions = np.fromiter(map(number.__getitem__, values), np.intp, len(values))
+    return distinct, positions
+
+
 class Decimals(Sequence[Decimal]):
-    """Exact decimals beside their nearest floats, converted once.
+    """Exact decimals beside their nearest floats, converted once per distinct number.
 
     The values of an :class:`Indexed` column: many kernel runs over one document's
     lines (2.0 runs one per scenario) then share one conversion of its quantities, at
-    some 0.4 us a decimal, instead of converting them again for every run. Taken
-    exactly like a list of the same decimals.
+    some 0.4 us a decimal, made once per distinct number (a document repeats a few
+    thousand quantities over its lines) instead of once per line and run. Valued exactly
+    like a list of the same decimals (the exact value of a line is the first decimal
+    equal to it: see ``_distinct_numbers``).
     """
 
-    __slots__ = ("floats", "values")
+    __slots__ = ("_values", "distinct", "distinct_floats", "positions")
 
     def __init__(self, values: Sequence[Decimal]) -> None:
-        self.values = values
-        self.floats = _decimal_floats(list(values))
+        self._values: Sequence[Decimal] | None = values
+        self.distinct, self.positions = _distinct_numbers(values)
+        """Each distinct value once; value n is ``distinct[positions[n]]``."""
+        self.distinct_floats = _decimal_floats(self.distinct)
+        """The nearest float of each distinct value, or None where not all are finite
+        decimals."""
+
+    @classmethod
+    def _of_distinct(cls, distinct: list[Decimal], positions: NDArray[np.intp]) -> Decimals:
+        made = cls.__new__(cls)
+        made._values = None
+        made.distinct, made.positions = distinct, positions
+        made.distinct_floats = _decimal_floats(distinct)
+        return made
+
+    @property
+    def values(self) -> Sequence[Decimal]:
+        """The decimals, one per line."""
+        if self._values is None:
+            self._values = list(map(self.distinct.__getitem__, self.positions.tolist()))
+        return self._values
+
+    @property
+    def floats(self) -> FloatArray | None:
         """The nearest float of each value, or None where not all are finite decimals."""
+        if self.distinct_floats is None:
+            return None
+        return self.distinct_floats[self.positions]
+
+    def scaled(self, factor: Decimal) -> Decimals:
+        """Every value times ``factor``, multiplied once per distinct value.
+
+        In the current decimal context, as ``value * factor`` line by line.
+        """
+        return Decimals._of_distinct([value * factor for value in self.distinct], self.positions)
 
     def __len__(self) -> int:
-        return len(self.values)
+        return len(self.positions)
 
     def __getitem__(self, index: Any) -> Any:
         return self.values[index]
@@ -238,10 +291,16 @@ def _indexed_column(field: str, column: Indexed) -> _Column:
     index = np.asarray(column.index, dtype=np.intp)
     if index.ndim != 1:
         raise InvalidLineError("must be one-dimensional", code="bad-shape", field=field)
-    given = column.values if isinstance(column.values, Decimals) else list(column.values)
-    distinct = given.floats if isinstance(given, Decimals) else _decimal_floats(given)
+    shared = column.values if isinstance(column.values, Decimals) else None
+    if shared is not None and shared.distinct_floats is not None:
+        numbers = shared.positions[index]  # each distinct value once: gather by its number
+        return _Column(
+            field, shared.distinct_floats[numbers], decimals=_Gather(shared.distinct, numbers)
+        )
+    given = list(column.values)
+    distinct = _decimal_floats(given)
     if distinct is not None:
-        exact = given.values if isinstance(given, Decimals) else cast("list[Decimal]", given)
+        exact = cast("list[Decimal]", given)
         return _Column(field, distinct[index], decimals=_Gather(exact, index))
     values: list[Decimal] = []
     for item in given:

@@ -23,6 +23,7 @@ Rules applied here (normative, docs/valuation-method.md §12):
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
@@ -64,7 +65,6 @@ from sroi_core.model.types import (
     Money,
     ObligationCredit,
     OutcomeValue,
-    Period,
 )
 from sroi_core.model.valuation import (
     BreakEven,
@@ -238,7 +238,8 @@ class _Lines:
     duration: NDArray[np.int64]
     flag_sets: list[tuple[str, ...]]
     flags: NDArray[np.intp]
-    periods: Sequence[Period | None]
+    starts: Sequence[dt.date | None]
+    """Per line, the start of its period (read in 2.0 only, where lines are offset by it)."""
     offset: NDArray[np.int64]
     """Whole periods from the base date to the start of the line's period (2.0; 1.0: 0)."""
 
@@ -274,7 +275,8 @@ class _LineInputs:
     state_key: Sequence[Hashable]
     """Per line, a key equal for equal states that hashes in C (an enum's ``__hash__`` is
     a Python function, called once per line in a grouping pass): an ``id`` of a member."""
-    period: Sequence[Period | None]
+    start: Sequence[dt.date | None]
+    """The start of the line's period (2.0; 1.0: None)."""
     scale_result: Sequence[ScaleResult | None] | None = None
 
 
@@ -426,7 +428,6 @@ class _LineBuilder:
             group=done,
             table=table,
             group_unit=[units[line] for line in first[: len(resolved)]],
-            units=units,
             values=values,
             flags=flags,
             scale_results=inputs.scale_result,
@@ -451,7 +452,7 @@ class _LineBuilder:
             duration=table[:, 2].astype(np.int64)[group],
             flag_sets=self.flag_sets,
             flags=flags,
-            periods=inputs.period,
+            starts=inputs.start,
             offset=np.zeros(size, dtype=np.int64),
         )
 
@@ -461,7 +462,6 @@ class _LineBuilder:
         group: NDArray[np.intp],
         table: NDArray[np.intp],
         group_unit: list[str],
-        units: Sequence[str],
         values: list[Decimal],
         flags: NDArray[np.intp],
         scale_results: Sequence[ScaleResult | None] | None,
@@ -481,25 +481,68 @@ class _LineBuilder:
         work = np.array(converts, dtype=np.bool_) | np.array(mean_change, dtype=np.bool_)
         if not work.any():
             return
-        fte_hours = self.catalogue.fte_hours()
-        converted: dict[tuple[str, str, str], Decimal] = {}  # by text: 1.0 and 1.00 apart
         todo = np.flatnonzero(work[group])
-        for line, number in zip(todo.tolist(), group[todo].tolist(), strict=True):
-            indicator = indicators[number]
-            if converts[number]:
-                key = (units[line], indicator.unit, str(values[line]))
-                found = converted.get(key)
-                if found is None:
-                    found = converted[key] = convert(
-                        values[line], units[line], indicator.unit, fte_norm_hours=fte_hours
-                    )
-                values[line] = found
-            if mean_change[number] and scale_results is not None:
+        numbers = group[todo]
+        failure = self._convert(
+            todo[np.array(converts, dtype=np.bool_)[numbers]].tolist(),
+            group=group,
+            pairs=[(unit, i.unit) for unit, i in zip(group_unit, indicators, strict=True)],
+            values=values,
+        )
+        if scale_results is not None:  # mean-change lines, up to a refused conversion
+            valued = todo[np.array(mean_change, dtype=np.bool_)[numbers]]
+            for line, number in zip(valued.tolist(), group[valued].tolist(), strict=True):
+                if failure is not None and line >= failure[0]:
+                    break
                 value, revalued = _valued_as_mean_change(
                     self.flag_sets[int(table[number, 3])], scale_results[line]
                 )
                 values[line] = value
                 flags[line] = self._flag_index(revalued)
+        if failure is not None:
+            raise failure[1]
+
+    def _convert(
+        self,
+        lines: list[int],
+        *,
+        group: NDArray[np.intp],
+        pairs: list[tuple[str, str]],
+        values: list[Decimal],
+    ) -> tuple[int, Exception] | None:
+        """Converts the quantities of ``lines`` (in line order) to their indicator's unit.
+
+        Once per unit pair and quantity text (1.0 and 1.00 apart), in order of the first
+        line of each. Returns the first line whose quantity does not convert, and why:
+        the lines before it are converted (the caller raises after the mean-change lines
+        before it, so the refusal is the first in line order).
+        """
+        if not lines:
+            return None
+        fte_hours = self.catalogue.fte_hours()
+        keys = list(
+            zip(
+                map(pairs.__getitem__, group[lines].tolist()),
+                map(str, map(values.__getitem__, lines)),
+                strict=True,
+            )
+        )
+        first_line = dict(zip(reversed(keys), reversed(lines), strict=True))
+        converted: dict[tuple[tuple[str, str], str], Decimal] = {}
+        failure = None
+        for key in dict.fromkeys(keys):  # in order of first line
+            (unit, target), _ = key
+            line = first_line[key]
+            try:
+                converted[key] = convert(values[line], unit, target, fte_norm_hours=fte_hours)
+            except Exception as error:  # raised by the caller, in line order
+                failure = (line, error)
+                break
+        for line, key in zip(lines, keys, strict=True):
+            if failure is not None and line >= failure[0]:
+                break
+            values[line] = converted[key]
+        return failure
 
 
 def _groups(inputs: _LineInputs) -> NDArray[np.intp]:
@@ -531,9 +574,10 @@ _COMMITMENT_FIELDS = (
     "fulfilment",
 )
 _COMMITMENT = attrgetter(*_COMMITMENT_FIELDS)
-_COMMITMENT_PERIOD = attrgetter(*_COMMITMENT_FIELDS, "period")
-"""What a line needs of a commitment, read in one pass (the period only where 2.0 offsets
-lines by it): reading 100,000 scattered objects costs per object, so each is read once."""
+_COMMITMENT_START = attrgetter(*_COMMITMENT_FIELDS, "period.start")
+"""What a line needs of a commitment, read in one pass (its period's start only where 2.0
+offsets lines by it): reading 100,000 scattered objects costs per object, so each is read
+once."""
 
 
 def _commitment_status(fulfilment: FulfilmentMode) -> tuple[LineStatus, bool]:
@@ -544,12 +588,12 @@ def _commitment_status(fulfilment: FulfilmentMode) -> tuple[LineStatus, bool]:
 
 
 def _bid_lines(bid: Bid, catalogue: Catalogue, *, periods: bool) -> _Lines:
-    """The bid's lines; ``periods``: read each commitment's period (2.0 offsets by it)."""
+    """The bid's lines; ``periods``: read each period's start (2.0 offsets by it)."""
     commitments = bid.commitments
-    fields = _COMMITMENT_PERIOD if periods else _COMMITMENT
+    fields = _COMMITMENT_START if periods else _COMMITMENT
     columns = _columns(commitments, fields, 8 if periods else 7)  # one pass
     order, id_code = _id_order(columns[0])
-    ids, indicator, value, unit, claimed, claim, fulfilment, *period = (
+    ids, indicator, value, unit, claimed, claim, fulfilment, *start = (
         _reordered(column, order) for column in columns
     )
     inputs = _LineInputs(
@@ -562,7 +606,7 @@ def _bid_lines(bid: Bid, catalogue: Catalogue, *, periods: bool) -> _Lines:
         claim=claim,
         state=fulfilment,
         state_key=list(map(id, fulfilment)),  # members are singletons: equal is identical
-        period=period[0] if periods else [None] * len(ids),
+        start=start[0] if periods else [None] * len(ids),
     )
     return _LineBuilder(catalogue).lines(inputs, _commitment_status)
 
@@ -581,15 +625,15 @@ def _item_status(state: VerificationStatus | None) -> tuple[LineStatus, bool]:
 
 _ITEM_FIELDS = ("id", "commitment", "indicator", "quantity.value", "quantity.unit")
 _ITEM = attrgetter(*_ITEM_FIELDS)
-_ITEM_2_0 = attrgetter(*_ITEM_FIELDS, "period", "scale_result")
-"""What a line needs of an evidence item, read in one pass (2.0: its period and scale
-result as well)."""
+_ITEM_2_0 = attrgetter(*_ITEM_FIELDS, "period.start", "scale_result")
+"""What a line needs of an evidence item, read in one pass (2.0: its period's start and
+scale result as well)."""
 
 
 def _report_lines(
     report: EvidenceReport, catalogue: Catalogue, bid: Bid | None, *, mean_change: bool = False
 ) -> _Lines:
-    """The report's lines; ``mean_change`` (2.0): read periods and scale results as well."""
+    """The report's lines; ``mean_change`` (2.0): read period starts and scale results too."""
     commitments = {c.id: c for c in bid.commitments} if bid is not None else {}
     fields = _ITEM_2_0 if mean_change else _ITEM
     columns = _columns(report.items, fields, 7 if mean_change else 5)  # one pass
@@ -621,7 +665,7 @@ def _report_lines(
         claim=claim,
         state=state,
         state_key=list(map(id, state)),  # members and None are singletons
-        period=more[0] if mean_change else [None] * size,
+        start=more[0] if mean_change else [None] * size,
         scale_result=more[1] if mean_change else None,
     )
     return _LineBuilder(catalogue).lines(inputs, _item_status)
@@ -1394,7 +1438,7 @@ def _value_document(
         subject_type = "evidenceReport"
     anchor: BaseDate | None = None
     if is_2_0(subject):  # 2.0: one base date; each line offset by its period's start
-        anchor = base_date_for(conventions, tender, (p for p in lines.periods if p))
+        anchor = base_date_for(conventions, tender, (s for s in lines.starts if s))
         lines = _anchored(lines, anchor)
     rows = _rows(lines, catalogue, conventions.valuation_year, assume_price_year=anchor is not None)
     try:
@@ -1655,7 +1699,7 @@ def _anchored(lines: _Lines, anchor: BaseDate) -> _Lines:
 
     Worked out once per distinct start date: many lines share a period.
     """
-    starts = [None if period is None else period.start for period in lines.periods]
+    starts = lines.starts
     offset_of = {
         start: 0 if start is None else whole_years(anchor.date, start) for start in set(starts)
     }
@@ -1720,7 +1764,7 @@ def _perspectives_2_0(
     }
     if len(counted):
         for name, share in DELIVERY_SCENARIOS:
-            scaled = [quantity * share for quantity in lines.quantity]
+            scaled = lines.quantities.scaled(share)  # once per distinct quantity
             scenario_cents[name] = _run_kernel(
                 counted, rows, lines, schedule, timing, quantity=scaled, present_only=True
             ).pv
