@@ -245,20 +245,20 @@ class DocumentMemo:
             return
 
 
-def joined_object(members: dict[str, bytes]) -> bytes:
-    """The canonical JSON object of members whose values are already canonical bytes.
+def joined_digest(members: dict[str, bytes]) -> str:
+    """SHA-256 (lower-case hex) of a canonical JSON object whose values are canonical bytes.
 
     Keys in UTF-16 order (RFC 8785); for ASCII keys that is also ``sort_keys`` order, so
-    1.0's digest payload is joined the same way.
+    1.0's digest payload is joined the same way. The members are hashed where they lie,
+    never joined into one copy (a large document's bytes are tens of megabytes).
     """
-    return (
-        b"{"
-        + b",".join(
-            _serialise(key).encode("utf-8") + b":" + members[key]
-            for key in sorted(members, key=_utf16)
-        )
-        + b"}"
-    )
+    digest = hashlib.sha256(b"{")
+    for number, key in enumerate(sorted(members, key=_utf16)):
+        digest.update(b"," if number else b"")
+        digest.update(_serialise(key).encode("utf-8") + b":")
+        digest.update(members[key])
+    digest.update(b"}")
+    return digest.hexdigest()
 
 
 def _utf16(text: str) -> bytes:
@@ -423,4 +423,4 @@ def input_digest(
         "tender": form(tender),
         "bid": form(bid) if bid is not subject else b"null",
     }
-    return hashlib.sha256(joined_object(payload)).hexdigest()
+    return joined_digest(payload)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from sroi_core import canonical
@@ -112,3 +113,21 @@ def test_the_fast_writer_falls_back_without_orjson(monkeypatch: pytest.MonkeyPat
     expected = canonical.sorted_json(data)
     monkeypatch.setattr(canonical, "_orjson", None)
     assert canonical.sorted_plain(data) == expected
+
+
+_keys = st.text(st.characters(exclude_categories=["Cs"]), max_size=4)
+
+
+@given(st.dictionaries(_keys, plain_json, max_size=5))
+@example({"\ufb01": 1, "\U0001f600": [2], "z": {"b": 3, "a": None}})  # UTF-16 order
+def test_the_joined_digest_is_the_digest_of_the_canonical_object(
+    members: dict[str, object],
+) -> None:
+    """Members already in canonical bytes, hashed in place, give the digest of the whole
+    object written canonically (keys in UTF-16 order: astral keys among others)."""
+    try:
+        parts = {key: canonical_json(value) for key, value in members.items()}
+    except (TypeError, ValueError, UnicodeError):
+        return  # a value RFC 8785 cannot write (a lone surrogate): no member to join
+    whole = hashlib.sha256(canonical_json(members)).hexdigest()
+    assert canonical.joined_digest(parts) == whole

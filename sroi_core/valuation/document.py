@@ -24,7 +24,6 @@ Rules applied here (normative, docs/valuation-method.md §12):
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -1159,7 +1158,7 @@ def input_digest(
         "tender": normal(tender),
         "bid": normal(bid) if bid is not subject else b"null",
     }
-    return hashlib.sha256(canonical.joined_object(payload)).hexdigest()
+    return canonical.joined_digest(payload)
 
 
 def _investment(
