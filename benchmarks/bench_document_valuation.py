@@ -105,9 +105,12 @@ def read_lines(document: Bid | EvidenceReport) -> list[Any]:
     least any valuation of the model's objects costs (reading 100,000 objects scattered in
     memory is bound by memory access).
     """
+    later = valuation_document.is_2_0(document)  # 2.0 reads period starts (and scale results)
     if isinstance(document, Bid):
-        return list(map(valuation_document._COMMITMENT, document.commitments))
-    return list(map(valuation_document._ITEM, document.items))
+        fields = valuation_document._COMMITMENT_START if later else valuation_document._COMMITMENT
+        return list(map(fields, document.commitments))
+    fields = valuation_document._ITEM_2_0 if later else valuation_document._ITEM
+    return list(map(fields, document.items))
 
 
 def measure(commitments: int, repeat: int, folder: Path, subject: str = "bid") -> dict[str, Any]:
