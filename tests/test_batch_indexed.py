@@ -38,6 +38,9 @@ EDGES = [
     Decimal("1E-400"),
     Decimal("2"),
     Decimal("-0.5"),
+    Decimal("1.00"),  # equal numbers in other notations share one entry of ``Decimals``
+    Decimal("0.50"),
+    Decimal("0E-7"),
 ]
 
 
@@ -162,3 +165,22 @@ def test_a_bad_distinct_value_names_the_first_line_using_it() -> None:
         "quantity",
         1,
     )
+
+
+@SETTINGS
+@given(
+    st.lists(st.one_of(_decimals("0", "500"), st.sampled_from(EDGES)), min_size=1, max_size=30),
+    st.sampled_from([Decimal("0.75"), Decimal("0.5"), Decimal("1.000"), Decimal("3")]),
+)
+def test_scaled_decimals_are_each_value_times_the_factor(
+    values: list[Decimal], factor: Decimal
+) -> None:
+    """``Decimals.scaled`` multiplies once per distinct number: each line is still its own
+    value times the factor, and its float is the nearest float of that product."""
+    scaled = Decimals(values).scaled(factor)
+    expected = [value * factor for value in values]
+    assert len(scaled) == len(values)
+    assert list(scaled) == expected  # equal numbers
+    assert scaled.floats is not None
+    assert scaled.floats.tolist() == [float(value) for value in expected]
+    assert len(scaled.distinct) == len(set(values))
