@@ -131,3 +131,19 @@ def test_the_joined_digest_is_the_digest_of_the_canonical_object(
         return  # a value RFC 8785 cannot write (a lone surrogate): no member to join
     whole = hashlib.sha256(canonical_json(members)).hexdigest()
     assert canonical.joined_digest(parts) == whole
+
+
+@given(plain_json, st.booleans(), st.lists(st.decimals(allow_nan=False, allow_infinity=False)))
+def test_the_model_text_parser_reads_what_json_loads_reads(
+    data: object, ascii_only: bool, fractions: list[Decimal]
+) -> None:
+    """jiter (fractions as Decimal, as in 1.0's digest of a model) reads JSON text as
+    ``json.loads`` does: escapes, astral characters, lone surrogates (jiter refuses them and
+    ``json.loads`` decides), integers beyond 64 bits, numbers with fractions and exponents."""
+    numbers = ",".join(f"{value:f}" if value.is_finite() else "0" for value in fractions)
+    try:
+        text = json.dumps([data], ensure_ascii=ascii_only)[:-1] + f",[{numbers}]]"
+    except (TypeError, ValueError):
+        return
+    expected = json.loads(text, parse_float=Decimal)
+    assert repr(canonical._parsed_exactly(text)) == repr(expected)
