@@ -379,9 +379,19 @@ def _values(line: ValuationLine) -> dict[str, Decimal]:
 
 
 def _bucket(
-    item: Evidence, line: ValuationLine, bid: Bid, catalogue: Catalogue
+    item: Evidence,
+    status: VerificationStatus,
+    line: ValuationLine,
+    *,
+    bid: Bid,
+    known: frozenset[str],
+    catalogue: Catalogue,
 ) -> tuple[str, str]:
-    known = {c.id for c in bid.commitments}
+    """The bucket of an item and why.
+
+    ``status`` is the item's effective status and ``known`` the bid's commitment ids, both
+    worked out once by the caller (the ids were collected again for every item).
+    """
     if item.commitment not in known:
         return "not-counted", (
             f"commitment {item.commitment} is not in bid {bid.id}: not "
@@ -392,7 +402,7 @@ def _bucket(
             f"commitment {item.commitment} is bought off (payment in "
             "lieu): evidence for it is never counted"
         )
-    bucket = _STATUS_BUCKET[effective_status(item)]
+    bucket = _STATUS_BUCKET[status]
     if bucket in ("verified", "unverified") and per_person_records(
         item, catalogue.find_indicator(item.indicator)
     ):
@@ -490,15 +500,17 @@ def monitor(context: ContractContext, bid: Bid, as_of: dt.date | None = None) ->
 
     items: list[ItemLine] = []
     period_labels: dict[str, tuple[dt.date, dt.date]] = {}
+    known = frozenset(c.id for c in bid.commitments)
     for item_id, version in sorted(chosen.items()):
         item = version.item
+        status = effective_status(item)  # derived once per item, from its history
         report = min(
             versions[item_id],
             key=lambda v: (v.report.period.start, v.report.period.end, v.report.id, v.position),
         ).report
         line = lines[item_id]
         themes_of.setdefault(line.indicator, line.theme)
-        bucket, reason = _bucket(item, line, bid, catalogue)
+        bucket, reason = _bucket(item, status, line, bid=bid, known=known, catalogue=catalogue)
         values = _values(line)
         period_labels[report.id] = (report.period.start, report.period.end)
         for family, value in values.items():
@@ -520,7 +532,7 @@ def monitor(context: ContractContext, bid: Bid, as_of: dt.date | None = None) ->
                 commitment=item.commitment,
                 indicator=line.indicator,
                 theme=line.theme,
-                status=effective_status(item).value,
+                status=status.value,
                 bucket=bucket,
                 outcome_value=values[OUTCOME],
                 obligation_credit=values[CREDIT],

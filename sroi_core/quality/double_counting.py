@@ -9,8 +9,11 @@ reports, which is exactly the scope of these checks.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import count
 
 from sroi_core.model.commitment import Commitment
 from sroi_core.quality.context import CheckContext, Claim
@@ -80,12 +83,49 @@ def _items(claim: Claim, other: Claim) -> dict[str, str]:
     }
 
 
+@dataclass
+class _Earlier:
+    """The claims of one subject under one counting key so far, indexed for a new claim.
+
+    A claim needs the first earlier claim whose period overlaps its own, and (first-year-
+    only indicators) the first earlier claim at all or of its indicator. Claims of one
+    subject repeat a few periods, so the first claim of each distinct period is kept:
+    a new claim looks at periods, not at every earlier claim (which made a report of
+    n items naming the same people cost n squared).
+    """
+
+    first: Claim
+    by_period: dict[tuple[dt.date, dt.date], tuple[int, Claim]] = field(default_factory=dict)
+    """The first claim of each distinct period, with its place in the order of claims."""
+    by_indicator: dict[str, Claim] = field(default_factory=dict)
+
+    def add(self, claim: Claim, place: int) -> None:
+        period = claim.item.period
+        self.by_period.setdefault((period.start, period.end), (place, claim))
+        self.by_indicator.setdefault(claim.item.indicator, claim)
+
+    def first_overlapping(self, claim: Claim) -> Claim | None:
+        """The earliest claim whose period overlaps ``claim``'s, or None."""
+        found: tuple[int, Claim] | None = None
+        period = claim.item.period
+        for (start, end), (place, earlier) in self.by_period.items():
+            if start <= period.end and period.start <= end and (found is None or place < found[0]):
+                found = (place, earlier)
+        return found[1] if found is not None else None
+
+
 def _subjects(ctx: CheckContext) -> Iterator[Finding]:
-    seen: dict[tuple[tuple[str, str], str], list[Claim]] = defaultdict(list)
+    """Subjects claimed twice for one key in overlapping periods, or again (first year only).
+
+    Keys are taken in sorted order, so the claim a finding names does not depend on the
+    process's hash seed (a claim counts toward a set of keys).
+    """
+    seen: dict[tuple[tuple[str, str], str], _Earlier] = {}
+    places = count()
     for claim in ctx.claims():
         indicator = ctx.indicator(claim.item.indicator)
         first_year_only = indicator is not None and indicator.first_year_only
-        keys = ctx.counting_keys(claim.item.indicator)
+        keys = sorted(ctx.counting_keys(claim.item.indicator))
         in_item: set[str] = set()
         for s, subject in enumerate(claim.item.subjects):
             if subject in in_item:
@@ -103,11 +143,14 @@ def _subjects(ctx: CheckContext) -> Iterator[Finding]:
                 )
                 continue
             in_item.add(subject)
-            earlier = [(key, c) for key in keys for c in seen.get((key, subject), [])]
-            overlap = [(key, c) for key, c in earlier if c.item.period.overlaps(claim.item.period)]
-            if overlap:
-                other = overlap[0][1]
-                shared = {key for key, c in overlap if c is other}
+            earlier = [(key, seen[(key, subject)]) for key in keys if (key, subject) in seen]
+            other = next(
+                (found for _, e in earlier if (found := e.first_overlapping(claim)) is not None),
+                None,
+            )
+            if other is not None:
+                # the keys under which ``other`` was counted too: all of its own keys
+                shared = set(keys) & ctx.counting_keys(other.item.indicator)
                 yield ctx.finding(
                     DOUBLE_COUNTED_SUBJECT,
                     claim.report,
@@ -120,12 +163,21 @@ def _subjects(ctx: CheckContext) -> Iterator[Finding]:
                     **_shared(shared),
                 )
             elif first_year_only and indicator is not None:
-                repeat = [
-                    c
-                    for key, c in earlier
-                    if key == ("outcome", indicator.outcome) or c.item.indicator == indicator.id
-                ]
-                if repeat:
+                outcome_key = ("outcome", indicator.outcome)
+                repeat = next(
+                    (
+                        found
+                        for key, e in earlier
+                        if (
+                            found := e.first
+                            if key == outcome_key
+                            else e.by_indicator.get(indicator.id)
+                        )
+                        is not None
+                    ),
+                    None,
+                )
+                if repeat is not None:
                     yield ctx.finding(
                         FIRST_YEAR_ONLY_REPEAT,
                         claim.report,
@@ -134,11 +186,15 @@ def _subjects(ctx: CheckContext) -> Iterator[Finding]:
                         "subjects",
                         s,
                         subject=subject,
-                        **_items(claim, repeat[0]),
+                        **_items(claim, repeat),
                         indicator=indicator.id,
                     )
+            place = next(places)
             for key in keys:
-                seen[(key, subject)].append(claim)
+                entry = seen.get((key, subject))
+                if entry is None:
+                    entry = seen[(key, subject)] = _Earlier(claim)
+                entry.add(claim, place)
 
 
 def _overlapping_pair(
