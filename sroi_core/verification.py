@@ -475,11 +475,23 @@ def _walk(
         )
 
 
-def _resubmission(report: EvidenceReport, item: Evidence, n: int, source: str) -> Iterator[Finding]:
+def _items_by_id(report: EvidenceReport) -> dict[str, Evidence]:
+    """The report's items by id, the first of an id (as a scan from the start finds it)."""
+    return {i.id: i for i in reversed(report.items)}
+
+
+def _resubmission(
+    by_id: Mapping[str, Evidence], item: Evidence, n: int, source: str
+) -> Iterator[Finding]:
+    """A resubmission's finding, if any.
+
+    ``by_id`` comes from :func:`_items_by_id`, made once per report: a scan of the items
+    per item made a report of resubmissions cost n squared.
+    """
     replaced = replaced_item(item)
     if replaced is None:
         return
-    old = next((i for i in report.items if i.id == replaced), None)
+    old = by_id.get(replaced)
     problem = None
     if old is None:
         problem = "is not in the report"
@@ -506,9 +518,10 @@ def check_history(report: EvidenceReport, source: str = "<memory>") -> list[Find
     one is required, and the status must match the last entry.
     """
     findings: list[Finding] = []
+    by_id = _items_by_id(report)
     for n, item in enumerate(report.items):
         findings.extend(_walk(item, n, SUBMITTED, first=0, source=source, previous_at=None))
-        findings.extend(_resubmission(report, item, n, source))
+        findings.extend(_resubmission(by_id, item, n, source))
     return findings
 
 
@@ -599,9 +612,10 @@ def check_transition(
                 previous_at=last_at,
             )
         )
+    by_id = _items_by_id(new)
     for n, item in enumerate(new.items):
         if item.id in previous or new_index[item.id] != n:
             continue
         findings.extend(_walk(item, n, SUBMITTED, first=0, source=source, previous_at=None))
-        findings.extend(_resubmission(new, item, n, source))
+        findings.extend(_resubmission(by_id, item, n, source))
     return findings

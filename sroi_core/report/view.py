@@ -188,6 +188,8 @@ class _Builder:
         self.fmt = Formatter(data.language)
         self.currency = data.valuation.currency
         self.themes = {theme.id: theme for theme in data.catalogue.themes}
+        self.commitments = {c.id: c for c in reversed(data.bid.commitments)}
+        """The bid's commitments by id (the first of an id), looked up once per line."""
 
     # ---------------------------------------------------------------- small helpers
 
@@ -522,8 +524,7 @@ class _Builder:
         return self.t("no") + " — " + "; ".join(unique)
 
     def remarks(self, line: ValuationLine, credit: Decimal) -> str:
-        bid = {c.id: c for c in self.data.bid.commitments}
-        commitment = bid.get(line.line_id)
+        commitment = self.commitments.get(line.line_id)
         claimed = commitment.duration_years if commitment is not None else line.duration_years
         notes: list[str] = []
         if credit > 0:
@@ -542,7 +543,7 @@ class _Builder:
         return "; ".join(dict.fromkeys(notes))
 
     def fulfilment(self, line: ValuationLine) -> str:
-        commitment = next((c for c in self.data.bid.commitments if c.id == line.line_id), None)
+        commitment = self.commitments.get(line.line_id)
         if commitment is None:
             return ""
         mode = commitment.fulfilment.value
