@@ -46,15 +46,20 @@ def _signature(c: Commitment) -> tuple[str, str, str, str, str, str]:
 def copied_findings(bids: Sequence[Bid], sources: dict[str, str]) -> dict[str, list[Finding]]:
     """Findings per bid id for commitments identical to an earlier (or same-day) bid's."""
     found: dict[str, list[Finding]] = {}
+    signatures = {id(bid): list(map(_signature, bid.commitments)) for bid in bids}
+    first_of: dict[int, dict[tuple[str, str, str, str, str, str], Commitment]] = {}
     for bid in bids:
-        for n, c in enumerate(bid.commitments):
-            key = _signature(c)
+        index = first_of[id(bid)] = {}
+        for commitment, key in zip(bid.commitments, signatures[id(bid)], strict=True):
+            index.setdefault(key, commitment)
+    for bid in bids:
+        for n, (c, key) in enumerate(zip(bid.commitments, signatures[id(bid)], strict=True)):
             if not key[4]:
                 continue
             for other in bids:
                 if other is bid or other.submitted > bid.submitted:
                     continue
-                match = next((o for o in other.commitments if _signature(o) == key), None)
+                match = first_of[id(other)].get(key)  # not a scan of its commitments
                 if match is None:
                     continue
                 when = "the same day" if other.submitted == bid.submitted else "earlier"
