@@ -511,10 +511,15 @@ class _LineBuilder:
     ) -> tuple[int, Exception] | None:
         """Converts the quantities of ``lines`` (in line order) to their indicator's unit.
 
-        Once per unit pair and quantity text (1.0 and 1.00 apart), in order of the first
-        line of each. Returns the first line whose quantity does not convert, and why:
-        the lines before it are converted (the caller raises after the mean-change lines
-        before it, so the refusal is the first in line order).
+        Once per unit pair and quantity object, in order of the first line of each. A
+        conversion depends on the pair and the quantity's text only (1.0 and 1.00 are
+        written apart), and a document's equal texts are one object (the model shares
+        them), so keying by object gives each text's result once, without writing the
+        text of every line; two objects of one text are converted alike, twice. Returns
+        the first line whose quantity does not convert, and why: the lines before it are
+        converted (the caller raises after the mean-change lines before it, so the
+        refusal is the first in line order). The first failing key's first line is that
+        line, since a conversion fails for every line of a key or for none.
         """
         if not lines:
             return None
@@ -522,12 +527,12 @@ class _LineBuilder:
         keys = list(
             zip(
                 map(pairs.__getitem__, group[lines].tolist()),
-                map(str, map(values.__getitem__, lines)),
+                map(id, map(values.__getitem__, lines)),  # values holds them: ids stay
                 strict=True,
             )
         )
         first_line = dict(zip(reversed(keys), reversed(lines), strict=True))
-        converted: dict[tuple[tuple[str, str], str], Decimal] = {}
+        converted: dict[tuple[tuple[str, str], int], Decimal] = {}
         failure = None
         for key in dict.fromkeys(keys):  # in order of first line
             (unit, target), _ = key
