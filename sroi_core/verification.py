@@ -221,9 +221,17 @@ def effective_status(item: Evidence) -> VerificationStatus:
     field says *verified* but whose history does not is **not** verified for valuation,
     monitoring, reports or scoring (and :func:`check_history` reports it).
     """
+    return history_status(item.history)
+
+
+def history_status(history: Sequence[StatusChange]) -> VerificationStatus:
+    """The status an item's ``history`` supports (:func:`effective_status` says how).
+
+    For a caller that reads the history with the item's other fields in one pass.
+    """
     state = SUBMITTED
     last_at: dt.datetime | None = None
-    for index, entry in enumerate(item.history):
+    for index, entry in enumerate(history):
         if last_at is not None and entry.at < last_at:
             break
         last_at = entry.at

@@ -114,7 +114,7 @@ from sroi_core.valuation.sensitivity import (
     solve_multiplicative,
     sroi_ratio,
 )
-from sroi_core.verification import effective_status
+from sroi_core.verification import history_status
 
 ENGINE_NAME = "sroi_core"
 
@@ -627,11 +627,11 @@ def _item_status(state: VerificationStatus | None) -> tuple[LineStatus, bool]:
     return status, state is VerificationStatus.VERIFIED
 
 
-_ITEM_FIELDS = ("id", "commitment", "indicator", "quantity.value", "quantity.unit")
+_ITEM_FIELDS = ("id", "commitment", "indicator", "quantity.value", "quantity.unit", "history")
 _ITEM = attrgetter(*_ITEM_FIELDS)
 _ITEM_2_0 = attrgetter(*_ITEM_FIELDS, "period.start", "scale_result")
 """What a line needs of an evidence item, read in one pass (2.0: its period's start and
-scale result as well)."""
+scale result as well): the history too, whose replay gives the item's status."""
 
 
 def _report_lines(
@@ -640,13 +640,12 @@ def _report_lines(
     """The report's lines; ``mean_change`` (2.0): read period starts and scale results too."""
     commitments = {c.id: c for c in bid.commitments} if bid is not None else {}
     fields = _ITEM_2_0 if mean_change else _ITEM
-    columns = _columns(report.items, fields, 7 if mean_change else 5)  # one pass
+    columns = _columns(report.items, fields, 8 if mean_change else 6)  # one pass
     order, id_code = _id_order(columns[0])
-    ids, commitment, indicator, value, unit, *more = (
+    ids, commitment, indicator, value, unit, history, *more = (
         _reordered(column, order) for column in columns
     )
-    items = _reordered(report.items, order)
-    status = list(map(effective_status, items))  # the history, never a status edited by hand
+    status = list(map(history_status, history))  # never a status edited by hand
     size = len(ids)
     if commitments:
         of_item = list(map(commitments.get, commitment))
