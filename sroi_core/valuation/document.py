@@ -24,7 +24,8 @@ Rules applied here (normative, docs/valuation-method.md §12):
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from bisect import bisect_left
+from collections import defaultdict, deque
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
@@ -542,10 +543,11 @@ class _LineBuilder:
             except Exception as error:  # raised by the caller, in line order
                 failure = (line, error)
                 break
-        for line, key in zip(lines, keys, strict=True):
-            if failure is not None and line >= failure[0]:
-                break
-            values[line] = converted[key]
+        done = len(lines) if failure is None else bisect_left(lines, failure[0])
+        deque(  # values[line] = converted[key] for the lines before a failure, in C
+            map(values.__setitem__, lines[:done], map(converted.__getitem__, keys[:done])),
+            maxlen=0,
+        )
         return failure
 
 
