@@ -232,19 +232,27 @@ def history_status(history: Sequence[StatusChange]) -> VerificationStatus:
     state = SUBMITTED
     last_at: dt.datetime | None = None
     for index, entry in enumerate(history):
-        if last_at is not None and entry.at < last_at:
+        at, status = entry.at, entry.status
+        if last_at is not None and at < last_at:
             break
-        last_at = entry.at
-        if index == 0 and entry.status == SUBMITTED:
+        last_at = at
+        if index == 0 and status is SUBMITTED:
             if entry.by != "supplier":
                 break
             continue
-        if TRANSITIONS.get((state, entry.status)) != entry.by:
+        if _MOVER.get((id(state), id(status))) != entry.by:
             break
-        if entry.status in REASON_REQUIRED and _clean_reason(entry.reason) is None:
+        if id(status) in _NEEDS_REASON and _clean_reason(entry.reason) is None:
             break
-        state = entry.status
+        state = status
     return state
+
+
+_MOVER = {(id(old), id(new)): actor for (old, new), actor in TRANSITIONS.items()}
+_NEEDS_REASON = frozenset(map(id, REASON_REQUIRED))
+""":data:`TRANSITIONS` and :data:`REASON_REQUIRED` keyed by the members' ids: a member is a
+singleton, and its ``id`` hashes in C where an enum's ``__hash__`` is a Python call
+(a report replays a history per item)."""
 
 
 def is_verified(item: Evidence) -> bool:

@@ -10,16 +10,18 @@ import quality_fixtures as fx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sroi_core.documents import dump_document, parse_document
+from sroi_core.documents import DOCUMENT_CONTEXT, dump_document, parse_document
 from sroi_core.model import Area, Evidence, EvidenceReport, Quantity, StatusChange
 from sroi_core.model.codes import VerificationStatus
 from sroi_core.rules import Finding
 from sroi_core.verification import (
+    REASON_REQUIRED,
     TRANSITIONS,
     VerificationError,
     check_history,
     check_transition,
     decide,
+    history_status,
     reject,
     replaced_item,
     resubmit,
@@ -278,3 +280,43 @@ def test_every_sequence_of_accepted_decisions_checks_clean(
         assert check_transition(base(), updated) == []
         report = updated
     assert ids(check_history(report)) == []
+
+
+def _as_worded(history: list[StatusChange]) -> S:
+    """The replay rule as ``effective_status`` words it, on the members themselves."""
+    state, last_at = S.SUBMITTED, None
+    for index, entry in enumerate(history):
+        if last_at is not None and entry.at < last_at:
+            break
+        last_at = entry.at
+        if index == 0 and entry.status == S.SUBMITTED:
+            if entry.by != "supplier":
+                break
+            continue
+        if TRANSITIONS.get((state, entry.status)) != entry.by:
+            break
+        if entry.status in REASON_REQUIRED and not (entry.reason or "").strip():
+            break
+        state = entry.status
+    return state
+
+
+history_entries = st.builds(
+    lambda status, by, minute, zone, reason: StatusChange.model_validate(
+        {"status": status, "at": f"2026-03-01T10:{minute:02d}:00{zone}", "by": by}
+        | ({"reason": reason} if reason else {}),
+        context=DOCUMENT_CONTEXT,
+    ),
+    st.sampled_from([s.value for s in S]),
+    st.sampled_from(["buyer", "supplier"]),
+    st.integers(0, 59),
+    st.sampled_from(["Z", "+01:00", "-00:30", "z"]),  # "z": read by the checked path
+    st.sampled_from(["", " ", "checked the contract"]),
+)
+
+
+@given(st.lists(history_entries, max_size=5))
+@settings(max_examples=300)
+def test_a_history_replays_to_the_status_its_rule_words(history: list[StatusChange]) -> None:
+    """Every history, legal or not, in times of several offsets read by either path."""
+    assert history_status(history) is _as_worded(history)
