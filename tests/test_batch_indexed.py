@@ -184,3 +184,92 @@ def test_scaled_decimals_are_each_value_times_the_factor(
     assert scaled.floats is not None
     assert scaled.floats.tolist() == [float(value) for value in expected]
     assert len(scaled.distinct) == len(set(values))
+
+
+def _valued(lines: LineArrays) -> Any:
+    """What ``_outcome`` reports of lines already built."""
+    timing = DiscountTiming.END_OF_YEAR
+    return (
+        value_lines(lines, GREEN_BOOK_SCHEDULE, timing).present_value_cents.tolist(),
+        year_value_cents(lines).tolist(),
+        net_figure_cents(lines).tolist(),
+        [lines.line_spec(i, GREEN_BOOK_SCHEDULE, timing) for i in range(len(lines))],
+    )
+
+
+def _varied(lines: LineArrays, vary: Any) -> Any:
+    try:
+        return _refused_or_valued_lines(vary(lines))
+    except InvalidLineError as error:
+        return ("refused", error.code, error.field, error.index, str(error))
+
+
+def _refused_or_valued_lines(lines: LineArrays) -> Any:
+    try:
+        return _valued(lines)
+    except InvalidLineError as error:
+        return ("refused while valuing", error.code, error.field, error.index, str(error))
+
+
+@SETTINGS
+@given(columns(), st.data())
+def test_a_scenario_varying_one_column_values_as_lines_built_with_it(
+    data: dict[str, Any], draw: st.DataObject
+) -> None:
+    """``with_quantity`` and ``with_durations`` (a 2.0 scenario run re-checks only the varied
+    column) value, and refuse (code, field, first line), as lines built with that column.
+
+    The new quantities may be negative, a tiny negative whose float is -0.0, not finite or
+    as a scalar; the new durations may be below one or too long."""
+    try:
+        base = LineArrays(**data)
+    except InvalidLineError:
+        return  # only valid lines are varied
+    size = len(base)
+    odd = st.sampled_from([Decimal("-1"), Decimal("-1E-400"), Decimal("NaN"), Decimal("1E+400")])
+    quantity = draw.draw(
+        st.one_of(
+            indexed(st.one_of(_decimals("0", "500"), odd), size),
+            st.lists(st.floats(-5, 5), min_size=size, max_size=size).map(np.array),
+            _decimals("0", "9"),
+        )
+    )
+    durations = np.array(draw.draw(st.lists(st.integers(-1, 1002), min_size=size, max_size=size)))
+    assert _varied(base, lambda lines: lines.with_quantity(quantity)) == _refused_or_valued(
+        {**data, "quantity": quantity}
+    )
+    assert _varied(base, lambda lines: lines.with_durations(durations)) == _refused_or_valued(
+        {**data, "duration_years": durations}
+    )
+
+
+def test_a_varied_column_of_another_length_is_refused() -> None:
+    lines = LineArrays(
+        quantity=[Decimal(1), Decimal(2)],
+        proxy_value=Decimal(10),
+        deadweight=0,
+        attribution=0,
+        displacement=0,
+        drop_off=0,
+        duration_years=[1, 2],
+    )
+    cases = [
+        (lambda: lines.with_quantity([Decimal(1)] * 3), "length-mismatch", None),
+        (lambda: lines.with_durations([1]), "length-mismatch", None),
+        (lambda: lines.with_proxy_value(np.array([1.0, float("nan")])), "not-a-decimal", 1),
+        (lambda: lines.with_proxy_value([Decimal(1), Decimal(-2)]), "negative-proxy-value", 1),
+        (lambda: lines.with_durations([1, 1001]), "duration-too-long", 1),
+        # a tiny negative whose float is -0.0: only the exact test refuses it
+        (lambda: lines.with_quantity([Decimal(1), Decimal("-1E-400")]), "negative-quantity", 1),
+        (
+            lambda: lines.with_quantity(
+                Indexed([Decimal("-1E-400"), Decimal(3)], np.array([1, 0]))
+            ),
+            "negative-quantity",
+            1,
+        ),
+    ]
+    for vary, code, index in cases:
+        with pytest.raises(InvalidLineError) as caught:
+            vary()
+        assert (caught.value.code, caught.value.index) == (code, index)

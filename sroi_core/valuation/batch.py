@@ -66,6 +66,15 @@ ColumnInput = ArrayLike | Sequence[Decimal | str | int | float]
 _Check = tuple[NDArray[np.bool_], str, str, str]
 
 
+def _is_fraction(value: Decimal) -> bool:
+    return 0 <= value <= 1
+
+
+def _is_not_negative(value: Decimal) -> bool:
+    """A quantity's or proxy value's range (a price index's ``> 0`` its floats prove)."""
+    return value >= 0
+
+
 class _Repeat(Sequence[Decimal]):
     """One decimal standing for every line (a scalar input), without a per-line list."""
 
@@ -128,19 +137,8 @@ class _Column:
         if isinstance(self.decimals, _Repeat):
             return float_test | (not exact_test(self.decimals[0]))
         if isinstance(self.decimals, _Gather):
-            # Rounding to the nearest float is monotone, so a decimal whose float is not
-            # exactly 0 or 1 lies on the same side of 0 and 1 as its float: only those
-            # lines need the exact test, once per distinct value.
-            edge = np.flatnonzero((self.floats == 0) | (self.floats == 1))
-            if edge.size == 0:
-                return float_test
-            positions = self.decimals.positions[edge]
-            distinct = self.decimals.distinct
-            tested = np.unique(positions)
-            bad = np.array([not exact_test(distinct[p]) for p in tested.tolist()], np.bool_)
-            result = float_test.copy()
-            result[edge] |= bad[np.searchsorted(tested, positions)]
-            return result
+            bad = self.decimals.edge_breaches(exact_test)
+            return float_test if bad is None else float_test | bad[self.decimals.positions]
         exact_bad = np.fromiter(
             (not exact_test(value) for value in self.decimals), np.bool_, len(self.decimals)
         )
@@ -163,8 +161,12 @@ class Indexed:
 class _Gather(Sequence[Decimal]):
     """The exact decimals of an :class:`Indexed` column, looked up on demand."""
 
-    def __init__(self, distinct: Sequence[Decimal], positions: NDArray[np.intp]) -> None:
+    def __init__(
+        self, distinct: Sequence[Decimal], floats: FloatArray, positions: NDArray[np.intp]
+    ) -> None:
         self.distinct = distinct
+        self.floats = floats
+        """The nearest float of each distinct value."""
         self.positions = positions
 
     def __len__(self) -> int:
@@ -172,6 +174,25 @@ class _Gather(Sequence[Decimal]):
 
     def __getitem__(self, index: Any) -> Any:
         return self.distinct[int(self.positions[index])]
+
+    def take(self, lines: NDArray[np.intp]) -> _Gather:
+        """The decimals of the given lines, in that order."""
+        return _Gather(self.distinct, self.floats, self.positions[lines])
+
+    def edge_breaches(self, exact_test: Callable[[Decimal], bool]) -> NDArray[np.bool_] | None:
+        """Per distinct value, whether it fails ``exact_test`` where its float cannot say.
+
+        Rounding to the nearest float is monotone, so a decimal whose float is not exactly
+        0 or 1 lies on the same side of 0 and 1 as its float: only the distinct values
+        whose float is 0 or 1 need the exact test (None: there are none, or all pass).
+        """
+        edge = np.flatnonzero((self.floats == 0) | (self.floats == 1)).tolist()
+        failing = [number for number in edge if not exact_test(self.distinct[number])]
+        if not failing:
+            return None
+        bad = np.zeros(len(self.distinct), dtype=np.bool_)
+        bad[failing] = True
+        return bad
 
 
 def _to_decimal(value: object, field: str) -> Decimal:
@@ -294,14 +315,13 @@ def _indexed_column(field: str, column: Indexed) -> _Column:
     shared = column.values if isinstance(column.values, Decimals) else None
     if shared is not None and shared.distinct_floats is not None:
         numbers = shared.positions[index]  # each distinct value once: gather by its number
-        return _Column(
-            field, shared.distinct_floats[numbers], decimals=_Gather(shared.distinct, numbers)
-        )
+        floats = shared.distinct_floats
+        return _Column(field, floats[numbers], decimals=_Gather(shared.distinct, floats, numbers))
     given = list(column.values)
     distinct = _decimal_floats(given)
     if distinct is not None:
         exact = cast("list[Decimal]", given)
-        return _Column(field, distinct[index], decimals=_Gather(exact, index))
+        return _Column(field, distinct[index], decimals=_Gather(exact, distinct, index))
     values: list[Decimal] = []
     for item in given:
         try:
@@ -315,7 +335,7 @@ def _indexed_column(field: str, column: Indexed) -> _Column:
                 index=int(bad[0]) if bad.size else None,
             ) from None
     distinct = np.fromiter((float(v) for v in values), np.float64, len(values))
-    return _Column(field, distinct[index], decimals=_Gather(values, index))
+    return _Column(field, distinct[index], decimals=_Gather(values, distinct, index))
 
 
 def _prepared(value: Any) -> Any:
@@ -512,13 +532,16 @@ class LineArrays:
     def _obviously_valid(columns: dict[str, _Column], durations: NDArray[np.int64]) -> bool:
         """Fast path: column minima and maxima only, no per-line masks.
 
-        Conclusive for numeric columns (a float compares with 0 and 1 as its repr does)
-        and for scalars; a decimal sequence always takes the exact, per-line checks.
-        NaN fails every comparison and infinity the upper bounds, so both fall through
-        to the full checks, which then name the line.
+        Conclusive for numeric columns (a float compares with 0 and 1 as its repr does),
+        for scalars and for :class:`Indexed` columns, whose few distinct decimals are
+        tested exactly where their float is 0 or 1 (``_Gather.edge_breaches``); any other
+        decimal sequence always takes the exact, per-line checks. NaN fails every
+        comparison and infinity the upper bounds, so both fall through to the full checks,
+        which then name the line.
         """
         for name, column in columns.items():
-            if column.decimals is not None and not isinstance(column.decimals, _Repeat):
+            decimals = column.decimals
+            if decimals is not None and not isinstance(decimals, _Repeat | _Gather):
                 return False
             low, high = float(column.floats.min()), float(column.floats.max())
             if name in _FRACTIONS:
@@ -527,9 +550,12 @@ class LineArrays:
                 fits = low > 0 and high <= _FLOAT_MAX
             else:
                 fits = low >= 0 and high <= _FLOAT_MAX
-            if isinstance(column.decimals, _Repeat):
-                exact = column.decimals[0]
-                fits = fits and (0 <= exact <= 1 if name in _FRACTIONS else exact >= 0)
+            if isinstance(decimals, _Repeat):
+                exact = decimals[0]
+                fits = fits and (_is_fraction if name in _FRACTIONS else _is_not_negative)(exact)
+            elif isinstance(decimals, _Gather) and fits:
+                in_range = _is_fraction if name in _FRACTIONS else _is_not_negative
+                fits = decimals.edge_breaches(in_range) is None
             if not fits:
                 return False
         return int(durations.min()) >= 1 and int(durations.max()) <= MAX_DURATION_YEARS
@@ -603,23 +629,55 @@ class LineArrays:
         Only the new column is read and checked; the others are shared, which makes a
         scenario run cost one column instead of all of them.
         """
-        column = _to_column("proxyValue", _prepared(proxy_value), len(self))
+        return self._with_column("proxy_value", "proxyValue", proxy_value, "negative-proxy-value")
+
+    def with_quantity(self, quantity: ColumnInput | Indexed) -> LineArrays:
+        """The same lines with other quantities (e.g. a delivery scenario's), checked alone."""
+        return self._with_column("quantity", "quantity", quantity, "negative-quantity")
+
+    def _with_column(
+        self, name: str, wire_name: str, value: ColumnInput | Indexed, negative_code: str
+    ) -> LineArrays:
+        """A copy with one non-negative column replaced, checked as construction checks it."""
+        column = _to_column(wire_name, _prepared(value), len(self))
         if len(column.floats) != len(self):
             raise InvalidLineError(
-                f"proxy values: {len(column.floats)} for {len(self)} lines",
+                f"{wire_name}: {len(column.floats)} values for {len(self)} lines",
                 code="length-mismatch",
             )
-        negative = column.breaches(column.floats < 0, lambda v: v >= 0)
-        if negative.any():
-            raise InvalidLineError(
-                "must be >= 0",
-                code="negative-proxy-value",
-                field="proxyValue",
-                index=int(np.argmax(negative)),
-            )
+        checks: list[_Check] = []
+        if column.decimals is None:
+            finite = np.isfinite(column.floats)
+            checks.append((~finite, "not-a-decimal", wire_name, "must be finite"))
+        negative = column.breaches(column.floats < 0, _is_not_negative)
+        checks.append((negative, negative_code, wire_name, "must be >= 0"))
+        _raise_first(checks)
         other = copy.copy(self)
-        object.__setattr__(other, "proxy_value", proxy_value)
-        object.__setattr__(other, "columns", {**self.columns, "proxy_value": column})
+        object.__setattr__(other, name, value)
+        object.__setattr__(other, "columns", {**self.columns, name: column})
+        return other
+
+    def with_durations(self, duration_years: ArrayLike) -> LineArrays:
+        """The same lines over other durations (e.g. one year each), checked alone."""
+        durations = _durations(np.asarray(duration_years), len(self))
+        if len(durations) != len(self):
+            raise InvalidLineError(
+                f"durations: {len(durations)} for {len(self)} lines", code="length-mismatch"
+            )
+        _raise_first(
+            [
+                (durations < 1, "duration-below-one", "durationYears", "must be >= 1"),
+                (
+                    durations > MAX_DURATION_YEARS,
+                    "duration-too-long",
+                    "durationYears",
+                    f"must be <= {MAX_DURATION_YEARS}",
+                ),
+            ]
+        )
+        other = copy.copy(self)
+        object.__setattr__(other, "duration_years", duration_years)
+        object.__setattr__(other, "durations", durations)
         return other
 
     def first_stages(self, applied: int) -> LineArrays:
