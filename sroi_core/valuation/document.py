@@ -865,16 +865,11 @@ class _Kernel:
     high: NDArray[np.int64]
     figures: NDArray[np.int64]
     """Gross, after deadweight, after attribution and net annual of each row, in cents."""
+    inputs: LineArrays | None
+    """The kernel inputs of the rows (None: no rows), which scenario runs vary."""
 
 
-def _arrays(
-    selected: NDArray[np.intp],
-    rows: _Rows,
-    lines: _Lines,
-    *,
-    quantity: Sequence[Decimal] | None = None,
-    duration: NDArray[np.int64] | None = None,
-) -> LineArrays:
+def _arrays(selected: NDArray[np.intp], rows: _Rows, lines: _Lines) -> LineArrays:
     """Kernel inputs of the ``selected`` rows, every column gathered from distinct values."""
     line = rows.line[selected]
     priced = rows.priced[selected]
@@ -885,13 +880,13 @@ def _arrays(
     one = Decimal(1)
     offsets = lines.offset[line]
     return LineArrays(
-        quantity=Indexed(lines.quantities if quantity is None else quantity, line),
+        quantity=Indexed(lines.quantities, line),
         proxy_value=Indexed([p.central for p in table], priced),
         deadweight=Indexed([s[0] for s in sets], adjustment),
         attribution=Indexed([s[1] for s in sets], adjustment),
         displacement=Indexed([s[2] for s in sets], adjustment),
         drop_off=Indexed([s[3] for s in sets], adjustment),
-        duration_years=(lines.duration if duration is None else duration)[line],
+        duration_years=lines.duration[line],
         index_from=Indexed([p.index[0] if p.index else one for p in table], priced)
         if has_index
         else None,
@@ -908,35 +903,29 @@ def _run_kernel(
     lines: _Lines,
     schedule: DiscountSchedule,
     timing: DiscountTiming,
-    *,
-    quantity: Sequence[Decimal] | None = None,
-    duration: NDArray[np.int64] | None = None,
-    present_only: bool = False,
 ) -> _Kernel:
     """The batch kernel over the ``selected`` (outcome) rows; the scenario ranges too."""
     if not len(selected):
         empty = np.zeros(0, dtype=np.int64)
         return _Kernel(
-            empty, np.zeros((0, 1), dtype=np.int64), empty, empty, np.zeros((0, 4), np.int64)
+            empty, np.zeros((0, 1), dtype=np.int64), empty, empty, np.zeros((0, 4), np.int64), None
         )
-    central = _arrays(selected, rows, lines, quantity=quantity, duration=duration)
+    central = _arrays(selected, rows, lines)
     pv = value_lines(central, schedule, timing).present_value_cents
-    if present_only:
-        return _Kernel(pv, pv, pv, pv, pv)
     years = year_value_cents(central)
     figures = net_figure_cents(central)
     priced = rows.priced[selected]
     table = rows.table
     used = _used(priced)
     if all(table[p].low == table[p].central and table[p].high == table[p].central for p in used):
-        return _Kernel(pv, years, pv, pv, figures)
+        return _Kernel(pv, years, pv, pv, figures, central)
     low = value_lines(
         central.with_proxy_value(Indexed([p.low for p in table], priced)), schedule, timing
     )
     high = value_lines(
         central.with_proxy_value(Indexed([p.high for p in table], priced)), schedule, timing
     )
-    return _Kernel(pv, years, low.present_value_cents, high.present_value_cents, figures)
+    return _Kernel(pv, years, low.present_value_cents, high.present_value_cents, figures, central)
 
 
 @dataclass(frozen=True)
@@ -951,6 +940,8 @@ class _Results:
     years: NDArray[Any]
     """Yearly values, 0-padded; the first ``year_count`` of a row are reported."""
     year_count: NDArray[np.int64]
+    outcome_inputs: LineArrays | None
+    """The kernel inputs of the outcome rows (``rows.outcome``), in row order."""
 
 
 _INT64_MAX = int(np.iinfo(np.int64).max)
@@ -1035,7 +1026,7 @@ def _row_results(
         figures[credits] = amounts[:, None]
         years[credits, 0] = amounts
     year_count = np.where(rows.outcome, lines.duration[rows.line], 1).astype(np.int64)
-    return _Results(pv, low, high, figures, years, year_count)
+    return _Results(pv, low, high, figures, years, year_count, kernel.inputs)
 
 
 _FAMILIES = tuple(ValuationFamily)
@@ -1768,24 +1759,9 @@ def _perspectives_2_0(
         "high": results.high[counted],
     }
     if len(counted):
-        for name, share in DELIVERY_SCENARIOS:
-            scaled = lines.quantities.scaled(share)  # once per distinct quantity
-            scenario_cents[name] = _run_kernel(
-                counted, rows, lines, schedule, timing, quantity=scaled, present_only=True
-            ).pv
-        scenario_cents["duration-one-year"] = _run_kernel(
-            counted,
-            rows,
-            lines,
-            schedule,
-            timing,
-            duration=np.ones(len(lines), dtype=np.int64),
-            present_only=True,
-        ).pv
-        for name, rate in DISCOUNT_SCENARIOS:
-            scenario_cents[name] = _run_kernel(
-                counted, rows, lines, constant(rate), timing, present_only=True
-            ).pv
+        scenario_cents.update(
+            _scenario_cents(counted, rows, lines, results, schedule=schedule, timing=timing)
+        )
     order = get_args(ScenarioName)  # the scenarios in the order the schema lists them
     minimum = tender.minimum_social_value if tender is not None else None
     perspectives = tuple(Perspective)
@@ -1847,6 +1823,41 @@ def _perspectives_2_0(
         cost_pv,
         _notes_2_0(anchor, usable, why_not, per_contract),
     )
+
+
+def _scenario_cents(
+    counted: NDArray[np.intp],
+    rows: _Rows,
+    lines: _Lines,
+    results: _Results,
+    *,
+    schedule: DiscountSchedule,
+    timing: DiscountTiming,
+) -> dict[str, NDArray[np.int64]]:
+    """Present values of the ``counted`` rows in the 2.0 delivery, duration and rate scenarios.
+
+    Each scenario varies one input of the central run (the quantities, the durations or
+    the discount rate), so the central kernel inputs are built once and only the varied
+    column is read and checked again. Where every outcome row counts (a bid), those are
+    the inputs the central run used.
+    """
+    reused = results.outcome_inputs is not None and np.array_equal(
+        counted, np.flatnonzero(rows.outcome)
+    )
+    central = results.outcome_inputs if reused else None
+    if central is None:
+        central = _arrays(counted, rows, lines)
+    line = rows.line[counted]
+    cents: dict[str, NDArray[np.int64]] = {}
+    for name, share in DELIVERY_SCENARIOS:
+        scaled = lines.quantities.scaled(share)  # once per distinct quantity
+        delivered = central.with_quantity(Indexed(scaled, line))
+        cents[name] = value_lines(delivered, schedule, timing).present_value_cents
+    one_year = central.with_durations(np.ones(len(counted), dtype=np.int64))
+    cents["duration-one-year"] = value_lines(one_year, schedule, timing).present_value_cents
+    for name, rate in DISCOUNT_SCENARIOS:
+        cents[name] = value_lines(central, constant(rate), timing).present_value_cents
+    return cents
 
 
 def _notes_2_0(anchor: BaseDate, usable: bool, why_not: str, per_contract: bool) -> tuple[str, ...]:
