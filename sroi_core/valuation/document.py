@@ -288,9 +288,11 @@ def _id_order(ids: Sequence[str]) -> tuple[list[int] | None, NDArray[np.intp]]:
     of a line's id is how often the ids rose before it.
     """
     size = len(ids)
+    if all(map(lt, ids, islice(ids, 1, None))):  # in order, each id once: the usual case
+        return None, np.arange(size, dtype=np.intp)
     order = None
     rising = np.fromiter(map(lt, ids, islice(ids, 1, None)), np.bool_, max(size - 1, 0))
-    if not rising.all() and not all(map(le, ids, islice(ids, 1, None))):
+    if not all(map(le, ids, islice(ids, 1, None))):
         order = sorted(range(size), key=ids.__getitem__)
         ordered = [ids[n] for n in order]
         rising = np.fromiter(map(lt, ordered, islice(ordered, 1, None)), np.bool_, size - 1)
@@ -1476,11 +1478,6 @@ def _value_document(
         )
         for name in ("theme", "outcome", "id")
     )
-    total_key = np.zeros(len(chosen), dtype=np.intp)
-    scenario_totals = {
-        name: _Totals(("total",), total_key, chosen_family, cents[chosen], chosen_id)
-        for name, cents in (("low", results.low), ("central", results.pv), ("high", results.high))
-    }
     counted_outcome = chosen[chosen_family == family_number[outcome]]
     breakdowns = {  # the same in both methods' totals
         "not_counted_value": family_totals.total("not-counted", outcome),
@@ -1560,8 +1557,9 @@ def _value_document(
     usable_investment = (
         investment is not None and investment.amount > 0 and investment.currency == currency
     )
+    scenario_rows = {"low": results.low, "central": results.pv, "high": results.high}
     for name in ("low", "central", "high"):
-        total = scenario_totals[name].total("total", outcome)
+        total = from_cents(_cents_sum(scenario_rows[name][counted_outcome]))
         scenarios.append(
             Scenario(
                 name=name,
