@@ -83,11 +83,8 @@ def _as_lists(data: dict[str, Any]) -> dict[str, Any]:
     return {name: per_line(value) for name, value in data.items()}
 
 
-def _outcome(data: dict[str, Any]) -> Any:
-    try:
-        lines = LineArrays(**data)
-    except InvalidLineError as error:
-        return ("refused", error.code, error.field, error.index, str(error))
+def _valued(lines: LineArrays) -> Any:
+    """Every figure the kernel gives of ``lines``, and each line's exact reference input."""
     timing = DiscountTiming.END_OF_YEAR
     return (
         value_lines(lines, GREEN_BOOK_SCHEDULE, timing).present_value_cents.tolist(),
@@ -95,6 +92,14 @@ def _outcome(data: dict[str, Any]) -> Any:
         net_figure_cents(lines).tolist(),
         [lines.line_spec(i, GREEN_BOOK_SCHEDULE, timing) for i in range(len(lines))],
     )
+
+
+def _outcome(data: dict[str, Any]) -> Any:
+    try:
+        lines = LineArrays(**data)
+    except InvalidLineError as error:
+        return ("refused", error.code, error.field, error.index, str(error))
+    return _valued(lines)
 
 
 @SETTINGS
@@ -184,17 +189,6 @@ def test_scaled_decimals_are_each_value_times_the_factor(
     assert scaled.floats is not None
     assert scaled.floats.tolist() == [float(value) for value in expected]
     assert len(scaled.distinct) == len(set(values))
-
-
-def _valued(lines: LineArrays) -> Any:
-    """What ``_outcome`` reports of lines already built."""
-    timing = DiscountTiming.END_OF_YEAR
-    return (
-        value_lines(lines, GREEN_BOOK_SCHEDULE, timing).present_value_cents.tolist(),
-        year_value_cents(lines).tolist(),
-        net_figure_cents(lines).tolist(),
-        [lines.line_spec(i, GREEN_BOOK_SCHEDULE, timing) for i in range(len(lines))],
-    )
 
 
 def _varied(lines: LineArrays, vary: Any) -> Any:
