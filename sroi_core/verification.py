@@ -224,6 +224,13 @@ def effective_status(item: Evidence) -> VerificationStatus:
     return history_status(item.history)
 
 
+_MOVER = {(id(old), id(new)): actor for (old, new), actor in TRANSITIONS.items()}
+_NEEDS_REASON = frozenset(map(id, REASON_REQUIRED))
+""":data:`TRANSITIONS` and :data:`REASON_REQUIRED` keyed by the members' ids: a member is a
+singleton, and its ``id`` hashes in C where an enum's ``__hash__`` is a Python call
+(a report replays a history per item)."""
+
+
 def history_status(history: Sequence[StatusChange]) -> VerificationStatus:
     """The status an item's ``history`` supports (:func:`effective_status` says how).
 
@@ -246,13 +253,6 @@ def history_status(history: Sequence[StatusChange]) -> VerificationStatus:
             break
         state = status
     return state
-
-
-_MOVER = {(id(old), id(new)): actor for (old, new), actor in TRANSITIONS.items()}
-_NEEDS_REASON = frozenset(map(id, REASON_REQUIRED))
-""":data:`TRANSITIONS` and :data:`REASON_REQUIRED` keyed by the members' ids: a member is a
-singleton, and its ``id`` hashes in C where an enum's ``__hash__`` is a Python call
-(a report replays a history per item)."""
 
 
 def is_verified(item: Evidence) -> bool:

@@ -175,10 +175,6 @@ class _Gather(Sequence[Decimal]):
     def __getitem__(self, index: Any) -> Any:
         return self.distinct[int(self.positions[index])]
 
-    def take(self, lines: NDArray[np.intp]) -> _Gather:
-        """The decimals of the given lines, in that order."""
-        return _Gather(self.distinct, self.floats, self.positions[lines])
-
     def edge_breaches(self, exact_test: Callable[[Decimal], bool]) -> NDArray[np.bool_] | None:
         """Per distinct value, whether it fails ``exact_test`` where its float cannot say.
 
