@@ -1839,11 +1839,8 @@ def _scenario_cents(
     column is read and checked again. Where every outcome row counts (a bid), those are
     the inputs the central run used.
     """
-    reused = results.outcome_inputs is not None and np.array_equal(
-        counted, np.flatnonzero(rows.outcome)
-    )
-    central = results.outcome_inputs if reused else None
-    if central is None:
+    central = results.outcome_inputs
+    if central is None or not np.array_equal(counted, np.flatnonzero(rows.outcome)):
         central = _arrays(counted, rows, lines)
     line = rows.line[counted]
     cents: dict[str, NDArray[np.int64]] = {}
