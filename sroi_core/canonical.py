@@ -15,9 +15,7 @@ import enum
 import hashlib
 import json
 import math
-import weakref
 from collections import abc
-from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
 from operator import itemgetter
@@ -26,6 +24,7 @@ from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
 
+from sroi_core._document_memo import DocumentMemo
 from sroi_core._version import FROZEN_STANDARD_VERSIONS
 
 _orjson: ModuleType | None
@@ -211,45 +210,6 @@ def document_bytes(document: BaseModel) -> bytes:
     return canonical_json(data) if floats else written(data)
 
 
-class DocumentMemo:
-    """Bytes computed from an immutable document, kept while the document lives.
-
-    Documents are frozen models: their canonical form cannot change, so a document valued
-    again (a bid beside its evidence report, a catalogue shared by many bids) is written
-    once. Entries leave with their document (a weak reference).
-    """
-
-    def __init__(self, compute: Callable[[Any], bytes]) -> None:
-        self._compute = compute
-        self._held: dict[int, tuple[weakref.ref[Any], bytes]] = {}
-
-    def __call__(self, document: Any) -> bytes:
-        """The bytes of ``document``, computed on first use."""
-        key = id(document)
-        held = self._held.get(key)
-        if held is not None and held[0]() is document:
-            return held[1]
-        value = self._compute(document)
-        self.keep(document, value)
-        return value
-
-    def keep(self, document: Any, value: bytes) -> None:
-        """Hold ``value`` as the bytes of ``document`` (made another way, e.g. by the reader).
-
-        The caller vouches that ``value`` is what computing them would give; tests of the
-        reader (tests/test_read_form.py) compare the two on every document they read.
-        """
-        key = id(document)
-
-        def forget(_gone: weakref.ref[Any]) -> None:
-            self._held.pop(key, None)
-
-        try:
-            self._held[key] = (weakref.ref(document, forget), value)
-        except TypeError:  # not weakly referable: not kept
-            return
-
-
 def joined_digest(members: dict[str, bytes]) -> str:
     """SHA-256 (lower-case hex) of a canonical JSON object whose values are canonical bytes.
 
@@ -414,7 +374,7 @@ FORMS_1_0 = DocumentMemo(document_bytes_1_0)
 """Each document's canonical bytes in a 1.0 digest, kept while it lives."""
 
 
-def form_memo(standard_version: str) -> DocumentMemo:
+def form_memo(standard_version: str) -> DocumentMemo[bytes]:
     """The memo of the form a digest of ``standard_version`` uses."""
     return FORMS_1_0 if standard_version in FROZEN_STANDARD_VERSIONS else FORMS
 

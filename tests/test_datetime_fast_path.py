@@ -82,6 +82,7 @@ def _checked(text: str) -> Any:
 @example("2026-03-01T24:00:00Z")
 @example("2026-06-30T23:59:60Z")
 @example("2026-03-01T10:00:00+24:00")
+@example("2026-03-01T10:00:00+00:60")  # the C parser would read it as +01:00
 @example("2026-03-01T10:00:00.1234567+01:00")
 def test_a_timestamp_reads_as_the_checked_path_reads_it(text: str) -> None:
     assert _read(text) == _checked(text)

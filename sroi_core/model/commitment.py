@@ -16,8 +16,8 @@ from sroi_core.model.types import (
     LocalizedText,
     Money,
     Organisation,
-    Period,
     Quantity,
+    SharedPeriod,
     StrictInt,
 )
 from sroi_core.model.versions import since
@@ -53,7 +53,7 @@ class Cohort(SroiModel):
 class ScheduledDelivery(SroiModel):
     """A part of the committed quantity and the period in which it is delivered (2.0)."""
 
-    period: Period
+    period: SharedPeriod
     quantity: Quantity
 
 
@@ -93,7 +93,7 @@ class Commitment(SroiModel):
     id: Identifier
     indicator: Identifier
     quantity: Quantity
-    period: Period
+    period: SharedPeriod
     duration_years: Annotated[StrictInt, Field(ge=1, le=100)] = 1
     areas: tuple[Area, ...] = Field(default=(), max_length=1000)
     fulfilment: FulfilmentMode = FulfilmentMode.DIRECT

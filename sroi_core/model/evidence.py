@@ -21,8 +21,8 @@ from sroi_core.model.types import (
     IsoDate,
     IsoDateTime,
     LocalizedText,
-    Period,
     Quantity,
+    SharedPeriod,
     StrictInt,
 )
 from sroi_core.model.versions import since
@@ -80,7 +80,7 @@ class Evidence(SroiModel):
     indicator: Identifier
     replaces: Identifier | None = None
     quantity: Quantity
-    period: Period
+    period: SharedPeriod
     areas: tuple[Area, ...] = Field(default=(), max_length=1000)
     subjects: tuple[PseudonymousRef, ...] = Field(default=(), max_length=100000)
     documents: tuple[EvidenceDocument, ...] = ()

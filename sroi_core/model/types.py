@@ -320,7 +320,7 @@ IsoDateTime = Annotated[
             [
                 core_schema.str_schema(
                     pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}"
-                    r"(\.[0-9]{1,6})?(Z|[+-][0-9]{2}:[0-9]{2})$",
+                    r"(\.[0-9]{1,6})?(Z|[+-][0-9]{2}:[0-5][0-9])$",
                     strict=True,
                 ),
                 core_schema.no_info_plain_validator_function(dt.datetime.fromisoformat),
@@ -441,6 +441,35 @@ class Period(SroiModel):
     def overlaps(self, other: Period) -> bool:
         """Whether the two periods share at least one day."""
         return self.start <= other.end and other.start <= self.end
+
+
+_PERIODS: dict[tuple[dt.date, dt.date], Period] = {}
+_PERIODS_HELD = 4096
+
+
+def _shared_period(period: Period) -> Period:
+    """An equal period already read, or ``period`` itself (then kept for the next line).
+
+    A document's lines repeat a few periods (the contract's, its years or quarters); one
+    object per distinct period, like one per date (``_shared_date``), makes reading a
+    large document's periods a pass over a few objects instead of one scattered object per
+    line, and holds less memory. Periods are frozen and have no optional field, so the
+    shared object is equal in every respect, written alike. Bounded: a server reading
+    document after document holds a few thousand.
+    """
+    key = (period.start, period.end)
+    found = _PERIODS.get(key)
+    if found is not None:
+        return found
+    if len(_PERIODS) >= _PERIODS_HELD:
+        _PERIODS.clear()
+    _PERIODS[key] = period
+    return period
+
+
+SharedPeriod = Annotated[Period, AfterValidator(_shared_period)]
+"""A :class:`Period` field of a document's lines (commitments, evidence items): equal
+periods read as one object (see ``_shared_period``)."""
 
 
 AREA_PATTERN = r"^(GM[0-9]{4}|WK[0-9]{6}|BU[0-9]{8})$"

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
 from functools import cached_property
 from itertools import count, islice
-from operator import attrgetter, le, lt
+from operator import le, lt
 from typing import Any, TypeVar, get_args
 
 import numpy as np
@@ -108,6 +108,7 @@ from sroi_core.valuation.discounting import (
     constant,
     discount_factors,
 )
+from sroi_core.valuation.document_lines import bid_lines, item_lines
 from sroi_core.valuation.line import InvalidLineError, discount_periods
 from sroi_core.valuation.sensitivity import (
     Adjustment,
@@ -115,7 +116,6 @@ from sroi_core.valuation.sensitivity import (
     solve_multiplicative,
     sroi_ratio,
 )
-from sroi_core.verification import history_status
 
 ENGINE_NAME = "sroi_core"
 
@@ -305,13 +305,6 @@ def _id_order(ids: Sequence[str]) -> tuple[list[int] | None, NDArray[np.intp]]:
 def _reordered(records: Sequence[_T], order: list[int] | None) -> Sequence[_T]:
     """The records in id order (``order`` from ``_id_order``; None: as they are)."""
     return records if order is None else [records[n] for n in order]
-
-
-def _columns(records: Sequence[Any], fields: attrgetter[Any], width: int) -> list[Sequence[Any]]:
-    """The ``width`` attributes ``fields`` reads, of every record, as columns."""
-    if not records:
-        return [() for _ in range(width)]
-    return list(zip(*map(fields, records), strict=True))
 
 
 def _first_lines(group: NDArray[np.intp]) -> NDArray[np.intp]:
@@ -572,22 +565,6 @@ def _groups(inputs: _LineInputs) -> NDArray[np.intp]:
     return np.fromiter(map(number_of.__getitem__, keys), np.intp, len(inputs.ids))
 
 
-_COMMITMENT_FIELDS = (
-    "id",
-    "indicator",
-    "quantity.value",
-    "quantity.unit",
-    "duration_years",
-    "adjustments",
-    "fulfilment",
-)
-_COMMITMENT = attrgetter(*_COMMITMENT_FIELDS)
-_COMMITMENT_START = attrgetter(*_COMMITMENT_FIELDS, "period.start")
-"""What a line needs of a commitment, read in one pass (its period's start only where 2.0
-offsets lines by it): reading 100,000 scattered objects costs per object, so each is read
-once."""
-
-
 def _commitment_status(fulfilment: FulfilmentMode) -> tuple[LineStatus, bool]:
     """A commitment's status and countedness: payment in lieu is never counted."""
     if fulfilment is FulfilmentMode.PAYMENT_IN_LIEU:
@@ -595,26 +572,23 @@ def _commitment_status(fulfilment: FulfilmentMode) -> tuple[LineStatus, bool]:
     return "committed", True
 
 
-def _bid_lines(bid: Bid, catalogue: Catalogue, *, periods: bool) -> _Lines:
-    """The bid's lines; ``periods``: read each period's start (2.0 offsets by it)."""
-    commitments = bid.commitments
-    fields = _COMMITMENT_START if periods else _COMMITMENT
-    columns = _columns(commitments, fields, 8 if periods else 7)  # one pass
-    order, id_code = _id_order(columns[0])
-    ids, indicator, value, unit, claimed, claim, fulfilment, *start = (
-        _reordered(column, order) for column in columns
-    )
+def _bid_lines(bid: Bid, catalogue: Catalogue) -> _Lines:
+    """The bid's lines (2.0: with their periods' starts, by which lines are offset)."""
+    read = bid_lines(bid)
+    order, id_code = _id_order(read.ids)
+    ids = _reordered(read.ids, order)
+    fulfilment = _reordered(read.fulfilment, order)
     inputs = _LineInputs(
         ids=ids,
         id_code=id_code,
-        indicator=indicator,
-        value=value,
-        unit=unit,
-        claimed=claimed,
-        claim=claim,
+        indicator=_reordered(read.indicator, order),
+        value=_reordered(read.value, order),
+        unit=_reordered(read.unit, order),
+        claimed=_reordered(read.claimed, order),
+        claim=_reordered(read.claim, order),
         state=fulfilment,
         state_key=list(map(id, fulfilment)),  # members are singletons: equal is identical
-        start=start[0] if periods else [None] * len(ids),
+        start=_reordered(read.start, order) if read.start is not None else [None] * len(ids),
     )
     return _LineBuilder(catalogue).lines(inputs, _commitment_status)
 
@@ -631,33 +605,31 @@ def _item_status(state: VerificationStatus | None) -> tuple[LineStatus, bool]:
     return status, state is VerificationStatus.VERIFIED
 
 
-_ITEM_FIELDS = ("id", "commitment", "indicator", "quantity.value", "quantity.unit", "history")
-_ITEM = attrgetter(*_ITEM_FIELDS)
-_ITEM_2_0 = attrgetter(*_ITEM_FIELDS, "period.start", "scale_result")
-"""What a line needs of an evidence item, read in one pass (2.0: its period's start and
-scale result as well): the history too, whose replay gives the item's status."""
+def _commitment_terms(
+    bid: Bid,
+) -> dict[str, tuple[int, AdjustmentClaim | None, FulfilmentMode]]:
+    """Each commitment's claimed duration, adjustment claim and fulfilment, by its id."""
+    read = bid_lines(bid)
+    terms = zip(read.claimed, read.claim, read.fulfilment, strict=True)
+    return dict(zip(read.ids, terms, strict=True))
 
 
-def _report_lines(
-    report: EvidenceReport, catalogue: Catalogue, bid: Bid | None, *, mean_change: bool = False
-) -> _Lines:
-    """The report's lines; ``mean_change`` (2.0): read period starts and scale results too."""
-    commitments = {c.id: c for c in bid.commitments} if bid is not None else {}
-    fields = _ITEM_2_0 if mean_change else _ITEM
-    columns = _columns(report.items, fields, 8 if mean_change else 6)  # one pass
-    order, id_code = _id_order(columns[0])
-    ids, commitment, indicator, value, unit, history, *more = (
-        _reordered(column, order) for column in columns
-    )
-    status = list(map(history_status, history))  # never a status edited by hand
+def _report_lines(report: EvidenceReport, catalogue: Catalogue, bid: Bid | None) -> _Lines:
+    """The report's lines (2.0: with their periods' starts and scale results)."""
+    read = item_lines(report)
+    order, id_code = _id_order(read.ids)
+    ids = _reordered(read.ids, order)
+    commitment = _reordered(read.commitment, order)
+    status = _reordered(read.status, order)
     size = len(ids)
-    if commitments:
-        of_item = list(map(commitments.get, commitment))
-        claimed = [c.duration_years if c is not None else None for c in of_item]
-        claim = [c.adjustments if c is not None else None for c in of_item]
+    terms = _commitment_terms(bid) if bid is not None else {}
+    if terms:
+        of_item = list(map(terms.get, commitment))
+        claimed = [c[0] if c is not None else None for c in of_item]
+        claim = [c[1] if c is not None else None for c in of_item]
         in_lieu = FulfilmentMode.PAYMENT_IN_LIEU
         state: list[VerificationStatus | None] = [
-            None if c is not None and c.fulfilment is in_lieu else own
+            None if c is not None and c[2] is in_lieu else own
             for c, own in zip(of_item, status, strict=True)
         ]
     else:
@@ -665,15 +637,17 @@ def _report_lines(
     inputs = _LineInputs(
         ids=ids,
         id_code=id_code,
-        indicator=indicator,
-        value=value,
-        unit=unit,
+        indicator=_reordered(read.indicator, order),
+        value=_reordered(read.value, order),
+        unit=_reordered(read.unit, order),
         claimed=claimed,
         claim=claim,
         state=state,
         state_key=list(map(id, state)),  # members and None are singletons
-        start=more[0] if mean_change else [None] * size,
-        scale_result=more[1] if mean_change else None,
+        start=_reordered(read.start, order) if read.start is not None else [None] * size,
+        scale_result=(
+            _reordered(read.scale_result, order) if read.scale_result is not None else None
+        ),
     )
     return _LineBuilder(catalogue).lines(inputs, _item_status)
 
@@ -1429,10 +1403,10 @@ def _value_document(
     timing = conventions.discount_timing
     currency = conventions.currency
     if isinstance(subject, Bid):
-        lines = _bid_lines(subject, catalogue, periods=is_2_0(subject))
+        lines = _bid_lines(subject, catalogue)
         subject_type = "bid"
     else:
-        lines = _report_lines(subject, catalogue, bid, mean_change=is_2_0(subject))
+        lines = _report_lines(subject, catalogue, bid)
         subject_type = "evidenceReport"
     anchor: BaseDate | None = None
     if is_2_0(subject):  # 2.0: one base date; each line offset by its period's start
