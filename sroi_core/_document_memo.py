@@ -23,19 +23,12 @@ class DocumentMemo(Generic[T]):
 
     def __call__(self, document: Any) -> T:
         """The value of ``document``, computed on first use."""
-        held = self.kept(document)
-        if held is not None:
-            return held
-        value = self._compute(document)
-        self.keep(document, value)
-        return value
-
-    def kept(self, document: Any) -> T | None:
-        """The value held for ``document``, or None."""
         held = self._held.get(id(document))
         if held is not None and held[0]() is document:
             return held[1]
-        return None
+        value = self._compute(document)
+        self.keep(document, value)
+        return value
 
     def keep(self, document: Any, value: T) -> None:
         """Hold ``value`` as the value of ``document`` (made another way, e.g. by the reader).
